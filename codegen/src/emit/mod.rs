@@ -1,0 +1,33 @@
+//! The emitters: one per output, each reading only the IR.
+
+pub mod json;
+pub mod schema;
+
+use crate::ir::Catalogue;
+use crate::output::Outputs;
+
+/// Every output of the generator for `catalogue`, by path inside `generated/`.
+pub fn all(catalogue: &Catalogue) -> Outputs {
+    let mut outputs = Outputs::default();
+    outputs.insert(crate::output::MARKER_FILE, readme(catalogue));
+    for (path, text) in schema::emit(catalogue) {
+        outputs.insert(path, text);
+    }
+    outputs
+}
+
+/// `generated/README.md`: what this directory is, and the mark that lets `generate` replace it.
+fn readme(catalogue: &Catalogue) -> String {
+    format!(
+        "{}\n\n# generated/\n\nEverything here is made from the event catalogue in `spec/` by `ors-events generate` \
+         ({} events in {} families). Do not edit these files: change the spec, run \
+         `cargo run --features cli -- generate`, and commit the result, so that a review shows \
+         what a spec change does to every output.\n\n\
+         | path | what |\n|---|---|\n\
+         | `schema/ors-events.schema.json` | JSON Schema (2020-12) of every event in its SCXML envelope |\n\
+         | `schema/events/*.schema.json` | one self-contained schema per event |\n",
+        crate::output::MARKER_LINE,
+        catalogue.events.len(),
+        catalogue.families.len()
+    )
+}

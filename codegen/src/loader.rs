@@ -1,0 +1,419 @@
+//! Reading spec files: the only module that knows the spec is YAML.
+//!
+//! Parsing uses `serde_yaml`, which reports syntax and shape errors with their position. Later
+//! stages point at nodes by [`NodePath`]; [`locate`] turns a path into a line and column by
+//! reading the file again and stopping at that node, so positions cost nothing unless a problem
+//! is reported.
+
+use std::fmt;
+use std::fs;
+use std::path::Path;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::spec::{FileContent, Spec, SpecFile};
+
+/// Spec files larger than this are rejected before parsing: the real catalogue is ~60 KB.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One step into a YAML document: a mapping key or a sequence index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Step {
+    /// The value under this key of a mapping.
+    Key(&'static str),
+    /// The element at this index of a sequence.
+    Index(usize),
+}
+
+/// Where a node sits in a spec file: the file's index in [`Spec::files`] and the steps to it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodePath {
+    /// Index of the file in [`Spec::files`].
+    pub file: usize,
+    /// Steps from the document root.
+    pub steps: Vec<Step>,
+}
+
+impl NodePath {
+    /// The root of file `file`.
+    pub fn root(file: usize) -> Self {
+        NodePath {
+            file,
+            steps: Vec::new(),
+        }
+    }
+
+    /// This path, one key further.
+    pub fn key(&self, key: &'static str) -> Self {
+        let mut steps = self.steps.clone();
+        steps.push(Step::Key(key));
+        NodePath {
+            file: self.file,
+            steps,
+        }
+    }
+
+    /// This path, one index further.
+    pub fn index(&self, index: usize) -> Self {
+        let mut steps = self.steps.clone();
+        steps.push(Step::Index(index));
+        NodePath {
+            file: self.file,
+            steps,
+        }
+    }
+}
+
+/// Reads every `*.yaml` file of `dir`, in name order, and parses each. All files are read even
+/// when some fail, so every syntax and shape problem is reported at once.
+pub fn load(dir: &Path) -> Result<Spec, Diagnostics> {
+    let display_dir = display_dir(dir);
+    let io_error = |what: String, err: std::io::Error| {
+        Diagnostics::from(vec![Diagnostic::new(
+            "io-error",
+            format!("{what}: {err}"),
+            Location {
+                file: display_dir.clone(),
+                line: 1,
+                column: 1,
+            },
+        )])
+    };
+    let entries = fs::read_dir(dir).map_err(|err| {
+        io_error(
+            format!("cannot read the spec directory {}", dir.display()),
+            err,
+        )
+    })?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|err| io_error("cannot list the spec directory".into(), err))?;
+        let path = entry.path();
+        if path
+            .extension()
+            .is_some_and(|ext| ext == "yaml" || ext == "yml")
+        {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let display_path = format!("{display_dir}/{name}");
+        match read_file(&path, &display_path) {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(*problem),
+        }
+    }
+    if files.is_empty() && problems.is_empty() {
+        problems.push(
+            Diagnostic::new(
+                "no-spec-files",
+                format!("no *.yaml files in {}", dir.display()),
+                Location {
+                    file: display_dir,
+                    line: 1,
+                    column: 1,
+                },
+            )
+            .with_help("point at the spec directory, e.g. `ors-events check spec`"),
+        );
+    }
+    if problems.is_empty() {
+        Ok(Spec {
+            dir: dir.to_path_buf(),
+            files,
+        })
+    } else {
+        Err(Diagnostics::from(problems))
+    }
+}
+
+/// `spec` for `/anything/spec`: diagnostics name files as `spec/voice.yaml`.
+fn display_dir(dir: &Path) -> String {
+    dir.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| dir.display().to_string())
+}
+
+fn read_file(path: &Path, display_path: &str) -> Result<SpecFile, Box<Diagnostic>> {
+    let at_start = || Location {
+        file: display_path.to_owned(),
+        line: 1,
+        column: 1,
+    };
+    let problem = |code, message: String, help: &str| {
+        Box::new(Diagnostic::new(code, message, at_start()).with_help(help))
+    };
+    let size = fs::metadata(path)
+        .map_err(|err| {
+            problem(
+                "io-error",
+                format!("cannot read {display_path}: {err}"),
+                "check the file's permissions",
+            )
+        })?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(problem(
+            "file-too-large",
+            format!("{display_path} is {size} bytes, more than the {MAX_FILE_BYTES} a spec file may have"),
+            "split the catalogue into several files",
+        ));
+    }
+    let bytes = fs::read(path).map_err(|err| {
+        problem(
+            "io-error",
+            format!("cannot read {display_path}: {err}"),
+            "check the file's permissions",
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let valid = String::from_utf8_lossy(valid);
+        let line = valid.matches('\n').count() + 1;
+        let column = valid
+            .rsplit('\n')
+            .next()
+            .map_or(0, |last| last.chars().count())
+            + 1;
+        Box::new(
+            Diagnostic::new(
+                "not-utf8",
+                format!("{display_path} is not valid UTF-8"),
+                Location {
+                    file: display_path.to_owned(),
+                    line,
+                    column,
+                },
+            )
+            .with_help("save the file as UTF-8"),
+        )
+    })?;
+    let content = parse(&text, display_path)?;
+    Ok(SpecFile {
+        display_path: display_path.to_owned(),
+        text,
+        content,
+    })
+}
+
+fn parse(text: &str, display_path: &str) -> Result<FileContent, Box<Diagnostic>> {
+    let has_content = text.lines().any(|line| {
+        !line.trim().is_empty() && !line.trim_start().starts_with('#') && line.trim() != "---"
+    });
+    if !has_content {
+        return Err(Box::new(
+            Diagnostic::new(
+                "empty-file",
+                format!("{display_path} holds no YAML document"),
+                Location {
+                    file: display_path.to_owned(),
+                    line: 1,
+                    column: 1,
+                },
+            )
+            .with_help("remove the file, or give it content (spec/README.md shows the format)"),
+        ));
+    }
+    serde_yaml::from_str::<FileContent>(text).map_err(|err| {
+        let (line, column) = err
+            .location()
+            .map_or((1, 1), |location| (location.line(), location.column()));
+        let message = err.to_string();
+        // serde_yaml appends " at line L column C"; the location is shown separately.
+        let message = match message.find(" at line ") {
+            Some(at) => message[..at].to_owned(),
+            None => message,
+        };
+        let (code, help) = classify(&message);
+        let mut diagnostic = Diagnostic::new(
+            code,
+            message,
+            Location {
+                file: display_path.to_owned(),
+                line,
+                column,
+            },
+        )
+        .with_help(help);
+        diagnostic.source_line = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+        Box::new(diagnostic)
+    })
+}
+
+fn classify(message: &str) -> (&'static str, &'static str) {
+    if message.starts_with("unknown field") {
+        (
+            "unknown-key",
+            "spec/README.md lists the keys each construct takes",
+        )
+    } else if message.starts_with("missing field") {
+        (
+            "missing-key",
+            "add the key; spec/README.md shows the format",
+        )
+    } else if message.starts_with("duplicate field") || message.contains("duplicate entry") {
+        ("duplicate-key", "remove one of the two entries")
+    } else if message.contains("recursion limit exceeded") || message.contains("repetition limit") {
+        (
+            "too-deep",
+            "the spec nests too deeply or expands too many aliases; write it out plainly",
+        )
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        ("wrong-shape", "spec/README.md shows what each key holds")
+    } else {
+        (
+            "yaml-syntax",
+            "fix the YAML syntax (indent with spaces, never tabs)",
+        )
+    }
+}
+
+/// The line and column of the node at `path`, found by parsing its file again and stopping
+/// there. Falls back to the start of the file when the node cannot be reached.
+pub fn locate(spec: &Spec, path: &NodePath) -> Location {
+    let Some(file) = spec.files.get(path.file) else {
+        return Location {
+            file: String::new(),
+            line: 1,
+            column: 1,
+        };
+    };
+    let deserializer = serde_yaml::Deserializer::from_str(&file.text);
+    let (line, column) = match (Seek { steps: &path.steps }).deserialize(deserializer) {
+        Err(err) if err.to_string().contains(FOUND) => err
+            .location()
+            .map_or((1, 1), |location| (location.line(), location.column())),
+        _ => (1, 1),
+    };
+    Location {
+        file: file.display_path.clone(),
+        line,
+        column,
+    }
+}
+
+/// A diagnostic at the node `path`, with the node's source line for the snippet.
+pub fn diagnostic_at(
+    spec: &Spec,
+    path: &NodePath,
+    code: &'static str,
+    message: impl Into<String>,
+) -> Diagnostic {
+    let location = locate(spec, path);
+    let source_line = spec
+        .files
+        .get(path.file)
+        .and_then(|file| file.text.lines().nth(location.line.saturating_sub(1)))
+        .map(str::to_owned);
+    let mut diagnostic = Diagnostic::new(code, message, location);
+    diagnostic.source_line = source_line;
+    diagnostic
+}
+
+const FOUND: &str = "ors-events: node found";
+
+/// Walks `steps` into a document; at the target node it fails on purpose, so that serde_yaml
+/// marks the error with the node's position.
+struct Seek<'a> {
+    steps: &'a [Step],
+}
+
+impl<'de> DeserializeSeed<'de> for Seek<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match self.steps.first() {
+            None => deserializer.deserialize_any(Found),
+            Some(Step::Key(_)) => deserializer.deserialize_map(self),
+            Some(Step::Index(_)) => deserializer.deserialize_seq(self),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Seek<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the node on the way")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Some(Step::Key(wanted)) = self.steps.first() else {
+            return Err(de::Error::custom("not found"));
+        };
+        while let Some(key) = map.next_key::<String>()? {
+            if key == *wanted {
+                return map.next_value_seed(Seek {
+                    steps: &self.steps[1..],
+                });
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Err(de::Error::custom("not found"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Some(Step::Index(wanted)) = self.steps.first() else {
+            return Err(de::Error::custom("not found"));
+        };
+        for _ in 0..*wanted {
+            if seq.next_element::<IgnoredAny>()?.is_none() {
+                return Err(de::Error::custom("not found"));
+            }
+        }
+        seq.next_element_seed(Seek {
+            steps: &self.steps[1..],
+        })?;
+        Err(de::Error::custom("not found"))
+    }
+}
+
+/// Fails on whatever node it is given; serde_yaml then attaches that node's position.
+struct Found;
+
+impl<'de> Visitor<'de> for Found {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(FOUND)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec_of(text: &str) -> Spec {
+        Spec {
+            dir: "spec".into(),
+            files: vec![SpecFile {
+                display_path: "spec/x.yaml".into(),
+                text: text.into(),
+                content: FileContent::default(),
+            }],
+        }
+    }
+
+    #[test]
+    fn locates_nodes_in_block_and_flow_style() {
+        let spec = spec_of(
+            "# comment\nenums:\n  - name: a\n    values:\n      - { code: 1, name: X }\n      - { code: 2, name: Y }\n",
+        );
+        let values = NodePath::root(0).key("enums").index(0).key("values");
+        let at = locate(&spec, &values.index(1).key("name"));
+        assert_eq!((at.line, at.column), (6, 26));
+        let at = locate(&spec, &NodePath::root(0).key("enums").index(0).key("name"));
+        assert_eq!((at.line, at.column), (3, 11));
+        let missing = locate(&spec, &values.index(7));
+        assert_eq!((missing.line, missing.column), (1, 1));
+    }
+}

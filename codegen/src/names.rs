@@ -1,0 +1,161 @@
+//! Name conversion from wire names to Rust identifiers, and the rules that keep them safe.
+
+/// Words Rust reserves (strict, reserved and edition-dependent keywords): never an identifier.
+const RUST_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+fn words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(['_', '.', '-', ' '])
+        .filter(|word| !word.is_empty())
+}
+
+/// `interaction.udata.changed` → `InteractionUdataChanged`, `distributionDelay` →
+/// `DistributionDelay`: every word capitalised, the rest of each word kept.
+pub fn pascal_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in words(name) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
+}
+
+/// `partyid` → `partyid`, `partyId` → `party_id`, `party-id` → `party_id`.
+pub fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for word in words(name) {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        let mut previous_lower = false;
+        for c in word.chars() {
+            if c.is_uppercase() && previous_lower {
+                out.push('_');
+            }
+            previous_lower = c.is_lowercase() || c.is_ascii_digit();
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The key under which two names collide: case and `_`/`-`/`.` separators ignored, so
+/// `partyid`, `party_id` and `partyId` are one name.
+pub fn collision_key(name: &str) -> String {
+    words(name)
+        .flat_map(str::chars)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Why a name cannot be a Rust identifier, or `None` when it can.
+pub fn identifier_problem(ident: &str) -> Option<&'static str> {
+    let mut chars = ident.chars();
+    match chars.next() {
+        None => Some("it is empty"),
+        Some(c) if c.is_ascii_digit() => Some("it starts with a digit"),
+        Some(c) if !(c.is_ascii_alphabetic() || c == '_') => {
+            Some("it may hold only ASCII letters, digits and `_`")
+        }
+        _ if ident == "_" => Some("`_` alone is not an identifier"),
+        _ if !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+            Some("it may hold only ASCII letters, digits and `_`")
+        }
+        _ if RUST_KEYWORDS.contains(&ident) => Some("it is a Rust keyword"),
+        _ => None,
+    }
+}
+
+/// Whether `name` is a valid event name: dot-separated tokens of lowercase ASCII letters and
+/// digits, each starting with a letter.
+pub fn is_event_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('.').all(|token| {
+            let mut chars = token.chars();
+            matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+                && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// The closest of `candidates` to `name` by edit distance, if it is close enough to suggest.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_case() {
+        assert_eq!(
+            pascal_case("interaction.udata.changed"),
+            "InteractionUdataChanged"
+        );
+        assert_eq!(pascal_case("distributionDelay"), "DistributionDelay");
+        assert_eq!(pascal_case("deleted_resultof"), "DeletedResultof");
+        assert_eq!(snake_case("partyid"), "partyid");
+        assert_eq!(snake_case("partyId"), "party_id");
+        assert_eq!(snake_case("party-id"), "party_id");
+        assert_eq!(snake_case("CallState2X"), "call_state2_x");
+    }
+
+    #[test]
+    fn finds_collisions_and_bad_identifiers() {
+        assert_eq!(collision_key("partyid"), collision_key("party_id"));
+        assert_eq!(collision_key("partyId"), collision_key("party-id"));
+        assert_eq!(identifier_problem("type"), Some("it is a Rust keyword"));
+        assert_eq!(identifier_problem("1st"), Some("it starts with a digit"));
+        assert!(identifier_problem("x: String } fn evil() {").is_some());
+        assert!(identifier_problem("é").is_some());
+        assert_eq!(identifier_problem("party_id"), None);
+    }
+
+    #[test]
+    fn checks_event_names_and_suggests() {
+        assert!(is_event_name("interaction.udata.changed"));
+        assert!(!is_event_name("interaction..added"));
+        assert!(!is_event_name("Interaction.added"));
+        assert!(!is_event_name("interaction.2x"));
+        assert_eq!(edit_distance("calstate", "callstate"), 1);
+        assert_eq!(
+            closest("calstate", ["callstate", "cause"]),
+            Some("callstate")
+        );
+        assert_eq!(closest("zzz", ["callstate", "cause"]), None);
+    }
+}

@@ -1,0 +1,162 @@
+//! `ors-events`: check the ORS event catalogue and generate everything from it.
+//!
+//! Exit status: 0 on success, 1 when the spec has problems (or `generate --check` finds stale
+//! outputs), 2 for usage and I/O errors.
+#![forbid(unsafe_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use ors_events_codegen::{emit, Catalogue, OrsVersion};
+
+/// Check the ORS interaction event catalogue and generate schemas, bindings and docs from it.
+#[derive(Parser)]
+#[command(name = "ors-events", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the spec and report every problem with its file:line:column.
+    Check {
+        /// The spec directory [default: spec/ of the workspace]
+        spec: Option<PathBuf>,
+    },
+    /// Write every output into the output directory, atomically.
+    Generate {
+        /// The spec directory [default: spec/ of the workspace]
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// The output directory [default: generated/ of the workspace]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write nothing; exit 1 when the output directory is stale.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print the JSON Schema of the catalogue.
+    Schema {
+        /// The spec directory [default: spec/ of the workspace]
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// Keep only the events and attributes that exist in this ORS release (e.g. 8.1.3).
+        #[arg(long, value_name = "V")]
+        ors_version: Option<OrsVersion>,
+    },
+}
+
+/// A failed command: its message and exit status.
+struct Failure {
+    status: u8,
+    message: String,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Self {
+        Failure {
+            status: 2,
+            message: message.into(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            ExitCode::from(failure.status)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Check { spec } => {
+            let spec = spec_dir(spec)?;
+            let catalogue = compile(&spec)?;
+            let attributes: usize = catalogue.events.iter().map(|e| e.attributes.len()).sum();
+            println!(
+                "{}: ok ({} events in {} families, {} attributes, {} enums)",
+                spec.display(),
+                catalogue.events.len(),
+                catalogue.families.len(),
+                attributes,
+                catalogue.enums.len()
+            );
+            Ok(())
+        }
+        Command::Generate { spec, out, check } => {
+            let spec = spec_dir(spec)?;
+            let out = match out {
+                Some(out) => out,
+                None => workspace()?.join("generated"),
+            };
+            let outputs = emit::all(&compile(&spec)?);
+            if check {
+                return outputs
+                    .ensure(&out, false)
+                    .map_err(|message| Failure { status: 1, message });
+            }
+            outputs
+                .write_atomic(&out)
+                .map_err(|err| Failure::usage(format!("cannot write {}: {err}", out.display())))?;
+            eprintln!("wrote {} files to {}", outputs.len(), out.display());
+            Ok(())
+        }
+        Command::Schema { spec, ors_version } => {
+            let catalogue = compile(&spec_dir(spec)?)?;
+            let schema = match &ors_version {
+                Some(version) => {
+                    emit::schema::catalogue_schema(&catalogue.at_version(version), Some(version))
+                }
+                None => emit::schema::catalogue_schema(&catalogue, None),
+            };
+            print!("{}", schema.to_pretty());
+            Ok(())
+        }
+    }
+}
+
+fn compile(spec: &Path) -> Result<Catalogue, Failure> {
+    ors_events_codegen::compile(spec).map_err(|problems| {
+        let status = if problems.iter().any(|p| p.code == "io-error") {
+            2
+        } else {
+            1
+        };
+        Failure {
+            status,
+            message: problems.to_string(),
+        }
+    })
+}
+
+fn spec_dir(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    match given {
+        Some(dir) => Ok(dir),
+        None => Ok(workspace()?.join("spec")),
+    }
+}
+
+/// The nearest directory at or above the current one with `spec/catalogue.yaml`, else the
+/// workspace this binary was built from.
+fn workspace() -> Result<PathBuf, Failure> {
+    let has_spec = |dir: &Path| dir.join("spec").join("catalogue.yaml").is_file();
+    if let Ok(current) = std::env::current_dir() {
+        if let Some(found) = current.ancestors().find(|dir| has_spec(dir)) {
+            return Ok(found.to_path_buf());
+        }
+    }
+    let built_from = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if has_spec(built_from) {
+        return Ok(built_from.to_path_buf());
+    }
+    Err(Failure::usage(
+        "no spec/catalogue.yaml here or above; give the spec directory explicitly",
+    ))
+}
