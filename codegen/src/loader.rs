@@ -234,6 +234,11 @@ fn parse(text: &str, display_path: &str) -> Result<FileContent, Box<Diagnostic>>
             None => message,
         };
         let (code, help) = classify(&message);
+        let (line, column) = if code == "duplicate-key" {
+            second_key(text, line, column, &message).unwrap_or((line, column))
+        } else {
+            (line, column)
+        };
         let mut diagnostic = Diagnostic::new(
             code,
             message,
@@ -249,7 +254,44 @@ fn parse(text: &str, display_path: &str) -> Result<FileContent, Box<Diagnostic>>
     })
 }
 
+/// serde reports a duplicate key at the start of its mapping; in block style, find the second
+/// occurrence of the key at the mapping's indentation instead.
+fn second_key(text: &str, line: usize, column: usize, message: &str) -> Option<(usize, usize)> {
+    let key = message.split('`').nth(1)?;
+    let indent = column.checked_sub(1)?;
+    let mut seen = 0;
+    for (number, row) in text.lines().enumerate().skip(line.checked_sub(1)?) {
+        let content = row.get(indent..)?;
+        let leading = row.get(..indent)?;
+        if number + 1 > line && !leading.trim().is_empty() && !leading.trim_start().starts_with('-')
+        {
+            break; // the mapping ended
+        }
+        if content
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(':'))
+        {
+            seen += 1;
+            if seen == 2 {
+                return Some((number + 1, column));
+            }
+        }
+    }
+    None
+}
+
 fn classify(message: &str) -> (&'static str, &'static str) {
+    // serde_yaml puts the path of the node first: `actions[0]: unknown field ...`.
+    let message = match message.split_once(": ") {
+        Some((path, rest))
+            if path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_[].".contains(c)) =>
+        {
+            rest
+        }
+        _ => message,
+    };
     if message.starts_with("unknown field") {
         (
             "unknown-key",
