@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
-use support::{copy_dir, copy_spec, edit, position_of, workspace, TempDir};
+use support::{copy_spec, copy_tree, edit, position_of, workspace, TempDir};
 
 fn ors_events(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ors-events"))
@@ -38,16 +38,6 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     }
     files.sort();
     files
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    copy_dir(from, to);
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            copy_tree(&path, &to.join(path.file_name().unwrap()));
-        }
-    }
 }
 
 /// A spec copy with two problems in two files: a misspelt type and a duplicate event.
@@ -104,7 +94,7 @@ fn generate_with_a_broken_spec_leaves_the_output_untouched() {
     let dir = TempDir::new("cli-atomic");
     let spec = broken_spec(dir.path());
     let out_dir = dir.path().join("generated");
-    copy_tree(&workspace().join("generated"), &out_dir);
+    copy_tree(&workspace().join("generated"), &out_dir, &[]);
     fs::write(
         out_dir.join("schema/ors-events.schema.json"),
         "stale on purpose",

@@ -280,6 +280,7 @@ impl<'a> Checker<'a> {
                     &item.description,
                 );
                 self.type_ref(index, &path.key("type"), &item.ty);
+                self.role(&path.key("role"), item.role.as_deref());
                 self.notes(&path.key("notes"), &item.notes);
                 let rust = item
                     .rust_name
@@ -366,6 +367,19 @@ impl<'a> Checker<'a> {
                 );
             }
             self.nonempty(&path.index(i).key("text"), "note", &note.text);
+        }
+    }
+
+    fn role(&mut self, path: &NodePath, role: Option<&str>) {
+        if let Some(role) = role {
+            if crate::ir::Role::from_spec(role).is_none() {
+                self.report(
+                    path,
+                    "unknown-role",
+                    format!("unknown role `{role}`"),
+                    Some("a role is `request-id`, `interaction-id` or `error`".into()),
+                );
+            }
         }
     }
 
@@ -717,7 +731,7 @@ impl<'a> Checker<'a> {
                 self.notes(&side_path.key("notes"), &result.notes);
                 let since = self
                     .version(&side_path.key("since"), result.since.as_deref())
-                    .or(action_since.clone());
+                    .or(action_since);
                 let context = EventContext {
                     name: event_name,
                     since,
@@ -741,6 +755,12 @@ impl<'a> Checker<'a> {
             }
         }
 
+        // Each action also names a marker type in the family's module (`Hold` for `hold`).
+        let markers: BTreeMap<String, &str> = content
+            .actions
+            .iter()
+            .map(|action| (names::collision_key(&action.name), action.name.as_str()))
+            .collect();
         let prefix = format!("{name}.");
         for (i, event) in content.events.iter().enumerate() {
             let path = root.key("events").index(i);
@@ -761,6 +781,14 @@ impl<'a> Checker<'a> {
                     "wrong-family",
                     format!("event `{}` looks like a result event", event.name),
                     Some("describe it as an action with `done:` and `error:` sides".into()),
+                );
+            }
+            if let Some(action) = markers.get(&names::collision_key(rest)) {
+                self.report(
+                    &name_path,
+                    "name-collision",
+                    format!("event `{}` collides with the marker type of action `{action}` after case conversion", event.name),
+                    Some("rename the event or the action".into()),
                 );
             }
             new_event(self, &event.name, names::pascal_case(rest), &name_path);
@@ -798,14 +826,23 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        if !attributes
-            .iter()
-            .any(|a| a.uses.as_deref() == Some("error") || a.name.as_deref() == Some("error"))
-        {
+        let has_error_role = attributes.iter().any(|a| {
+            let role = match &a.uses {
+                Some(shared) => index
+                    .attributes
+                    .get(shared.as_str())
+                    .and_then(|(def, _)| def.role.as_deref()),
+                None => a.role.as_deref(),
+            };
+            role == Some("error")
+        });
+        if !has_error_role {
             self.report(
                 &errors_path,
                 "misplaced-errors",
-                format!("`{event}` lists known `error` values but has no `error` attribute"),
+                format!(
+                    "`{event}` lists known error values but has no attribute with `role: error`"
+                ),
                 Some("add `- use: error` to its attributes".into()),
             );
         }
@@ -850,6 +887,7 @@ impl<'a> Checker<'a> {
     ) {
         let mut wire: BTreeMap<&str, NodePath> = BTreeMap::new();
         let mut rust: BTreeMap<String, (String, NodePath)> = BTreeMap::new();
+        let mut roles: BTreeMap<String, NodePath> = BTreeMap::new();
         for (i, item) in list.iter().enumerate() {
             let item_path = path.index(i);
             let (name, name_path) = match (&item.uses, &item.name) {
@@ -879,6 +917,7 @@ impl<'a> Checker<'a> {
                 }
                 (None, Some(name)) => {
                     let local_path = item_path.key("name");
+                    self.role(&item_path.key("role"), item.role.as_deref());
                     match &item.ty {
                         Some(ty) => self.type_ref(index, &item_path.key("type"), ty),
                         None => self.report(
@@ -923,6 +962,38 @@ impl<'a> Checker<'a> {
                 continue;
             }
             wire.insert(name, name_path.clone());
+            let role = match &item.uses {
+                Some(shared) => {
+                    if item.role.is_some() {
+                        self.report(
+                            &item_path.key("role"),
+                            "role-on-use",
+                            format!("`use: {shared}` takes its role from the shared attribute"),
+                            Some("remove `role:` here, or set it on the shared attribute".into()),
+                        );
+                    }
+                    index
+                        .attributes
+                        .get(shared.as_str())
+                        .and_then(|(def, _)| def.role.clone())
+                }
+                None => item.role.clone(),
+            };
+            if let Some(role) = role {
+                if let Some(first) = roles.get(&role) {
+                    let first = crate::loader::locate(self.spec, first);
+                    self.report(
+                        &name_path,
+                        "duplicate-role",
+                        format!("{} has two attributes with role `{role}`", context.name),
+                        Some(format!(
+                            "the first is at {first}; an event has at most one attribute of each role"
+                        )),
+                    );
+                } else {
+                    roles.insert(role, name_path.clone());
+                }
+            }
             let rust_name = item.rust_name.clone().unwrap_or_else(|| {
                 index
                     .attributes

@@ -156,6 +156,13 @@ impl Event {
             .iter()
             .find(|attribute| attribute.name == name)
     }
+
+    /// The attribute with this role.
+    pub fn attribute_with_role(&self, role: Role) -> Option<&Attribute> {
+        self.attributes
+            .iter()
+            .find(|attribute| attribute.role == Some(role))
+    }
 }
 
 /// An attribute of an event, a member of an object type, or an envelope field.
@@ -167,6 +174,8 @@ pub struct Attribute {
     pub rust_name: String,
     /// Its type.
     pub ty: Type,
+    /// What it means to tools, if anything special.
+    pub role: Option<Role>,
     /// Whether it must be present.
     pub required: bool,
     /// Why it is optional, or why it is required when the spec says so.
@@ -181,6 +190,38 @@ pub struct Attribute {
     pub shared: Option<String>,
     /// Where it is defined in the spec.
     pub origin: NodePath,
+}
+
+/// What an attribute means to tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// The id that pairs a result event with its request.
+    RequestId,
+    /// The interaction the event is about.
+    InteractionId,
+    /// The error kind of an error event; its known values are the event's known errors.
+    Error,
+}
+
+impl Role {
+    /// Parses the spec's spelling.
+    pub fn from_spec(text: &str) -> Option<Role> {
+        match text {
+            "request-id" => Some(Role::RequestId),
+            "interaction-id" => Some(Role::InteractionId),
+            "error" => Some(Role::Error),
+            _ => None,
+        }
+    }
+
+    /// The spec's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::RequestId => "request-id",
+            Role::InteractionId => "interaction-id",
+            Role::Error => "error",
+        }
+    }
 }
 
 /// A resolved type.

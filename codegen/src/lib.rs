@@ -5,6 +5,10 @@
 //!
 //! **[`loader`] → [`check`] → [`lower`] → [`emit`] → [`output`]**
 //!
+//! Without its default `generator` feature the crate is only [`version`] (the ORS version type)
+//! and [`names`] (name rules and suggestions), which the `ors-events` runtime and derive macros
+//! share with the generator.
+//!
 //! ```no_run
 //! use std::path::Path;
 //!
@@ -16,29 +20,46 @@
 //! ```
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "generator")]
+pub mod build_script;
+#[cfg(feature = "generator")]
 pub mod check;
+#[cfg(feature = "generator")]
+pub mod corpus;
+#[cfg(feature = "generator")]
 pub mod diagnostics;
+#[cfg(feature = "generator")]
 pub mod emit;
+#[cfg(feature = "generator")]
 pub mod ir;
+#[cfg(feature = "generator")]
 pub mod loader;
+#[cfg(feature = "generator")]
 pub mod lower;
 pub mod names;
+#[cfg(feature = "generator")]
 pub mod output;
+#[cfg(feature = "generator")]
 pub mod spec;
 pub mod version;
 
+#[cfg(feature = "generator")]
 pub use diagnostics::{Diagnostic, Diagnostics, Location};
+#[cfg(feature = "generator")]
 pub use ir::Catalogue;
+#[cfg(feature = "generator")]
 pub use output::Outputs;
 pub use version::OrsVersion;
 
 /// Loads, checks and lowers the spec in `dir`: every problem of the spec, or its catalogue.
+#[cfg(feature = "generator")]
 pub fn compile(dir: &std::path::Path) -> Result<Catalogue, Diagnostics> {
     let spec = loader::load(dir)?;
     lower::lower(&spec)
 }
 
 /// Every output for the spec in `dir`, in memory.
+#[cfg(feature = "generator")]
 pub fn generate(dir: &std::path::Path) -> Result<Outputs, Diagnostics> {
     compile(dir).map(|catalogue| emit::all(&catalogue))
 }

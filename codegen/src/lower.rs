@@ -4,7 +4,7 @@ use crate::check::{self, parse_type, result_event_names, Index, TypeExpr};
 use crate::diagnostics::Diagnostics;
 use crate::ir::{
     Action, Attribute, Catalogue, Enum, EnumKind, EnumValue, Envelope, Event, EventKind, Family,
-    KnownError, Note, NoteKind, ObjectType, Source, Type, WireValue,
+    KnownError, Note, NoteKind, ObjectType, Role, Source, Type, WireValue,
 };
 use crate::loader::NodePath;
 use crate::names;
@@ -279,6 +279,10 @@ impl Lowering<'_, '_> {
                 .or_else(|| shared.and_then(|def| def.rust_name.clone()))
                 .unwrap_or_else(|| names::snake_case(&name)),
             ty: self.resolve(parse_type(ty_expr)),
+            role: shared
+                .and_then(|def| def.role.as_deref())
+                .or(item.role.as_deref())
+                .and_then(Role::from_spec),
             required: item.optional.is_none(),
             presence_reason: item
                 .optional

@@ -74,6 +74,35 @@ pub fn identifier_problem(ident: &str) -> Option<&'static str> {
     }
 }
 
+/// `name` when it is a usable identifier; otherwise a safe one made from it (characters outside
+/// `[A-Za-z0-9_]` become `_`, a leading digit gets a `_` before it, a keyword a `_` after it).
+/// The checker rejects such names first; this keeps the emitters from ever writing one raw.
+pub fn safe_identifier(name: &str) -> String {
+    if identifier_problem(name).is_none() {
+        return name.to_owned();
+    }
+    let mut safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if safe.chars().all(|c| c == '_') {
+        safe.push_str("unnamed");
+    }
+    if safe.starts_with(|c: char| c.is_ascii_digit()) {
+        safe.insert(0, '_');
+    }
+    if RUST_KEYWORDS.contains(&safe.as_str()) {
+        safe.push('_');
+    }
+    safe
+}
+
 /// Whether `name` is a valid event name: dot-separated tokens of lowercase ASCII letters and
 /// digits, each starting with a letter.
 pub fn is_event_name(name: &str) -> bool {
@@ -143,6 +172,11 @@ mod tests {
         assert!(identifier_problem("x: String } fn evil() {").is_some());
         assert!(identifier_problem("é").is_some());
         assert_eq!(identifier_problem("party_id"), None);
+        for hostile in ["type", "1st", "x: String } fn evil() {", "", "_", "é"] {
+            let safe = safe_identifier(hostile);
+            assert_eq!(identifier_problem(&safe), None, "{hostile:?} -> {safe:?}");
+        }
+        assert_eq!(safe_identifier("partyid"), "partyid");
     }
 
     #[test]

@@ -164,6 +164,8 @@ pub struct AttributeDef {
     /// Type expression.
     #[serde(rename = "type")]
     pub ty: String,
+    /// What it means to every event that carries it: `request-id`, `interaction-id` or `error`.
+    pub role: Option<String>,
     /// What it holds.
     pub description: String,
     /// Notes.
@@ -185,6 +187,8 @@ pub struct AttributeUse {
     /// Type expression (only with `name`).
     #[serde(rename = "type")]
     pub ty: Option<String>,
+    /// Its role (only with `name`; shared attributes carry their own).
+    pub role: Option<String>,
     /// What it holds here (replaces the shared description).
     pub description: Option<String>,
     /// Why it may be absent; makes it optional.

@@ -10,13 +10,30 @@ use std::fmt;
 use std::str::FromStr;
 
 /// An ORS version: a build (`8.1.400.09`), a line (`8.1.400`) or a release name (`8.1.4`).
-#[derive(Debug, Clone)]
+///
+/// It is `Copy` and can be built in constant context ([`OrsVersion::from_parts`]), so generated
+/// code and derive macros hold versions as constants.
+#[derive(Debug, Clone, Copy)]
 pub struct OrsVersion {
     major: u32,
     minor: u32,
     line: u32,
     build: Option<u32>,
-    text: String,
+    form: Form,
+}
+
+/// How a version was written, so it displays as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A release name such as `8.1.3`.
+    Release,
+    /// A line such as `8.1.300`.
+    Line,
+    /// A build such as `8.1.400.09`, whose build number was written with this many digits.
+    Build {
+        /// Digits of the build number as written (`2` for `09`).
+        width: u8,
+    },
 }
 
 /// Why a string is not an ORS version.
@@ -37,9 +54,27 @@ impl fmt::Display for VersionError {
 impl std::error::Error for VersionError {}
 
 impl OrsVersion {
-    /// The version as written in the spec or on the command line.
-    pub fn as_str(&self) -> &str {
-        &self.text
+    /// A version from its parts, as generated code writes it: `line` is the three-digit line
+    /// (`400`), and `build` is `Some` exactly when `form` is [`Form::Build`].
+    pub const fn from_parts(
+        major: u32,
+        minor: u32,
+        line: u32,
+        build: Option<u32>,
+        form: Form,
+    ) -> Self {
+        OrsVersion {
+            major,
+            minor,
+            line,
+            build,
+            form,
+        }
+    }
+
+    /// How the version was written.
+    pub fn form(&self) -> Form {
+        self.form
     }
 
     /// The major number (`8` in `8.1.400.09`).
@@ -113,26 +148,43 @@ impl FromStr for OrsVersion {
                     ))
                 }
             };
-        let build = match parts.get(3) {
+        let (build, form) = match parts.get(3) {
             Some(part) if part.len() > 3 => {
                 return Err(err("a build number has at most three digits"))
             }
-            Some(part) => Some(number(part, text)?),
-            None => None,
+            Some(part) => (
+                Some(number(part, text)?),
+                Form::Build {
+                    width: part.len() as u8,
+                },
+            ),
+            None if line_text.len() == 1 => (None, Form::Release),
+            None => (None, Form::Line),
         };
         Ok(OrsVersion {
             major,
             minor,
             line,
             build,
-            text: text.to_owned(),
+            form,
         })
     }
 }
 
 impl fmt::Display for OrsVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        let (major, minor, line) = (self.major, self.minor, self.line);
+        match (self.form, self.build) {
+            (Form::Release, _) => write!(f, "{major}.{minor}.{}", line / 100),
+            (Form::Build { width }, Some(build)) => {
+                write!(
+                    f,
+                    "{major}.{minor}.{line:03}.{build:0width$}",
+                    width = usize::from(width)
+                )
+            }
+            _ => write!(f, "{major}.{minor}.{line:03}"),
+        }
     }
 }
 
@@ -187,6 +239,9 @@ mod tests {
         assert_eq!(v("8.1.400.09"), v("8.1.400.9"));
         assert_eq!(v("8.1.400.09").to_string(), "8.1.400.09");
         assert_eq!(v("8.1.3").line(), 300);
+        for text in ["8.1.3", "8.1.300", "8.1.400.09", "8.1.400.9", "8.0.000.123"] {
+            assert_eq!(v(text).to_string(), text);
+        }
     }
 
     #[test]

@@ -55,6 +55,26 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Copies the tree below `from` into `to`, leaving out the names in `skip`.
+pub fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
+    fs::create_dir_all(to).unwrap_or_else(|err| panic!("cannot create {}: {err}", to.display()));
+    for entry in
+        fs::read_dir(from).unwrap_or_else(|err| panic!("cannot list {}: {err}", from.display()))
+    {
+        let path = entry.expect("directory entry").path();
+        let name = path.file_name().expect("file name");
+        if skip.iter().any(|skipped| name == *skipped) {
+            continue;
+        }
+        if path.is_dir() {
+            copy_tree(&path, &to.join(name), skip);
+        } else {
+            fs::copy(&path, to.join(name))
+                .unwrap_or_else(|err| panic!("cannot copy {}: {err}", path.display()));
+        }
+    }
+}
+
 /// A copy of the real spec in `dir/spec`, to be edited by a test.
 pub fn copy_spec(dir: &Path) -> PathBuf {
     let spec = dir.join("spec");
@@ -94,4 +114,70 @@ pub fn position_of(file: &Path, needle: &str) -> (usize, usize) {
         .map_or(0, |last| last.chars().count())
         + 1;
     (line, column)
+}
+
+/// The catalogue of the real spec.
+pub fn catalogue() -> ors_events_codegen::Catalogue {
+    ors_events_codegen::compile(&workspace().join("spec"))
+        .unwrap_or_else(|problems| panic!("{problems}"))
+}
+
+/// A valid sample value of type `ty`; object types get an extra member the catalogue does not
+/// describe, which must survive decoding.
+pub fn sample_value(
+    catalogue: &ors_events_codegen::Catalogue,
+    ty: &ors_events_codegen::ir::Type,
+    seed: usize,
+) -> serde_json::Value {
+    use ors_events_codegen::ir::{Type, WireValue};
+    use serde_json::json;
+    match ty {
+        Type::String => json!(format!("s-{seed}")),
+        Type::Integer => json!(seed),
+        Type::Boolean => json!(seed % 2 == 0),
+        Type::Object => json!({ "vendor": { "code": seed, "text": "t" } }),
+        Type::Array(item) => json!([
+            sample_value(catalogue, item, seed),
+            sample_value(catalogue, item, seed + 1)
+        ]),
+        Type::Enum(name) => {
+            let item = catalogue.enum_named(name).expect("enum");
+            match &item.values[seed % item.values.len()].wire {
+                WireValue::Int(code) => json!(code),
+                WireValue::Str(text) => json!(text),
+            }
+        }
+        Type::Struct(name) => {
+            let object = catalogue.object_named(name).expect("object");
+            let mut members = serde_json::Map::new();
+            for (i, member) in object.members.iter().enumerate() {
+                members.insert(
+                    member.name.clone(),
+                    sample_value(catalogue, &member.ty, seed + i),
+                );
+            }
+            if object.open {
+                members.insert("x-extension".into(), json!({ "kept": [1, 2] }));
+            }
+            serde_json::Value::Object(members)
+        }
+    }
+}
+
+/// A valid `data` object of `event`: every attribute when `all`, else only the required ones.
+pub fn sample_data(
+    catalogue: &ors_events_codegen::Catalogue,
+    event: &ors_events_codegen::ir::Event,
+    all: bool,
+) -> serde_json::Value {
+    let mut data = serde_json::Map::new();
+    for (i, attribute) in event.attributes.iter().enumerate() {
+        if all || attribute.required {
+            data.insert(
+                attribute.name.clone(),
+                sample_value(catalogue, &attribute.ty, i + 3),
+            );
+        }
+    }
+    serde_json::Value::Object(data)
 }

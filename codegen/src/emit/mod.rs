@@ -1,6 +1,7 @@
 //! The emitters: one per output, each reading only the IR.
 
 pub mod json;
+pub mod rust;
 pub mod schema;
 
 use crate::ir::Catalogue;
@@ -10,7 +11,10 @@ use crate::output::Outputs;
 pub fn all(catalogue: &Catalogue) -> Outputs {
     let mut outputs = Outputs::default();
     outputs.insert(crate::output::MARKER_FILE, readme(catalogue));
-    for (path, text) in schema::emit(catalogue) {
+    for (path, text) in schema::emit(catalogue)
+        .into_iter()
+        .chain(rust::emit(catalogue))
+    {
         outputs.insert(path, text);
     }
     outputs
@@ -25,7 +29,8 @@ fn readme(catalogue: &Catalogue) -> String {
          what a spec change does to every output.\n\n\
          | path | what |\n|---|---|\n\
          | `schema/ors-events.schema.json` | JSON Schema (2020-12) of every event in its SCXML envelope |\n\
-         | `schema/events/*.schema.json` | one self-contained schema per event |\n",
+         | `schema/events/*.schema.json` | one self-contained schema per event |\n\
+         | `rust/` | the Rust bindings the `ors-events` crate compiles (its build script writes the same files into `OUT_DIR`) |\n",
         crate::output::MARKER_LINE,
         catalogue.events.len(),
         catalogue.families.len()

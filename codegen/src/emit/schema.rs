@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::json::Json;
-use crate::ir::{Attribute, Catalogue, Enum, EnumKind, Event, ObjectType, Type, WireValue};
+use crate::ir::{Attribute, Catalogue, Enum, EnumKind, Event, ObjectType, Role, Type, WireValue};
 use crate::version::OrsVersion;
 
 /// The dialect every emitted schema declares.
@@ -134,17 +134,20 @@ fn described(description: &str, since: Option<&OrsVersion>) -> Json {
 fn event_def(catalogue: &Catalogue, event: &Event) -> Json {
     let mut data = attributes_object(catalogue, &event.attributes, false);
     if !event.known_errors.is_empty() {
-        // Known values of an error event's `error` attribute are documentation, not a limit:
+        // Known values of an error event's error attribute are documentation, not a limit:
         // the published lists are incomplete, so they go in `examples`, never `enum`.
         let known = event
             .known_errors
             .iter()
             .flat_map(|known| known.forms())
             .map(Json::Str);
-        if let Some(error) = data
-            .get_mut("properties")
-            .and_then(|properties| properties.get_mut("error"))
-        {
+        let error_attribute = event
+            .attribute_with_role(Role::Error)
+            .map(|a| a.name.as_str());
+        if let Some(error) = error_attribute.and_then(|name| {
+            data.get_mut("properties")
+                .and_then(|properties| properties.get_mut(name))
+        }) {
             error.push("examples", Json::Array(known.collect()));
         }
     }

@@ -1,0 +1,361 @@
+//! Deterministic event corpora made from the IR: realistic valid events of every kind, and
+//! invalid ones of every violation kind, for tests, cross-language checks and benchmarks.
+//!
+//! The same catalogue and seed give the same bytes on every machine: the generator uses its own
+//! small PRNG (SplitMix64) and writes JSON with the emitters' ordered printer.
+
+use crate::emit::json::Json;
+use crate::ir::{Catalogue, EnumKind, Event, Type, WireValue};
+
+/// A deterministic pseudo-random source (SplitMix64).
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..bound` (`0` when `bound` is 0).
+    pub fn below(&mut self, bound: usize) -> usize {
+        if bound == 0 {
+            return 0;
+        }
+        (self.next_u64() % bound as u64) as usize
+    }
+
+    /// True with probability `per_mille / 1000`.
+    pub fn chance(&mut self, per_mille: u32) -> bool {
+        self.below(1000) < per_mille as usize
+    }
+}
+
+/// What a sample is: valid, or invalid in one named way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Flaw {
+    /// A valid event.
+    None,
+    /// `name` is not an event of the catalogue.
+    UnknownEvent,
+    /// A required attribute is missing.
+    MissingAttribute,
+    /// An attribute, or the envelope's `name` or `data`, has the wrong JSON type.
+    WrongType,
+    /// `data` holds an attribute the event does not have.
+    UnknownAttribute,
+    /// An enum attribute holds a value the enum does not have.
+    EnumValue,
+    /// The envelope lacks `name` or `data`.
+    MissingField,
+    /// The envelope has a field SCXML does not define.
+    UnknownField,
+}
+
+impl Flaw {
+    /// Every flaw, `None` first.
+    pub const ALL: [Flaw; 8] = [
+        Flaw::None,
+        Flaw::UnknownEvent,
+        Flaw::MissingAttribute,
+        Flaw::WrongType,
+        Flaw::UnknownAttribute,
+        Flaw::EnumValue,
+        Flaw::MissingField,
+        Flaw::UnknownField,
+    ];
+
+    /// The violation code a validator reports for it (`valid` for none).
+    pub fn code(self) -> &'static str {
+        match self {
+            Flaw::None => "valid",
+            Flaw::UnknownEvent => "unknown-event",
+            Flaw::MissingAttribute => "missing-attribute",
+            Flaw::WrongType => "wrong-type",
+            Flaw::UnknownAttribute => "unknown-attribute",
+            Flaw::EnumValue => "enum-value",
+            Flaw::MissingField => "missing-field",
+            Flaw::UnknownField => "unknown-field",
+        }
+    }
+}
+
+/// One generated event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sample {
+    /// The event's name in the catalogue (before any flaw renamed it).
+    pub event: String,
+    /// How it is flawed.
+    pub flaw: Flaw,
+    /// The envelope.
+    pub json: Json,
+}
+
+impl Sample {
+    /// The envelope as one compact JSON line (no newline).
+    pub fn line(&self) -> String {
+        self.json.to_compact()
+    }
+}
+
+const WORDS: &[&str] = &[
+    "agent",
+    "queue",
+    "Sales",
+    "VIP caller",
+    "routing point",
+    "transfer",
+    "\"quoted\"",
+    "café",
+    "line\\path",
+    "überweisung",
+    "🙂 ok",
+    "tab\there",
+];
+
+fn id(rng: &mut Rng, prefix: &str) -> String {
+    format!("{prefix}{:016X}", rng.next_u64())
+}
+
+/// A realistic value of `ty` for the attribute `name`.
+fn value(catalogue: &Catalogue, ty: &Type, name: &str, rng: &mut Rng, depth: usize) -> Json {
+    match ty {
+        Type::String if name.ends_with("id") => Json::Str(id(rng, "00")),
+        Type::String => {
+            let words: Vec<&str> = (0..1 + rng.below(4))
+                .map(|_| WORDS[rng.below(WORDS.len())])
+                .collect();
+            Json::Str(words.join(" "))
+        }
+        Type::Integer => Json::Int(rng.below(100_000) as i64),
+        Type::Boolean => Json::Bool(rng.chance(500)),
+        Type::Object => Json::object()
+            .with("ErrorCode", Json::Int(rng.below(1000) as i64))
+            .with("ErrorMessage", Json::str(WORDS[rng.below(WORDS.len())])),
+        Type::Array(item) => {
+            let count = if depth > 2 { 0 } else { rng.below(4) };
+            Json::Array(
+                (0..count)
+                    .map(|_| value(catalogue, item, name, rng, depth + 1))
+                    .collect(),
+            )
+        }
+        Type::Enum(enum_name) => match catalogue.enum_named(enum_name) {
+            Some(item) if !item.values.is_empty() => {
+                match &item.values[rng.below(item.values.len())].wire {
+                    WireValue::Int(code) => Json::Int(*code),
+                    WireValue::Str(text) => Json::str(text.clone()),
+                }
+            }
+            _ => Json::Int(0),
+        },
+        Type::Struct(object_name) => {
+            let mut object = Json::object();
+            if let Some(object_type) = catalogue.object_named(object_name) {
+                for member in &object_type.members {
+                    if member.required || rng.chance(800) {
+                        object.push(
+                            member.name.clone(),
+                            value(catalogue, &member.ty, &member.name, rng, depth + 1),
+                        );
+                    }
+                }
+                if object_type.open && rng.chance(300) {
+                    object.push(
+                        "vendor",
+                        Json::object().with("code", Json::Int(rng.below(99) as i64)),
+                    );
+                }
+                if object_type.members.is_empty() {
+                    object.push("text", Json::str(WORDS[rng.below(WORDS.len())]));
+                }
+            }
+            object
+        }
+    }
+}
+
+/// A valid envelope of `event`: required attributes always, optional ones usually.
+pub fn valid(catalogue: &Catalogue, event: &Event, rng: &mut Rng) -> Json {
+    let mut data = Json::object();
+    for attribute in &event.attributes {
+        if attribute.required || rng.chance(700) {
+            data.push(
+                attribute.name.clone(),
+                value(catalogue, &attribute.ty, &attribute.name, rng, 0),
+            );
+        }
+    }
+    let mut envelope = Json::object()
+        .with("name", Json::str(event.name.clone()))
+        .with("data", data);
+    if rng.chance(300) {
+        envelope.push("type", Json::str("platform"));
+    }
+    envelope
+}
+
+/// The JSON type name of a value, and a value of another type.
+fn wrong_value(value: &Json) -> Json {
+    match value {
+        Json::Str(_) => Json::Int(42),
+        Json::Int(_) => Json::str("42"),
+        Json::Bool(_) => Json::str("true"),
+        Json::Array(_) => Json::object(),
+        Json::Object(_) => Json::Array(vec![Json::Int(1)]),
+    }
+}
+
+fn members(json: &mut Json) -> Option<&mut Vec<(String, Json)>> {
+    match json {
+        Json::Object(members) => Some(members),
+        _ => None,
+    }
+}
+
+/// An envelope of `event` with `flaw`, or `None` when the event cannot have that flaw (an event
+/// without enum attributes cannot hold a wrong enum value).
+pub fn flawed(catalogue: &Catalogue, event: &Event, flaw: Flaw, rng: &mut Rng) -> Option<Json> {
+    let mut envelope = valid(catalogue, event, rng);
+    let top = members(&mut envelope)?;
+    match flaw {
+        Flaw::None => {}
+        Flaw::UnknownEvent => {
+            let name = match rng.below(3) {
+                0 => event.name.to_uppercase(),
+                1 => format!("{}x", event.name),
+                _ => event.name.replacen('.', "..", 1),
+            };
+            top[0].1 = Json::Str(name);
+        }
+        Flaw::MissingField => {
+            top.remove(rng.below(2));
+        }
+        Flaw::UnknownField => top.push(("timestamp".into(), Json::Int(1_700_000_000))),
+        Flaw::MissingAttribute => {
+            let required: Vec<&str> = event
+                .attributes
+                .iter()
+                .filter(|a| a.required)
+                .map(|a| a.name.as_str())
+                .collect();
+            let drop = *required.get(rng.below(required.len()))?;
+            let data = members(&mut top[1].1)?;
+            data.retain(|(key, _)| key != drop);
+        }
+        Flaw::WrongType => {
+            let attribute = event.attributes.get(rng.below(event.attributes.len()))?;
+            let data = members(&mut top[1].1)?;
+            let current = value(catalogue, &attribute.ty, &attribute.name, rng, 0);
+            let wrong = wrong_value(&current);
+            data.retain(|(key, _)| key != &attribute.name);
+            data.push((attribute.name.clone(), wrong));
+        }
+        Flaw::UnknownAttribute => {
+            let data = members(&mut top[1].1)?;
+            data.push(("partyidd".into(), Json::str("p-1")));
+        }
+        Flaw::EnumValue => {
+            let bad = |enum_name: &str| -> Option<Json> {
+                Some(match catalogue.enum_named(enum_name)?.kind {
+                    EnumKind::Integer => Json::Int(40),
+                    EnumKind::String => Json::str("migrating"),
+                })
+            };
+            let data = members(&mut top[1].1)?;
+            if let Some(attribute) = event
+                .attributes
+                .iter()
+                .find(|a| matches!(a.ty, Type::Enum(_)))
+            {
+                let Type::Enum(enum_name) = &attribute.ty else {
+                    return None;
+                };
+                let bad = bad(enum_name)?;
+                data.retain(|(key, _)| key != &attribute.name);
+                data.push((attribute.name.clone(), bad));
+            } else {
+                // An enum member of an object attribute, such as `hints.callstate`.
+                let (attribute, member) = event.attributes.iter().find_map(|attribute| {
+                    let Type::Struct(object) = &attribute.ty else {
+                        return None;
+                    };
+                    let member = catalogue
+                        .object_named(object)?
+                        .members
+                        .iter()
+                        .find(|m| matches!(m.ty, Type::Enum(_)))?;
+                    Some((attribute, member))
+                })?;
+                let Type::Enum(enum_name) = &member.ty else {
+                    return None;
+                };
+                let bad = bad(enum_name)?;
+                data.retain(|(key, _)| key != &attribute.name);
+                data.push((
+                    attribute.name.clone(),
+                    Json::object().with(member.name.clone(), bad),
+                ));
+            }
+        }
+    }
+    Some(envelope)
+}
+
+/// Every event of the catalogue valid (twice, with different optional attributes) and with
+/// every flaw it can have: a corpus that covers every event kind and every check.
+pub fn coverage(catalogue: &Catalogue, seed: u64) -> Vec<Sample> {
+    let mut rng = Rng::new(seed);
+    let mut samples = Vec::new();
+    for event in &catalogue.events {
+        for flaw in Flaw::ALL.iter().copied().chain([Flaw::None]) {
+            if let Some(json) = flawed(catalogue, event, flaw, &mut rng) {
+                samples.push(Sample {
+                    event: event.name.clone(),
+                    flaw,
+                    json,
+                });
+            }
+        }
+    }
+    samples
+}
+
+/// A stream of `count` events across every kind, `invalid_per_mille` of them flawed, each flaw
+/// kind in turn.
+pub fn stream(
+    catalogue: &Catalogue,
+    seed: u64,
+    count: usize,
+    invalid_per_mille: u32,
+) -> impl Iterator<Item = Sample> + '_ {
+    let mut rng = Rng::new(seed);
+    let mut next_flaw = 0;
+    (0..count).filter_map(move |_| {
+        let event = catalogue.events.get(rng.below(catalogue.events.len()))?;
+        let flaw = if rng.chance(invalid_per_mille) {
+            next_flaw = next_flaw % (Flaw::ALL.len() - 1) + 1;
+            Flaw::ALL[next_flaw]
+        } else {
+            Flaw::None
+        };
+        let (flaw, json) = match flawed(catalogue, event, flaw, &mut rng) {
+            Some(json) => (flaw, json),
+            None => (Flaw::None, valid(catalogue, event, &mut rng)),
+        };
+        Some(Sample {
+            event: event.name.clone(),
+            flaw,
+            json,
+        })
+    })
+}

@@ -1,0 +1,5 @@
+#[derive(ors_events::Event)]
+#[event(name = "hold")]
+struct Hold;
+
+fn main() {}
