@@ -12,6 +12,7 @@ extern crate self as ors_events;
 mod envelope;
 mod event_traits;
 mod results;
+pub mod validate;
 
 include!(concat!(env!("OUT_DIR"), "/rust/mod.rs"));
 
@@ -22,6 +23,7 @@ pub use ors_events_codegen::version;
 pub use ors_events_codegen::version::OrsVersion;
 pub use ors_events_macros::{Event, OrsEnum};
 pub use results::{ActionPair, Outcome, Pending};
+pub use validate::{validate, Options, Report, Severity, Violation};
 
 /// Support for the code the derive macros generate; not a public API.
 #[doc(hidden)]

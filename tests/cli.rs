@@ -18,6 +18,28 @@ fn ors_events(args: &[&str]) -> Output {
         .expect("run ors-events")
 }
 
+/// Runs `ors-events` with `input` on standard input.
+fn ors_events_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ors-events"))
+        .args(args)
+        .current_dir(workspace())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run ors-events");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("wait for ors-events");
+    writer.join().expect("writer");
+    out
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -247,4 +269,108 @@ fn a_bad_version_is_a_usage_error() {
         "{}",
         text(&out.stderr)
     );
+}
+
+const STREAM: &str = concat!(
+    r#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i"}}"#,
+    "\n",
+    "\n",
+    r#"{"name": "voice.hold.done", "data": {"requestid": 5}}"#,
+    "\r\n",
+    r#"{"name": "voice.hold.done", "data": {"#,
+    "\n",
+    r#"{"name": "interaction.deleted", "data": {"interactionid": "i", "resultof": "deletion"}, "trace": 1}"#,
+    "\n",
+    r#"{"name": "interaction.added", "data": {"interactionid": "i"}}"#,
+);
+
+#[test]
+fn validate_reports_every_bad_line_and_goes_on() {
+    let dir = TempDir::new("cli-validate");
+    let file = dir.path().join("events.jsonl");
+    fs::write(&file, STREAM).unwrap();
+    let out = ors_events(&["validate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let name = file.display().to_string();
+    let expected = [
+        format!("{name}:3: /data/requestid: expected a string, found an integer [wrong-type]"),
+        format!("{name}:3: /data/interactionid: required attribute `interactionid` is missing [missing-attribute]"),
+        format!("{name}:4: (root): not valid JSON: EOF while parsing an object at line 1 column 37 [malformed-json]"),
+        format!("{name}:5: /trace: `trace` is not an envelope field [unknown-field]"),
+        "5 events, 3 invalid".to_owned(),
+    ];
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), expected);
+
+    let lenient = ors_events(&["validate", "--lenient", file.to_str().unwrap()]);
+    assert_eq!(lenient.status.code(), Some(1));
+    assert!(text(&lenient.stdout)
+        .contains(":5: /trace: warning: `trace` is not an envelope field [unknown-field]"));
+    assert!(text(&lenient.stdout).ends_with("5 events, 2 invalid, 1 with warnings only\n"));
+}
+
+#[test]
+fn validate_json_output_is_only_json_lines() {
+    let out = ors_events_with_input(
+        &[
+            "validate",
+            "--format",
+            "json",
+            "--ors-version",
+            "8.1.3",
+            "-",
+        ],
+        STREAM.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let records: Vec<Value> = text(&out.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let summary: Vec<(u64, &str, &str)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["line"].as_u64().unwrap(),
+                r["pointer"].as_str().unwrap(),
+                r["code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (3, "/data/requestid", "wrong-type"),
+            (3, "/data/interactionid", "missing-attribute"),
+            (4, "", "malformed-json"),
+            (5, "/data/resultof", "not-in-version"),
+            (5, "/trace", "unknown-field"),
+        ]
+    );
+    assert_eq!(records[0]["event"], "voice.hold.done");
+    assert!(records[2]["event"].is_null());
+    assert_eq!(records[0]["severity"], "error");
+    assert!(records
+        .iter()
+        .all(|r| r["message"].as_str().is_some_and(|m| !m.is_empty())));
+    assert!(text(&out.stderr).contains("5 events, 3 invalid"));
+}
+
+#[test]
+fn validate_exit_codes() {
+    let valid = ors_events_with_input(
+        &["validate"],
+        br#"{"name": "interaction.added", "data": {"interactionid": "i"}}"#,
+    );
+    assert_eq!(valid.status.code(), Some(0), "{}", text(&valid.stderr));
+    assert_eq!(text(&valid.stdout), "1 event, 0 invalid\n");
+    let empty = ors_events_with_input(&["validate"], b"");
+    assert_eq!(empty.status.code(), Some(0));
+    let missing = ors_events(&["validate", "/nonexistent/events.jsonl"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("cannot read /nonexistent/events.jsonl"));
+    let usage = ors_events(&["validate", "--format", "xml"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let version = ors_events(&["validate", "--ors-version", "eight"]);
+    assert_eq!(version.status.code(), Some(2));
 }

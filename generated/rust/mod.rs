@@ -33,3 +33,6 @@ mod event {
     include!(concat!(env!("OUT_DIR"), "/rust/event.rs"));
 }
 pub use event::*;
+mod checks {
+    include!(concat!(env!("OUT_DIR"), "/rust/checks.rs"));
+}

@@ -6,7 +6,8 @@
 //! - `mod.rs`: one module per family, and the re-exports;
 //! - `types.rs`: enums, object types and the envelope's fields;
 //! - `<family>.rs`: one struct per event, and one marker type per action;
-//! - `event.rs`: `Family`, `Action`, `EventName` and the `Event` enum over every event.
+//! - `event.rs`: `Family`, `Action`, `EventName` and the `Event` enum over every event;
+//! - `checks.rs`: the validator's checks, one per event, enum and object type.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -27,6 +28,7 @@ pub fn emit(catalogue: &Catalogue) -> Vec<(String, String)> {
         ("rust/mod.rs".to_owned(), render(root_module(catalogue))),
         ("rust/types.rs".to_owned(), render(types(catalogue))),
         ("rust/event.rs".to_owned(), render(events(catalogue))),
+        ("rust/checks.rs".to_owned(), render(checks(catalogue))),
     ];
     for family in &catalogue.families {
         files.push((
@@ -154,6 +156,10 @@ fn root_module(catalogue: &Catalogue) -> TokenStream {
             include!(concat!(env!("OUT_DIR"), "/rust/event.rs"));
         }
         pub use event::*;
+
+        mod checks {
+            include!(concat!(env!("OUT_DIR"), "/rust/checks.rs"));
+        }
     }
 }
 
@@ -832,5 +838,246 @@ fn events(catalogue: &Catalogue) -> TokenStream {
                 }
             }
         )*
+    }
+}
+
+/// Match patterns for a set of codes: runs of consecutive codes as ranges (`0..=32 | 49..=50`).
+fn code_patterns(codes: impl Iterator<Item = i64>) -> Vec<TokenStream> {
+    let mut codes: Vec<i64> = codes.collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut runs: Vec<(i64, i64)> = Vec::new();
+    for code in codes {
+        match runs.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(code) => *end = code,
+            _ => runs.push((code, code)),
+        }
+    }
+    runs.into_iter()
+        .map(|(start, end)| {
+            let (first, last) = (Literal::i64_unsuffixed(start), Literal::i64_unsuffixed(end));
+            if start == end {
+                quote! { #first }
+            } else {
+                quote! { #first..=#last }
+            }
+        })
+        .collect()
+}
+
+/// The name of the generated check of an enum or object type (`CallStateCheck`).
+fn check_name(rust_name: &str) -> Ident {
+    ident(&format!("{rust_name}Check"))
+}
+
+/// The check of a value of type `ty`, as a type implementing the validator's `ValueShape`.
+fn value_check(catalogue: &Catalogue, ty: &Type) -> TokenStream {
+    match ty {
+        Type::String => quote! { crate::validate::Str },
+        Type::Integer => quote! { crate::validate::Int },
+        Type::Boolean => quote! { crate::validate::Bool },
+        Type::Object => quote! { crate::validate::Object<crate::validate::AnyObject> },
+        Type::Array(item) => {
+            let item = value_check(catalogue, item);
+            quote! { crate::validate::Array<#item> }
+        }
+        Type::Enum(name) => {
+            let check = check_name(
+                catalogue
+                    .enum_named(name)
+                    .map_or(name.as_str(), |e| &e.rust_name),
+            );
+            quote! { #check }
+        }
+        Type::Struct(name) => {
+            let check = check_name(
+                catalogue
+                    .object_named(name)
+                    .map_or(name.as_str(), |o| &o.rust_name),
+            );
+            quote! { crate::validate::Object<#check> }
+        }
+    }
+}
+
+/// A `MapShape` for an object whose members are `attributes`: every member checked, required
+/// ones reported when missing, others reported (closed objects) or skipped (open ones).
+fn map_check(
+    catalogue: &Catalogue,
+    name: &Ident,
+    attributes: &[Attribute],
+    open: bool,
+    owner: &str,
+) -> TokenStream {
+    let count = attributes.len();
+    let wire: Vec<&str> = attributes.iter().map(|a| a.name.as_str()).collect();
+    let arms = attributes.iter().enumerate().map(|(index, attribute)| {
+        let key = &attribute.name;
+        let check = value_check(catalogue, &attribute.ty);
+        let since = attribute.since.as_ref().map(|since| {
+            let version = version_tokens(Some(since));
+            let what = format!("attribute `{key}` of {owner}");
+            quote! { checker.since(#version, format_args!(#what)); }
+        });
+        quote! {
+            #key => {
+                let mark = checker.enter(#key);
+                if seen[#index] {
+                    checker.duplicate();
+                }
+                seen[#index] = true;
+                #since
+                map.next_value_seed(crate::validate::Seed::<#check>::new(checker))?;
+                checker.leave(mark);
+            }
+        }
+    });
+    let missing = attributes
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.required)
+        .map(|(index, attribute)| {
+            let key = &attribute.name;
+            quote! {
+                if !seen[#index] {
+                    checker.missing("missing-attribute", #key, "required attribute");
+                }
+            }
+        });
+    let other = if open {
+        quote! { map.next_value::<serde::de::IgnoredAny>()?; }
+    } else {
+        let what = format!("an attribute of {owner}");
+        quote! {
+            checker.unknown_member(key.as_ref(), &[#(#wire),*], "unknown-attribute", format_args!(#what), &mut map)?;
+        }
+    };
+    let dispatch = if attributes.is_empty() {
+        other
+    } else {
+        quote! {
+            match key.as_ref() {
+                #(#arms)*
+                _ => { #other }
+            }
+        }
+    };
+    quote! {
+        pub(crate) struct #name;
+
+        impl crate::validate::MapShape for #name {
+            #[allow(unused_mut, unused_variables)]
+            fn check_map<'de, A: serde::de::MapAccess<'de>>(
+                checker: &mut crate::validate::Checker<'_>,
+                mut map: A,
+            ) -> ::core::result::Result<(), A::Error> {
+                let mut seen = [false; #count];
+                while let ::core::option::Option::Some(crate::validate::Key(key)) = map.next_key()? {
+                    #dispatch
+                }
+                #(#missing)*
+                Ok(())
+            }
+        }
+    }
+}
+
+fn checks(catalogue: &Catalogue) -> TokenStream {
+    let enums = catalogue.enums.iter().map(|item| {
+        let name = check_name(&item.rust_name);
+        let rust_name = &item.rust_name;
+        let check = match item.kind {
+            EnumKind::Integer => {
+                let codes = code_patterns(item.values.iter().filter_map(|v| match v.wire {
+                    WireValue::Int(code) => Some(code),
+                    WireValue::Str(_) => None,
+                }));
+                quote! { crate::validate::int_enum(checker, deserializer, #rust_name, |code| matches!(code, #(#codes)|*)) }
+            }
+            EnumKind::String => {
+                let values = item.values.iter().filter_map(|v| match &v.wire {
+                    WireValue::Str(text) => Some(text.as_str()),
+                    WireValue::Int(_) => None,
+                });
+                quote! { crate::validate::str_enum(checker, deserializer, #rust_name, |value| matches!(value, #(#values)|*)) }
+            }
+        };
+        quote! {
+            pub(crate) struct #name;
+
+            impl crate::validate::ValueShape for #name {
+                fn check<'de, D: serde::Deserializer<'de>>(
+                    checker: &mut crate::validate::Checker<'_>,
+                    deserializer: D,
+                ) -> ::core::result::Result<(), D::Error> {
+                    #check
+                }
+            }
+        }
+    });
+    let objects = catalogue.objects.iter().map(|object| {
+        let owner = format!("`{}`", object.name);
+        map_check(
+            catalogue,
+            &check_name(&object.rust_name),
+            &object.members,
+            object.open,
+            &owner,
+        )
+    });
+    let events = catalogue.events.iter().map(|event| {
+        let owner = format!("`{}`", event.name);
+        map_check(
+            catalogue,
+            &check_name(&event.variant_name),
+            &event.attributes,
+            false,
+            &owner,
+        )
+    });
+    let variants: Vec<Ident> = catalogue
+        .events
+        .iter()
+        .map(|e| ident(&e.variant_name))
+        .collect();
+    let event_checks: Vec<Ident> = catalogue
+        .events
+        .iter()
+        .map(|e| check_name(&e.variant_name))
+        .collect();
+    let fields = &catalogue.envelope.fields;
+    let field_names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    let field_indexes = 0..fields.len();
+    let field_checks = fields.iter().map(|f| value_check(catalogue, &f.ty));
+    quote! {
+        #(#enums)*
+        #(#objects)*
+        #(#events)*
+
+        /// Checks the `data` of event `event`.
+        pub(crate) fn check_data<'de, D: serde::Deserializer<'de>>(
+            event: crate::EventName,
+            checker: &mut crate::validate::Checker<'_>,
+            deserializer: D,
+        ) -> ::core::result::Result<(), D::Error> {
+            match event {
+                #( crate::EventName::#variants => <crate::validate::Object<#event_checks> as crate::validate::ValueShape>::check(checker, deserializer), )*
+            }
+        }
+
+        /// The envelope fields besides `name` and `data`, in the order `check_envelope_field` takes.
+        pub(crate) const ENVELOPE_FIELDS: &[&str] = &[#(#field_names),*];
+
+        /// Checks the envelope field at `index` of [`ENVELOPE_FIELDS`].
+        pub(crate) fn check_envelope_field<'de, D: serde::Deserializer<'de>>(
+            index: usize,
+            checker: &mut crate::validate::Checker<'_>,
+            deserializer: D,
+        ) -> ::core::result::Result<(), D::Error> {
+            match index {
+                #( #field_indexes => <#field_checks as crate::validate::ValueShape>::check(checker, deserializer), )*
+                _ => serde::Deserializer::deserialize_ignored_any(deserializer, serde::de::IgnoredAny).map(|_| ()),
+            }
+        }
     }
 }

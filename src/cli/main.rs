@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use ors_events::validate::Options;
 use ors_events_codegen::{emit, Catalogue, OrsVersion};
+
+mod validate;
 
 /// Check the ORS interaction event catalogue and generate schemas, bindings and docs from it.
 #[derive(Parser)]
@@ -37,6 +40,25 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Validate a stream of events, one JSON envelope per line (JSON Lines).
+    ///
+    /// Every invalid line is reported and the stream goes on. Exit status: 0 when every event is
+    /// valid, 1 when any is invalid, 2 for usage or I/O errors.
+    Validate {
+        /// Check against this ORS release: newer events and attributes are violations.
+        #[arg(long, value_name = "V")]
+        ors_version: Option<OrsVersion>,
+        /// Unknown attributes, envelope fields and enum values are warnings, not violations.
+        #[arg(long)]
+        lenient: bool,
+        /// `text`: `FILE:LINE: POINTER: message [code]` and a summary; `json`: one object per
+        /// violation per line, and nothing else on standard output.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The file to read, or `-` for standard input.
+        #[arg(default_value = "-")]
+        file: PathBuf,
+    },
     /// Print the JSON Schema of the catalogue.
     Schema {
         /// The spec directory [default: spec/ of the workspace]
@@ -46,6 +68,15 @@ enum Command {
         #[arg(long, value_name = "V")]
         ors_version: Option<OrsVersion>,
     },
+}
+
+/// How `validate` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// For people.
+    Text,
+    /// For tools: JSON Lines.
+    Json,
 }
 
 /// A failed command: its message and exit status.
@@ -68,7 +99,9 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("{}", failure.message);
+            if !failure.message.is_empty() {
+                eprintln!("{}", failure.message);
+            }
             ExitCode::from(failure.status)
         }
     }
@@ -108,6 +141,19 @@ fn run(command: Command) -> Result<(), Failure> {
             eprintln!("wrote {} files to {}", outputs.len(), out.display());
             Ok(())
         }
+        Command::Validate {
+            ors_version,
+            lenient,
+            format,
+            file,
+        } => validate::run(
+            &file,
+            &Options {
+                ors_version,
+                lenient,
+            },
+            format,
+        ),
         Command::Schema { spec, ors_version } => {
             let catalogue = compile(&spec_dir(spec)?)?;
             let schema = match &ors_version {

@@ -1,0 +1,353 @@
+//! The validator: every violation code, versions, lenient mode, and agreement with the JSON
+//! Schema (through the `jsonschema` crate) on a corpus covering every event and every check.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::fs;
+
+use ors_events::validate::{validate, Options, Severity};
+use ors_events_codegen::corpus::{self, Flaw};
+use ors_events_codegen::emit::json::Json;
+use serde_json::Value;
+use support::{catalogue, workspace};
+
+/// The seed of the committed corpus `tests/corpus/events.jsonl`.
+const CORPUS_SEED: u64 = 20_261_125;
+
+fn findings(text: &str, options: &Options) -> Vec<(String, &'static str, Severity)> {
+    validate(text.as_bytes(), options)
+        .violations
+        .into_iter()
+        .map(|v| (v.pointer, v.code, v.severity))
+        .collect()
+}
+
+fn strict(text: &str) -> Vec<(String, &'static str)> {
+    findings(text, &Options::new())
+        .into_iter()
+        .map(|(p, c, _)| (p, c))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+    expected.iter().map(|(p, c)| (p.to_string(), *c)).collect()
+}
+
+#[test]
+fn every_violation_code_with_its_pointer() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i"}}"#,
+            &[],
+        ),
+        (
+            r#"{"data": {"requestid": "r", "interactionid": "i"}, "name": "voice.hold.done", "type": "platform"}"#,
+            &[],
+        ),
+        (
+            r#"{"name": "voice.hold.dne", "data": {}}"#,
+            &[("/name", "unknown-event")],
+        ),
+        (
+            r#"{"name": "Voice.hold.done", "data": {}}"#,
+            &[("/name", "unknown-event")],
+        ),
+        (r#"{"name": 7, "data": {}}"#, &[("/name", "wrong-type")]),
+        (r#"{"data": {}}"#, &[("/name", "missing-field")]),
+        (
+            r#"{"name": "voice.hold.done"}"#,
+            &[("/data", "missing-field")],
+        ),
+        (
+            r#"{"name": "voice.hold.done", "data": []}"#,
+            &[("/data", "wrong-type")],
+        ),
+        (r#"[1, 2]"#, &[("", "wrong-type")]),
+        (
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i"}, "colour": 1}"#,
+            &[("/colour", "unknown-field")],
+        ),
+        (
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i"}, "type": "remote"}"#,
+            &[("/type", "enum-value")],
+        ),
+        (
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i"}, "sendid": null}"#,
+            &[("/sendid", "wrong-type")],
+        ),
+        (
+            r#"{"name": "voice.hold.done", "data": {"requestid": 5}}"#,
+            &[
+                ("/data/requestid", "wrong-type"),
+                ("/data/interactionid", "missing-attribute"),
+            ],
+        ),
+        (
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i", "partyid": "p"}}"#,
+            &[("/data/partyid", "unknown-attribute")],
+        ),
+        (
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i", "a/b~c": 1}}"#,
+            &[("/data/a~1b~0c", "unknown-attribute")],
+        ),
+        (
+            r#"{"name": "voice.createcall.done", "data": {"requestid": "r", "interactionid": "i", "callstate": 40}}"#,
+            &[("/data/callstate", "enum-value")],
+        ),
+        (
+            r#"{"name": "voice.createcall.done", "data": {"requestid": "r", "interactionid": "i", "callstate": 49.0}}"#,
+            &[],
+        ),
+        (
+            r#"{"name": "voice.createcall.done", "data": {"requestid": "r", "interactionid": "i", "callstate": 4.5}}"#,
+            &[("/data/callstate", "wrong-type")],
+        ),
+        (
+            r#"{"name": "voice.createcall.done", "data": {"requestid": "r", "interactionid": "i", "callstate": "0"}}"#,
+            &[("/data/callstate", "wrong-type")],
+        ),
+        (
+            r#"{"name": "interaction.deleted", "data": {"interactionid": "i", "resultof": "migrating"}}"#,
+            &[("/data/resultof", "enum-value")],
+        ),
+        (
+            r#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "hints": {"ccevent": 3, "callstate": 33, "vendor": 1}}}"#,
+            &[("/data/hints/callstate", "enum-value")],
+        ),
+        (
+            r#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "hints": {"cause": true}}}"#,
+            &[("/data/hints/cause", "wrong-type")],
+        ),
+        (
+            r#"{"name": "chat.gettranscript.done", "data": {"requestid": "r", "transcript": [{"text": "hi"}, 3, {}]}}"#,
+            &[("/data/transcript/1", "wrong-type")],
+        ),
+        (
+            r#"{"name": "error.voice.privateservice", "data": {"requestid": "r", "error": "tserver", "description": "d", "properties": "x"}}"#,
+            &[("/data/properties", "wrong-type")],
+        ),
+        (
+            r#"{"name": "error.voice.hold", "data": {"requestid": "r", "error": "a brand new error", "description": "d"}}"#,
+            &[],
+        ),
+        (
+            r#"{"name": "voice.hold.done", "name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i"}}"#,
+            &[("/name", "duplicate-key")],
+        ),
+        (
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r", "requestid": "s", "interactionid": "i"}}"#,
+            &[("/data/requestid", "duplicate-key")],
+        ),
+        (
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r""#,
+            &[("", "malformed-json")],
+        ),
+        (
+            r#"{"name": "voice.hold.done", "data": {}} trailing"#,
+            &[("", "malformed-json")],
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(strict(text), pairs(expected), "{text}");
+    }
+}
+
+#[test]
+fn every_violation_is_reported_at_once() {
+    let text = r#"{"colour": 1, "data": {"interactionid": 3, "focusdeviceid": null, "hints": {"ccevent": 99, "callstate": "x"}, "bogus": true}, "name": "interaction.partystatechanged"}"#;
+    assert_eq!(
+        strict(text),
+        pairs(&[
+            ("/colour", "unknown-field"),
+            ("/data/interactionid", "wrong-type"),
+            ("/data/focusdeviceid", "wrong-type"),
+            ("/data/hints/ccevent", "enum-value"),
+            ("/data/hints/callstate", "wrong-type"),
+            ("/data/bogus", "unknown-attribute"),
+            ("/data/partyid", "missing-attribute"),
+            ("/data/partystate", "missing-attribute"),
+        ])
+    );
+    let report = validate(text.as_bytes(), &Options::new());
+    assert_eq!(
+        report.event,
+        Some(ors_events::EventName::InteractionPartystatechanged)
+    );
+    let unknown = report
+        .violations
+        .iter()
+        .find(|v| v.code == "unknown-attribute")
+        .unwrap();
+    assert_eq!(
+        unknown.message,
+        "`bogus` is not an attribute of `interaction.partystatechanged`"
+    );
+    let typo = validate(br#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i", "requestd": "x"}}"#, &Options::new());
+    assert!(
+        typo.violations[0]
+            .message
+            .contains("did you mean `requestid`?"),
+        "{:?}",
+        typo.violations
+    );
+}
+
+#[test]
+fn versions_gate_events_and_attributes() {
+    let v = |text: &str| Options::new().ors_version(text.parse().unwrap());
+    let createcall = r#"{"name": "voice.createcall.done", "data": {"requestid": "r", "interactionid": "i", "callstate": 0}}"#;
+    let found = findings(createcall, &v("8.1.200.73"));
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1),
+        ("/data/callstate", "not-in-version")
+    );
+    assert!(validate(createcall.as_bytes(), &v("8.1.300.05")).is_valid());
+    assert!(validate(createcall.as_bytes(), &v("8.1.3")).is_valid());
+
+    let hints = r#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "hints": {"callstate": 0}}}"#;
+    assert_eq!(
+        findings(hints, &v("8.1.200.73"))[0].0,
+        "/data/hints/callstate"
+    );
+    assert!(validate(hints.as_bytes(), &v("8.1.300.01")).is_valid());
+
+    let changed = r#"{"name": "interaction.property.changed", "data": {"interactionid": "i"}}"#;
+    let found = validate(changed.as_bytes(), &v("8.1.400.38"));
+    assert_eq!(
+        (
+            found.violations[0].pointer.as_str(),
+            found.violations[0].code
+        ),
+        ("/name", "not-in-version")
+    );
+    assert!(found.violations[0].message.contains("since ORS 8.1.400.39"));
+    assert!(validate(changed.as_bytes(), &v("8.1.400.39")).is_valid());
+
+    let deleted = r#"{"name": "interaction.deleted", "data": {"interactionid": "i", "resultof": "deletion"}}"#;
+    assert!(
+        !validate(deleted.as_bytes(), &v("8.1.4")).is_valid(),
+        "8.1.4 is the line's first build, before 8.1.400.09"
+    );
+    assert!(validate(deleted.as_bytes(), &v("8.1.400.09")).is_valid());
+    assert!(validate(deleted.as_bytes(), &Options::new()).is_valid());
+}
+
+#[test]
+fn lenient_mode_warns_about_what_a_newer_server_may_send() {
+    let text = r#"{"name": "interaction.partystatechanged", "type": "platform", "trace": "t1", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "newflag": true, "hints": {"callstate": 51}}}"#;
+    assert!(!validate(text.as_bytes(), &Options::new()).is_valid());
+    let report = validate(text.as_bytes(), &Options::new().lenient(true));
+    assert!(report.is_valid(), "{:?}", report.violations);
+    let warnings: Vec<&str> = report.warnings().map(|w| w.code).collect();
+    assert_eq!(
+        warnings,
+        ["unknown-field", "unknown-attribute", "enum-value"]
+    );
+    // Lenient is not lax: a wrong type or a missing attribute is still a violation.
+    let wrong = r#"{"name": "voice.hold.done", "data": {"requestid": 1, "interactionid": "i"}}"#;
+    assert!(!validate(wrong.as_bytes(), &Options::new().lenient(true)).is_valid());
+}
+
+#[test]
+fn typed_events_validate_as_their_json() {
+    use ors_events::{interaction, DeletedResultOf, Event};
+    let event = Event::from(interaction::Deleted {
+        interactionid: "i".into(),
+        resultof: Some(DeletedResultOf::Deletion),
+    });
+    assert!(event.validate(&Options::new()).is_valid());
+    let old = event.validate(&Options::new().ors_version("8.1.300.10".parse().unwrap()));
+    assert_eq!(old.violations[0].pointer, "/data/resultof");
+    assert_eq!(old.violations[0].code, "not-in-version");
+}
+
+/// The committed corpus: every event kind valid and with every flaw it can have.
+fn corpus_lines() -> Vec<String> {
+    let catalogue = catalogue();
+    corpus::coverage(&catalogue, CORPUS_SEED)
+        .into_iter()
+        .map(|sample| {
+            // Written with the generator's ordered printer: the same bytes in every build.
+            Json::object()
+                .with("event", Json::str(sample.event.clone()))
+                .with("flaw", Json::str(sample.flaw.code()))
+                .with("valid", Json::Bool(sample.flaw == Flaw::None))
+                .with("envelope", sample.json)
+                .to_compact()
+        })
+        .collect()
+}
+
+#[test]
+fn the_committed_corpus_is_fresh() {
+    let path = workspace().join("tests/corpus/events.jsonl");
+    let expected = corpus_lines().join("\n") + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        fs::write(&path, &expected).unwrap();
+    }
+    let actual = fs::read_to_string(&path).unwrap_or_default();
+    assert!(actual == expected, "tests/corpus/events.jsonl is stale: refresh it with UPDATE_GOLDEN=1 cargo test --all-features --test validate");
+}
+
+#[test]
+fn validator_and_json_schema_agree_on_the_corpus() {
+    let schema: Value = serde_json::from_slice(
+        &fs::read(workspace().join("generated/schema/ors-events.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let peer = jsonschema::draft202012::new(&schema).unwrap();
+    let catalogue = catalogue();
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut flaws = std::collections::BTreeSet::new();
+    let mut disagreements = Vec::new();
+    let mut count = 0;
+    let lines = corpus_lines().into_iter().map(|line| {
+        let record: Value = serde_json::from_str(&line).unwrap();
+        (
+            record["envelope"].to_string(),
+            record["valid"].as_bool().unwrap(),
+            record["event"].as_str().unwrap().to_owned(),
+            record["flaw"].as_str().unwrap().to_owned(),
+        )
+    });
+    let stream = corpus::stream(&catalogue, 7, 2000, 300).map(|s| {
+        (
+            s.line(),
+            s.flaw == Flaw::None,
+            s.event.clone(),
+            s.flaw.code().to_owned(),
+        )
+    });
+    for (text, expected, event, flaw) in lines.chain(stream) {
+        count += 1;
+        kinds.insert(event);
+        flaws.insert(flaw.clone());
+        let ours = validate(text.as_bytes(), &Options::new());
+        let theirs = peer.is_valid(&serde_json::from_str::<Value>(&text).unwrap());
+        if ours.is_valid() != theirs || theirs != expected {
+            disagreements.push(format!(
+                "{flaw}: ours {} schema {theirs} expected {expected}: {text}\n  {:?}",
+                ours.is_valid(),
+                ours.violations
+            ));
+        }
+        if !expected {
+            assert!(
+                ours.violations.iter().any(|v| v.code == flaw),
+                "expected {flaw}: {text}\n{:?}",
+                ours.violations
+            );
+        }
+    }
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements:\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
+    );
+    assert!(count >= 300, "{count}");
+    assert_eq!(kinds.len(), 60);
+    assert_eq!(flaws.len(), Flaw::ALL.len());
+}
