@@ -50,6 +50,18 @@ pub trait OrsEnum: Sized + 'static {
     fn is_known(&self) -> bool;
 }
 
+/// What the catalogue says of one attribute of an event, for tools that work by name (see
+/// [`crate::EventName::attributes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttributeInfo {
+    /// The attribute's name on the wire.
+    pub name: &'static str,
+    /// Whether every event of this kind carries it.
+    pub required: bool,
+    /// The first ORS release that sends it, when later than its event.
+    pub since: Option<OrsVersion>,
+}
+
 /// A name that is not one of an enum's names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownName {

@@ -17,7 +17,7 @@ pub mod validate;
 include!(concat!(env!("OUT_DIR"), "/rust/mod.rs"));
 
 pub use envelope::{DecodeError, Envelope, UnknownEvent};
-pub use event_traits::{OrsEnum, OrsEvent, UnknownName};
+pub use event_traits::{AttributeInfo, OrsEnum, OrsEvent, UnknownName};
 /// ORS version numbers, ordered as ORS releases are (`8.1.3` after `8.1.200.73`).
 pub use ors_events_codegen::version;
 pub use ors_events_codegen::version::OrsVersion;

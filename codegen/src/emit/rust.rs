@@ -665,6 +665,15 @@ fn events(catalogue: &Catalogue) -> TokenStream {
         }
     });
     let event_count = catalogue.events.len();
+    let attribute_infos = catalogue.events.iter().map(|e| {
+        let infos = e.attributes.iter().map(|a| {
+            let name = &a.name;
+            let required = a.required;
+            let since = version_tokens(a.since.as_ref());
+            quote! { crate::AttributeInfo { name: #name, required: #required, since: #since } }
+        });
+        quote! { &[#(#infos),*] }
+    });
 
     quote! {
         /// The event families of the catalogue.
@@ -776,6 +785,13 @@ fn events(catalogue: &Catalogue) -> TokenStream {
             pub const fn result_of(self) -> ::core::option::Option<(Action, crate::Outcome)> {
                 match self {
                     #( EventName::#variants => #results, )*
+                }
+            }
+
+            /// The event's attributes, in catalogue order.
+            pub const fn attributes(self) -> &'static [crate::AttributeInfo] {
+                match self {
+                    #( EventName::#variants => #attribute_infos, )*
                 }
             }
 
