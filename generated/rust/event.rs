@@ -1141,6 +1141,1282 @@ impl EventName {
             }
         }
     }
+    /// The event's attributes, in catalogue order.
+    pub const fn attributes(self) -> &'static [crate::AttributeInfo] {
+        match self {
+            EventName::InteractionTerminateDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorInteractionTerminate => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionRedirectDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorInteractionRedirect => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionAssociateDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorInteractionAssociate => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionAttachDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorInteractionAttach => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionDetachDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorInteractionDetach => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionAcceptDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorInteractionAccept => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionClearDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "resource",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorInteractionClear => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionSinglesteptransferDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorInteractionSinglesteptransfer => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionSinglestepconferenceDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorInteractionSinglestepconference => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionAdded => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionDeleted => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "resultof",
+                            required: false,
+                            since: ::core::option::Option::Some(
+                                crate::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    400u32,
+                                    ::core::option::Option::Some(9u32),
+                                    crate::version::Form::Build {
+                                        width: 2u8,
+                                    },
+                                ),
+                            ),
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionPresent => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionNotcontrolled => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "resultof",
+                            required: false,
+                            since: ::core::option::Option::Some(
+                                crate::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    400u32,
+                                    ::core::option::Option::Some(17u32),
+                                    crate::version::Form::Build {
+                                        width: 2u8,
+                                    },
+                                ),
+                            ),
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionPartyadded => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "focusdeviceid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "partyid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "partystate",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionPartydeleted => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "focusdeviceid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "partyid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "partystate",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionPartystatechanged => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "focusdeviceid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "partyid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "partystate",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "hints",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionUdataChanged => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionOndivert => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "hints",
+                            required: false,
+                            since: ::core::option::Option::Some(
+                                crate::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    400u32,
+                                    ::core::option::Option::Some(53u32),
+                                    crate::version::Form::Build {
+                                        width: 2u8,
+                                    },
+                                ),
+                            ),
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "divertingpartyid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "divertingresource",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "divertingpartystate",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "newdestination",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionOnrouterequest => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionOnsinglesteptransfer => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "transferringpartyid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "transferringresource",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "transferringpartystate",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "newdestination",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionOnsinglestepconference => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "conferencingpartyid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "conferencingresource",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "conferencingpartystate",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "addedpartyid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "addedresource",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "addedpartystate",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionOnmerge => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "frominteractionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "tointeractionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "activeresource",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "activepartyid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "activepartystate",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "heldresource",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "heldpartyid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "heldpartystate",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::InteractionPropertyChanged => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::VoiceCreatecallDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "callstate",
+                            required: false,
+                            since: ::core::option::Option::Some(
+                                crate::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    300u32,
+                                    ::core::option::Option::None,
+                                    crate::version::Form::Release,
+                                ),
+                            ),
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorVoiceCreatecall => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "callstate",
+                            required: false,
+                            since: ::core::option::Option::Some(
+                                crate::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    300u32,
+                                    ::core::option::Option::None,
+                                    crate::version::Form::Release,
+                                ),
+                            ),
+                        },
+                    ]
+                }
+            }
+            EventName::VoiceHoldDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorVoiceHold => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::VoiceRetrieveDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorVoiceRetrieve => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::VoiceConsultationDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorVoiceConsultation => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::VoiceAlternateDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorVoiceAlternate => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::VoiceReconnectDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorVoiceReconnect => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::VoiceConferenceDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorVoiceConference => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::VoiceTransferDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorVoiceTransfer => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::VoicePrivateserviceDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorVoicePrivateservice => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "properties",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::MsgbasedCreatemessageDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "interactionid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "srid",
+                            required: false,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorMsgbasedCreatemessage => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::MsgbasedSendmessageDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorMsgbasedSendmessage => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ChatSendchatmessageDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorChatSendchatmessage => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ChatGettranscriptDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "transcript",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorChatGettranscript => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ChatGetcontentDone => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+            EventName::ErrorChatGetcontent => {
+                const {
+                    &[
+                        crate::AttributeInfo {
+                            name: "requestid",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "error",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                        crate::AttributeInfo {
+                            name: "description",
+                            required: true,
+                            since: ::core::option::Option::None,
+                        },
+                    ]
+                }
+            }
+        }
+    }
     /// Decodes the `data` of this event from `deserializer`.
     pub fn decode_data<'de, D: serde::Deserializer<'de>>(
         self,

@@ -672,7 +672,8 @@ fn events(catalogue: &Catalogue) -> TokenStream {
             let since = version_tokens(a.since.as_ref());
             quote! { crate::AttributeInfo { name: #name, required: #required, since: #since } }
         });
-        quote! { &[#(#infos),*] }
+        // A const block: `from_parts` is a const fn call, which plain promotion does not take.
+        quote! { const { &[#(#infos),*] } }
     });
 
     quote! {
