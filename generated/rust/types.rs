@@ -5,9 +5,10 @@
 ///
 /// The call control event behind an interaction event: a detailed account of what happened to the call (`hints.ccevent`).
 ///
-/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer.
+/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer; the enum is `#[non_exhaustive]`, so a value added to the catalogue never breaks your code either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, crate::OrsEnum)]
 #[ors(integer)]
+#[non_exhaustive]
 pub enum CallControlEvent {
     /// `0`: `CallControlEvent_Bridged`.
     #[ors(code = 0, name = "CallControlEvent_Bridged")]
@@ -59,9 +60,10 @@ pub enum CallControlEvent {
 ///
 /// Why the call control event happened (`hints.cause`).
 ///
-/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer.
+/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer; the enum is `#[non_exhaustive]`, so a value added to the catalogue never breaks your code either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, crate::OrsEnum)]
 #[ors(integer)]
+#[non_exhaustive]
 pub enum CallControlCause {
     /// `0`: `CCEventCause_unknown`.
     #[ors(code = 0, name = "CCEventCause_unknown")]
@@ -104,9 +106,10 @@ pub enum CallControlCause {
 ///
 /// The current state of the call behind the event (`hints.callstate`, and `callstate` of the results of a predictive `<createcall>`).
 ///
-/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer.
+/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer; the enum is `#[non_exhaustive]`, so a value added to the catalogue never breaks your code either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, crate::OrsEnum)]
 #[ors(integer)]
+#[non_exhaustive]
 pub enum CallState {
     /// `0`: `CallStateOk`.
     #[ors(code = 0, name = "CallStateOk")]
@@ -221,9 +224,10 @@ pub enum CallState {
 ///
 /// What removed the interaction from the session (`resultof` of `interaction.deleted`).
 ///
-/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer.
+/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer; the enum is `#[non_exhaustive]`, so a value added to the catalogue never breaks your code either.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, crate::OrsEnum)]
 #[ors(string)]
+#[non_exhaustive]
 pub enum DeletedResultOf {
     /// `detaching`.
     ///
@@ -243,9 +247,10 @@ pub enum DeletedResultOf {
 ///
 /// What took control of the interaction away from the session (`resultof` of `interaction.notcontrolled`).
 ///
-/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer.
+/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer; the enum is `#[non_exhaustive]`, so a value added to the catalogue never breaks your code either.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, crate::OrsEnum)]
 #[ors(string)]
+#[non_exhaustive]
 pub enum NotControlledResultOf {
     /// `detaching`.
     ///
@@ -275,9 +280,10 @@ pub enum NotControlledResultOf {
 ///
 /// The `type` field of the SCXML event envelope.
 ///
-/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer.
+/// Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer; the enum is `#[non_exhaustive]`, so a value added to the catalogue never breaks your code either.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, crate::OrsEnum)]
 #[ors(string)]
+#[non_exhaustive]
 pub enum EventType {
     /// `platform`.
     ///

@@ -183,7 +183,7 @@ fn enum_type(item: &Enum) -> TokenStream {
     let doc = docs(&paragraphs(&[
         format!("{title} (`{}`).", item.name),
         item.description.clone(),
-        "Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer.".into(),
+        "Values this catalogue does not know decode to `Unrecognized` and encode back unchanged, so a newer server never breaks an older consumer; the enum is `#[non_exhaustive]`, so a value added to the catalogue never breaks your code either.".into(),
     ]));
     let variants = item.values.iter().map(|value| {
         let variant = ident(&value.rust_name);
@@ -221,6 +221,7 @@ fn enum_type(item: &Enum) -> TokenStream {
         #doc
         #[derive(#derives, crate::OrsEnum)]
         #[ors(#kind)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A value this catalogue does not know, kept as it was received.
