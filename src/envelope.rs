@@ -108,6 +108,21 @@ impl Event {
         self.event_name().since()
     }
 
+    /// Decodes one event envelope from JSON bytes: the fastest way to decode an event. It
+    /// checks the bytes' UTF-8 once for the whole document instead of string by string.
+    ///
+    /// ```
+    /// let event = ors_events::Event::from_json(br#"{"name": "interaction.added", "data": {"interactionid": "i"}}"#)?;
+    /// assert_eq!(event.interaction_id(), Some("i"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn from_json(bytes: &[u8]) -> Result<Event, serde_json::Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => serde_json::from_str(text),
+            Err(_) => serde_json::from_slice(bytes),
+        }
+    }
+
     /// Decodes the `data` of the event called `name` from a JSON value.
     pub fn from_data(name: &str, data: serde_json::Value) -> Result<Event, DecodeError> {
         let name = name

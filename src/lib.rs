@@ -11,6 +11,8 @@ extern crate self as ors_events;
 
 mod envelope;
 mod event_traits;
+#[cfg(feature = "lint")]
+pub mod lint;
 mod results;
 pub mod validate;
 

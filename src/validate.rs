@@ -126,11 +126,35 @@ impl Report {
 /// assert_eq!(report.violations[0].code, "not-in-version");
 /// ```
 pub fn validate(bytes: &[u8], options: &Options) -> Report {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Report {
+            event: None,
+            violations: vec![Violation {
+                pointer: String::new(),
+                code: "malformed-json",
+                message: "the line starts with a UTF-8 byte order mark, which JSON does not allow"
+                    .into(),
+                severity: Severity::Error,
+            }],
+        };
+    }
     let mut checker = Checker::new(options);
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let checked = EnvelopeSeed(&mut checker)
-        .deserialize(&mut deserializer)
-        .and_then(|event| deserializer.end().map(|()| event));
+    // Checking UTF-8 once for the whole line is far cheaper than string by string; only a line
+    // that fails it is parsed from bytes, so that the error says where.
+    let checked = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            EnvelopeSeed(&mut checker)
+                .deserialize(&mut deserializer)
+                .and_then(|event| deserializer.end().map(|()| event))
+        }
+        Err(_) => {
+            let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+            EnvelopeSeed(&mut checker)
+                .deserialize(&mut deserializer)
+                .and_then(|event| deserializer.end().map(|()| event))
+        }
+    };
     match checked {
         Ok(event) => Report {
             event,
@@ -312,7 +336,7 @@ impl<'o> Checker<'o> {
     fn new(options: &'o Options) -> Self {
         Checker {
             options,
-            pointer: String::new(),
+            pointer: String::with_capacity(64),
             violations: Vec::new(),
         }
     }
@@ -321,6 +345,10 @@ impl<'o> Checker<'o> {
     pub(crate) fn enter(&mut self, key: &str) -> usize {
         let mark = self.pointer.len();
         self.pointer.push('/');
+        if !key.contains(['~', '/']) {
+            self.pointer.push_str(key);
+            return mark;
+        }
         for c in key.chars() {
             match c {
                 '~' => self.pointer.push_str("~0"),

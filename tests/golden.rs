@@ -53,7 +53,7 @@ fn a_spec_change_makes_the_golden_check_fail_and_says_how_to_refresh() {
         "{message}"
     );
     assert!(
-        message.contains("+  \"description\": \"The request succeeded and the phone call"),
+        message.contains("+| meaning | The request succeeded and the phone call"),
         "{message}"
     );
 

@@ -359,3 +359,110 @@ pub fn stream(
         })
     })
 }
+
+/// A synthetic spec with `events` events (rounded up to whole families of 100), as
+/// `(file name, YAML text)` pairs: for measuring how the generator scales with catalogue size.
+/// Each family has 25 actions (50 result events) and 50 asynchronous events, with shared and
+/// local attributes of every type.
+pub fn synthetic_spec(events: usize) -> Vec<(String, String)> {
+    let families = events.div_ceil(100).max(1);
+    let names: Vec<String> = (0..families).map(|f| format!("fam{f}")).collect();
+    let mut files = vec![(
+        "catalogue.yaml".to_owned(),
+        format!(
+            "families: [{}]\nsources:\n  - id: synthetic\n    title: A synthetic catalogue\nenvelope:\n  description: The SCXML envelope.\n  fields:\n    - name: type\n      rust_name: event_type\n      type: event_type\n      description: The event type.\n      optional: Often absent.\n    - name: sendid\n      type: string\n      description: The send id.\n      optional: Often absent.\n",
+            names.join(", ")
+        ),
+    )];
+    let mut types = String::from("enums:\n  - name: event_type\n    kind: string\n    description: The envelope type.\n    values:\n      - { value: platform }\n      - { value: internal }\n      - { value: external }\n");
+    for e in 0..8 {
+        types.push_str(&format!("  - name: code{e}\n    kind: integer\n    description: Codes of kind {e}.\n    values:\n"));
+        for v in 0..20 {
+            types.push_str(&format!(
+                "      - {{ code: {v}, name: Code{e}Value{v}, description: Value {v}. }}\n"
+            ));
+        }
+    }
+    types.push_str(
+        "objects:\n  - name: hints\n    open: true\n    description: Open hints.\n    members:\n",
+    );
+    for e in 0..3 {
+        types.push_str(&format!("      - {{ name: member{e}, type: code{e}, description: A member., optional: Implementation data. }}\n"));
+    }
+    files.push(("types.yaml".to_owned(), types));
+    files.push((
+        "attributes.yaml".to_owned(),
+        "attributes:\n  - name: requestid\n    type: string\n    role: request-id\n    description: The request id.\n  - name: interactionid\n    type: string\n    role: interaction-id\n    description: The interaction id.\n  - name: error\n    type: string\n    role: error\n    description: The error kind.\n  - name: description\n    type: string\n    description: The error text.\n  - name: hints\n    type: hints\n    description: Hints.\n".to_owned(),
+    ));
+    let local = |index: usize| -> String {
+        let ty = match index % 5 {
+            0 => "string".to_owned(),
+            1 => "integer".to_owned(),
+            2 => format!("code{}", index % 8),
+            3 => "array<string>".to_owned(),
+            _ => "boolean".to_owned(),
+        };
+        let optional = if index % 3 == 0 {
+            "\n          optional: Not always sent."
+        } else {
+            ""
+        };
+        format!("        - name: attr{index}\n          type: {ty}\n          description: Attribute {index} of this event, with text long enough to be realistic.{optional}\n")
+    };
+    for family in &names {
+        let mut text = format!("family:\n  name: {family}\n  title: Family {family}\n  description: A synthetic family.\nactions:\n");
+        for a in 0..25 {
+            text.push_str(&format!("  - name: act{a}\n    description: Action {a}.\n    done:\n      description: Action {a} succeeded.\n      attributes:\n        - use: requestid\n        - use: interactionid\n"));
+            for k in 0..3 {
+                text.push_str(&local(a + k));
+            }
+            text.push_str("    error:\n      description: Action failed.\n      attributes:\n        - use: requestid\n        - use: error\n        - use: description\n      errors:\n        - { value: unknown, description: Unknown., source: synthetic }\n");
+        }
+        text.push_str("events:\n");
+        for e in 0..50 {
+            text.push_str(&format!("  - name: {family}.evt{e}\n    description: Event {e} happened.\n    attributes:\n        - use: interactionid\n        - use: hints\n          optional: Implementation data.\n"));
+            for k in 0..4 {
+                text.push_str(&local(e + k));
+            }
+        }
+        files.push((format!("{family}.yaml"), text));
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synthetic_specs_check_clean_and_have_the_asked_size() {
+        let dir = std::env::temp_dir().join(format!("ors-events-synthetic-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap_or_default();
+        for (name, text) in synthetic_spec(250) {
+            std::fs::write(dir.join(name), text).unwrap_or_default();
+        }
+        let catalogue = crate::compile(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        match catalogue {
+            Ok(catalogue) => assert_eq!(catalogue.events.len(), 300),
+            Err(problems) => panic!("{problems}"),
+        }
+    }
+
+    #[test]
+    fn corpora_are_deterministic() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        let catalogue = match crate::compile(&dir) {
+            Ok(catalogue) => catalogue,
+            Err(problems) => panic!("{problems}"),
+        };
+        let first: Vec<String> = stream(&catalogue, 3, 500, 100).map(|s| s.line()).collect();
+        let second: Vec<String> = stream(&catalogue, 3, 500, 100).map(|s| s.line()).collect();
+        assert_eq!(first, second);
+        let invalid = stream(&catalogue, 3, 1000, 100)
+            .filter(|s| s.flaw != Flaw::None)
+            .count();
+        assert!((60..=140).contains(&invalid), "{invalid}");
+    }
+}

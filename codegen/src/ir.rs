@@ -4,6 +4,9 @@
 use crate::loader::NodePath;
 use crate::version::OrsVersion;
 
+/// Events by wire name.
+pub type EventsByName<'a> = std::collections::HashMap<&'a str, &'a Event>;
+
 /// The whole event catalogue.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
@@ -268,6 +271,8 @@ pub struct KnownError {
     pub source: String,
     /// States ORS appends as `<value>.<state>`.
     pub states: Vec<String>,
+    /// Where it is defined in the spec (its value).
+    pub origin: NodePath,
 }
 
 impl KnownError {
@@ -309,6 +314,8 @@ pub struct Enum {
     pub notes: Vec<Note>,
     /// The values, in spec order.
     pub values: Vec<EnumValue>,
+    /// Where it is defined in the spec (its name).
+    pub origin: NodePath,
 }
 
 /// A value on the wire.
@@ -331,6 +338,8 @@ pub struct EnumValue {
     pub rust_name: String,
     /// What it means.
     pub description: Option<String>,
+    /// Where it is defined in the spec (its code, or its value for string enums).
+    pub origin: NodePath,
 }
 
 /// A named object type.
@@ -350,6 +359,8 @@ pub struct ObjectType {
     pub source: Option<String>,
     /// Its members.
     pub members: Vec<Attribute>,
+    /// Where it is defined in the spec (its name).
+    pub origin: NodePath,
 }
 
 impl Catalogue {
@@ -363,9 +374,18 @@ impl Catalogue {
         self.objects.iter().find(|item| item.name == name)
     }
 
-    /// The event with this wire name.
+    /// The event with this wire name (a linear search: for many lookups, use
+    /// [`Catalogue::events_by_name`]).
     pub fn event_named(&self, name: &str) -> Option<&Event> {
         self.events.iter().find(|event| event.name == name)
+    }
+
+    /// Every event by wire name, for emitters that look many up.
+    pub fn events_by_name(&self) -> EventsByName<'_> {
+        self.events
+            .iter()
+            .map(|event| (event.name.as_str(), event))
+            .collect()
     }
 
     /// The events of one family, in catalogue order.

@@ -29,6 +29,8 @@ pub mod corpus;
 #[cfg(feature = "generator")]
 pub mod diagnostics;
 #[cfg(feature = "generator")]
+pub mod diff;
+#[cfg(feature = "generator")]
 pub mod emit;
 #[cfg(feature = "generator")]
 pub mod ir;

@@ -112,13 +112,55 @@ pub fn load(dir: &Path) -> Result<Spec, Diagnostics> {
             Err(problem) => problems.push(*problem),
         }
     }
+    finish(dir, &display_dir, files, problems)
+}
+
+/// Parses spec files given as `(file name, bytes)` pairs, as [`load`] parses the files of a
+/// directory shown as `display_dir` (`spec`, so diagnostics name `spec/voice.yaml`): files in
+/// name order, only `*.yaml` and `*.yml` names, the same size limit and the same diagnostics.
+/// For specs that are not in a directory, such as `spec/` at a git revision.
+pub fn load_texts(display_dir: &str, files: Vec<(String, Vec<u8>)>) -> Result<Spec, Diagnostics> {
+    let mut files: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .filter(|(name, _)| {
+            Path::new(name)
+                .extension()
+                .is_some_and(|ext| ext == "yaml" || ext == "yml")
+        })
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut loaded = Vec::new();
+    let mut problems = Vec::new();
+    for (name, bytes) in files {
+        let display_path = format!("{display_dir}/{name}");
+        let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        let file = if size > MAX_FILE_BYTES {
+            Err(too_large(&display_path, size))
+        } else {
+            file_from_bytes(bytes, &display_path)
+        };
+        match file {
+            Ok(file) => loaded.push(file),
+            Err(problem) => problems.push(*problem),
+        }
+    }
+    finish(Path::new(display_dir), display_dir, loaded, problems)
+}
+
+/// The spec of `dir`, or every problem; no files at all is a problem too.
+fn finish(
+    dir: &Path,
+    display_dir: &str,
+    files: Vec<SpecFile>,
+    mut problems: Vec<Diagnostic>,
+) -> Result<Spec, Diagnostics> {
     if files.is_empty() && problems.is_empty() {
         problems.push(
             Diagnostic::new(
                 "no-spec-files",
                 format!("no *.yaml files in {}", dir.display()),
                 Location {
-                    file: display_dir,
+                    file: display_dir.to_owned(),
                     line: 1,
                     column: 1,
                 },
@@ -162,11 +204,7 @@ fn read_file(path: &Path, display_path: &str) -> Result<SpecFile, Box<Diagnostic
         })?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(problem(
-            "file-too-large",
-            format!("{display_path} is {size} bytes, more than the {MAX_FILE_BYTES} a spec file may have"),
-            "split the catalogue into several files",
-        ));
+        return Err(too_large(display_path, size));
     }
     let bytes = fs::read(path).map_err(|err| {
         problem(
@@ -175,6 +213,26 @@ fn read_file(path: &Path, display_path: &str) -> Result<SpecFile, Box<Diagnostic
             "check the file's permissions",
         )
     })?;
+    file_from_bytes(bytes, display_path)
+}
+
+fn too_large(display_path: &str, size: u64) -> Box<Diagnostic> {
+    Box::new(
+        Diagnostic::new(
+            "file-too-large",
+            format!("{display_path} is {size} bytes, more than the {MAX_FILE_BYTES} a spec file may have"),
+            Location {
+                file: display_path.to_owned(),
+                line: 1,
+                column: 1,
+            },
+        )
+        .with_help("split the catalogue into several files"),
+    )
+}
+
+/// The spec file `display_path` from its bytes: UTF-8, then YAML.
+fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<Diagnostic>> {
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let valid = String::from_utf8_lossy(valid);

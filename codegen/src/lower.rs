@@ -80,12 +80,15 @@ impl Lowering<'_, '_> {
                     fields: self.attributes(&root.key("envelope").key("fields"), &envelope.fields),
                 };
             }
-            for item in &content.enums {
+            for (enum_index, item) in content.enums.iter().enumerate() {
+                let enum_path = root.key("enums").index(enum_index);
                 let integer = item.kind == "integer";
+                let value_key = if integer { "code" } else { "value" };
                 let values = item
                     .values
                     .iter()
-                    .map(|value| {
+                    .enumerate()
+                    .map(|(value_index, value)| {
                         let name = if integer {
                             value.name.clone().unwrap_or_default()
                         } else {
@@ -105,6 +108,7 @@ impl Lowering<'_, '_> {
                             rust_name: names::pascal_case(stripped),
                             name,
                             description: value.description.as_deref().map(text),
+                            origin: enum_path.key("values").index(value_index).key(value_key),
                         }
                     })
                     .collect();
@@ -124,6 +128,7 @@ impl Lowering<'_, '_> {
                     source: item.source.clone(),
                     notes: notes(&item.notes),
                     values,
+                    origin: enum_path.key("name"),
                 });
             }
             for (i, item) in content.objects.iter().enumerate() {
@@ -139,6 +144,7 @@ impl Lowering<'_, '_> {
                     source: item.source.clone(),
                     members: self
                         .attributes(&root.key("objects").index(i).key("members"), &item.members),
+                    origin: root.key("objects").index(i).key("name"),
                 });
             }
             if let Some(family) = &content.family {
@@ -203,11 +209,13 @@ impl Lowering<'_, '_> {
                         .errors
                         .iter()
                         .flatten()
-                        .map(|known| KnownError {
+                        .enumerate()
+                        .map(|(j, known)| KnownError {
                             value: known.value.clone(),
                             description: text(&known.description),
                             source: known.source.clone(),
                             states: known.states.clone(),
+                            origin: side_path.key("errors").index(j).key("value"),
                         })
                         .collect(),
                     origin: path.key("name"),

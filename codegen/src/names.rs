@@ -117,12 +117,63 @@ pub fn is_event_name(name: &str) -> bool {
 /// The closest of `candidates` to `name` by edit distance, if it is close enough to suggest.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min()
-        .map(|(_, candidate)| candidate)
+    let name: Vec<char> = name.chars().collect();
+    let mut best: Option<(usize, &'a str)> = None;
+    let (mut other, mut row) = (Vec::new(), Vec::new());
+    for candidate in candidates {
+        other.clear();
+        other.extend(candidate.chars());
+        if other.len() == name.len()
+            && other
+                .iter()
+                .zip(&name)
+                .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+        {
+            // The same name in another case: nothing is closer.
+            return Some(candidate);
+        }
+        let bound = best.map_or(limit, |(distance, _)| distance);
+        if let Some(distance) = bounded_edit_distance(&name, &other, bound, &mut row) {
+            if best.is_none_or(|current| (distance, candidate) < current) {
+                best = Some((distance, candidate));
+            }
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+/// The edit distance of `a` and `b` when it is at most `limit`; it stops as soon as every path
+/// exceeds the limit. `row` is scratch space, reused between calls.
+fn bounded_edit_distance(
+    a: &[char],
+    b: &[char],
+    limit: usize,
+    row: &mut Vec<usize>,
+) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    row.clear();
+    row.extend(0..=b.len());
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        let mut best = row[0];
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+            best = best.min(row[j + 1]);
+        }
+        if best > limit {
+            return None;
+        }
+    }
+    Some(row[b.len()]).filter(|distance| *distance <= limit)
 }
 
 /// Levenshtein distance over characters.
@@ -191,5 +242,33 @@ mod tests {
             Some("callstate")
         );
         assert_eq!(closest("zzz", ["callstate", "cause"]), None);
+        assert_eq!(
+            closest("voice.hld.done", ["voice.hold.done", "voice.hold"]),
+            Some("voice.hold.done")
+        );
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let mut row = Vec::new();
+        for (a, b) in [
+            ("kitten", "sitting"),
+            ("", "abc"),
+            ("abc", ""),
+            ("flaw", "lawn"),
+        ] {
+            assert_eq!(
+                bounded_edit_distance(&chars(a), &chars(b), 10, &mut row),
+                Some(edit_distance(a, b))
+            );
+        }
+        assert_eq!(
+            bounded_edit_distance(&chars("abcdefgh"), &chars("hgfedcba"), 3, &mut row),
+            None
+        );
+        assert_eq!(
+            closest(
+                "INTERACTION.ADDED",
+                ["interaction.added", "interaction.deleted"]
+            ),
+            Some("interaction.added")
+        );
     }
 }

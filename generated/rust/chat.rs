@@ -83,9 +83,9 @@ pub struct GetcontentError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
-/// The `sendchatmessage` action: Send a chat message on behalf of a party of a chat interaction. It is answered by \[`SendchatmessageDone`\] (`chat.sendchatmessage.done`) or \[`SendchatmessageError`\] (`error.chat.sendchatmessage`).
+/// The `sendchatmessage` action: Send a chat message on behalf of a party of a chat interaction. It is answered by [`SendchatmessageDone`] (`chat.sendchatmessage.done`) or [`SendchatmessageError`] (`error.chat.sendchatmessage`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Sendchatmessage;
 impl crate::ActionPair for Sendchatmessage {
@@ -109,9 +109,9 @@ impl crate::ActionPair for Sendchatmessage {
         }
     }
 }
-/// The `gettranscript` action: Refresh the transcript object of a chat interaction. It is answered by \[`GettranscriptDone`\] (`chat.gettranscript.done`) or \[`GettranscriptError`\] (`error.chat.gettranscript`).
+/// The `gettranscript` action: Refresh the transcript object of a chat interaction. It is answered by [`GettranscriptDone`] (`chat.gettranscript.done`) or [`GettranscriptError`] (`error.chat.gettranscript`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Gettranscript;
 impl crate::ActionPair for Gettranscript {
@@ -135,9 +135,9 @@ impl crate::ActionPair for Gettranscript {
         }
     }
 }
-/// The `getcontent` action: Refresh the content object of an interaction. It is answered by \[`GetcontentDone`\] (`chat.getcontent.done`) or \[`GetcontentError`\] (`error.chat.getcontent`).
+/// The `getcontent` action: Refresh the content object of an interaction. It is answered by [`GetcontentDone`] (`chat.getcontent.done`) or [`GetcontentError`] (`error.chat.getcontent`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Getcontent;
 impl crate::ActionPair for Getcontent {

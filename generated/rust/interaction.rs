@@ -500,9 +500,9 @@ pub struct PropertyChanged {
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
 }
-/// The `terminate` action: Terminate (release) an interaction. It is answered by \[`TerminateDone`\] (`interaction.terminate.done`) or \[`TerminateError`\] (`error.interaction.terminate`).
+/// The `terminate` action: Terminate (release) an interaction. It is answered by [`TerminateDone`] (`interaction.terminate.done`) or [`TerminateError`] (`error.interaction.terminate`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Terminate;
 impl crate::ActionPair for Terminate {
@@ -526,9 +526,9 @@ impl crate::ActionPair for Terminate {
         }
     }
 }
-/// The `redirect` action: Redirect an interaction to another destination. It is answered by \[`RedirectDone`\] (`interaction.redirect.done`) or \[`RedirectError`\] (`error.interaction.redirect`).
+/// The `redirect` action: Redirect an interaction to another destination. It is answered by [`RedirectDone`] (`interaction.redirect.done`) or [`RedirectError`] (`error.interaction.redirect`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Redirect;
 impl crate::ActionPair for Redirect {
@@ -552,9 +552,9 @@ impl crate::ActionPair for Redirect {
         }
     }
 }
-/// The `associate` action: Associate an interaction with the SCXML session. It is answered by \[`AssociateDone`\] (`interaction.associate.done`) or \[`AssociateError`\] (`error.interaction.associate`).
+/// The `associate` action: Associate an interaction with the SCXML session. It is answered by [`AssociateDone`] (`interaction.associate.done`) or [`AssociateError`] (`error.interaction.associate`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Associate;
 impl crate::ActionPair for Associate {
@@ -578,9 +578,9 @@ impl crate::ActionPair for Associate {
         }
     }
 }
-/// The `attach` action: Attach an interaction to the SCXML session. It is answered by \[`AttachDone`\] (`interaction.attach.done`) or \[`AttachError`\] (`error.interaction.attach`).
+/// The `attach` action: Attach an interaction to the SCXML session. It is answered by [`AttachDone`] (`interaction.attach.done`) or [`AttachError`] (`error.interaction.attach`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Attach;
 impl crate::ActionPair for Attach {
@@ -604,9 +604,9 @@ impl crate::ActionPair for Attach {
         }
     }
 }
-/// The `detach` action: Detach an interaction from the SCXML session. It is answered by \[`DetachDone`\] (`interaction.detach.done`) or \[`DetachError`\] (`error.interaction.detach`).
+/// The `detach` action: Detach an interaction from the SCXML session. It is answered by [`DetachDone`] (`interaction.detach.done`) or [`DetachError`] (`error.interaction.detach`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Detach;
 impl crate::ActionPair for Detach {
@@ -630,9 +630,9 @@ impl crate::ActionPair for Detach {
         }
     }
 }
-/// The `accept` action: Accept an interaction, so that it is picked up. It is answered by \[`AcceptDone`\] (`interaction.accept.done`) or \[`AcceptError`\] (`error.interaction.accept`).
+/// The `accept` action: Accept an interaction, so that it is picked up. It is answered by [`AcceptDone`] (`interaction.accept.done`) or [`AcceptError`] (`error.interaction.accept`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Accept;
 impl crate::ActionPair for Accept {
@@ -656,9 +656,9 @@ impl crate::ActionPair for Accept {
         }
     }
 }
-/// The `clear` action: Clear a resource's connection to an interaction. It is answered by \[`ClearDone`\] (`interaction.clear.done`) or \[`ClearError`\] (`error.interaction.clear`).
+/// The `clear` action: Clear a resource's connection to an interaction. It is answered by [`ClearDone`] (`interaction.clear.done`) or [`ClearError`] (`error.interaction.clear`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Clear;
 impl crate::ActionPair for Clear {
@@ -682,9 +682,9 @@ impl crate::ActionPair for Clear {
         }
     }
 }
-/// The `singlesteptransfer` action: Transfer an interaction to a resource in a single step. It is answered by \[`SinglesteptransferDone`\] (`interaction.singlesteptransfer.done`) or \[`SinglesteptransferError`\] (`error.interaction.singlesteptransfer`).
+/// The `singlesteptransfer` action: Transfer an interaction to a resource in a single step. It is answered by [`SinglesteptransferDone`] (`interaction.singlesteptransfer.done`) or [`SinglesteptransferError`] (`error.interaction.singlesteptransfer`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Singlesteptransfer;
 impl crate::ActionPair for Singlesteptransfer {
@@ -708,9 +708,9 @@ impl crate::ActionPair for Singlesteptransfer {
         }
     }
 }
-/// The `singlestepconference` action: Conference a resource into an interaction in a single step. It is answered by \[`SinglestepconferenceDone`\] (`interaction.singlestepconference.done`) or \[`SinglestepconferenceError`\] (`error.interaction.singlestepconference`).
+/// The `singlestepconference` action: Conference a resource into an interaction in a single step. It is answered by [`SinglestepconferenceDone`] (`interaction.singlestepconference.done`) or [`SinglestepconferenceError`] (`error.interaction.singlestepconference`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Singlestepconference;
 impl crate::ActionPair for Singlestepconference {

@@ -61,9 +61,9 @@ pub struct SendmessageError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
-/// The `createmessage` action: Create a new message and the interaction associated with it. It is answered by \[`CreatemessageDone`\] (`msgbased.createmessage.done`) or \[`CreatemessageError`\] (`error.msgbased.createmessage`).
+/// The `createmessage` action: Create a new message and the interaction associated with it. It is answered by [`CreatemessageDone`] (`msgbased.createmessage.done`) or [`CreatemessageError`] (`error.msgbased.createmessage`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Createmessage;
 impl crate::ActionPair for Createmessage {
@@ -87,9 +87,9 @@ impl crate::ActionPair for Createmessage {
         }
     }
 }
-/// The `sendmessage` action: Send a message and its associated interaction. It is answered by \[`SendmessageDone`\] (`msgbased.sendmessage.done`) or \[`SendmessageError`\] (`error.msgbased.sendmessage`).
+/// The `sendmessage` action: Send a message and its associated interaction. It is answered by [`SendmessageDone`] (`msgbased.sendmessage.done`) or [`SendmessageError`] (`error.msgbased.sendmessage`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Sendmessage;
 impl crate::ActionPair for Sendmessage {

@@ -385,9 +385,9 @@ pub struct PrivateserviceError {
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
 }
-/// The `createcall` action: Create a new voice call and the interaction that represents it (the `<createcall>` action), optionally as a predictive call (type "predictive"). It is answered by \[`CreatecallDone`\] (`voice.createcall.done`) or \[`CreatecallError`\] (`error.voice.createcall`).
+/// The `createcall` action: Create a new voice call and the interaction that represents it (the `<createcall>` action), optionally as a predictive call (type "predictive"). It is answered by [`CreatecallDone`] (`voice.createcall.done`) or [`CreatecallError`] (`error.voice.createcall`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Createcall;
 impl crate::ActionPair for Createcall {
@@ -409,9 +409,9 @@ impl crate::ActionPair for Createcall {
         }
     }
 }
-/// The `hold` action: Put a party's device on hold for a call. It is answered by \[`HoldDone`\] (`voice.hold.done`) or \[`HoldError`\] (`error.voice.hold`).
+/// The `hold` action: Put a party's device on hold for a call. It is answered by [`HoldDone`] (`voice.hold.done`) or [`HoldError`] (`error.voice.hold`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Hold;
 impl crate::ActionPair for Hold {
@@ -431,9 +431,9 @@ impl crate::ActionPair for Hold {
         }
     }
 }
-/// The `retrieve` action: Retrieve a party's device from hold for a call. It is answered by \[`RetrieveDone`\] (`voice.retrieve.done`) or \[`RetrieveError`\] (`error.voice.retrieve`).
+/// The `retrieve` action: Retrieve a party's device from hold for a call. It is answered by [`RetrieveDone`] (`voice.retrieve.done`) or [`RetrieveError`] (`error.voice.retrieve`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Retrieve;
 impl crate::ActionPair for Retrieve {
@@ -455,9 +455,9 @@ impl crate::ActionPair for Retrieve {
         }
     }
 }
-/// The `consultation` action: Put a party's existing call on hold and make a new consultation call from the same device. It is answered by \[`ConsultationDone`\] (`voice.consultation.done`) or \[`ConsultationError`\] (`error.voice.consultation`).
+/// The `consultation` action: Put a party's existing call on hold and make a new consultation call from the same device. It is answered by [`ConsultationDone`] (`voice.consultation.done`) or [`ConsultationError`] (`error.voice.consultation`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Consultation;
 impl crate::ActionPair for Consultation {
@@ -481,9 +481,9 @@ impl crate::ActionPair for Consultation {
         }
     }
 }
-/// The `alternate` action: Switch a party's device between its active call and its held call. It is answered by \[`AlternateDone`\] (`voice.alternate.done`) or \[`AlternateError`\] (`error.voice.alternate`).
+/// The `alternate` action: Switch a party's device between its active call and its held call. It is answered by [`AlternateDone`] (`voice.alternate.done`) or [`AlternateError`] (`error.voice.alternate`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Alternate;
 impl crate::ActionPair for Alternate {
@@ -505,9 +505,9 @@ impl crate::ActionPair for Alternate {
         }
     }
 }
-/// The `reconnect` action: Release a party's active call and retrieve its held call. It is answered by \[`ReconnectDone`\] (`voice.reconnect.done`) or \[`ReconnectError`\] (`error.voice.reconnect`).
+/// The `reconnect` action: Release a party's active call and retrieve its held call. It is answered by [`ReconnectDone`] (`voice.reconnect.done`) or [`ReconnectError`] (`error.voice.reconnect`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Reconnect;
 impl crate::ActionPair for Reconnect {
@@ -529,9 +529,9 @@ impl crate::ActionPair for Reconnect {
         }
     }
 }
-/// The `conference` action: Join two of a party's calls into a conference. It is answered by \[`ConferenceDone`\] (`voice.conference.done`) or \[`ConferenceError`\] (`error.voice.conference`).
+/// The `conference` action: Join two of a party's calls into a conference. It is answered by [`ConferenceDone`] (`voice.conference.done`) or [`ConferenceError`] (`error.voice.conference`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Conference;
 impl crate::ActionPair for Conference {
@@ -553,9 +553,9 @@ impl crate::ActionPair for Conference {
         }
     }
 }
-/// The `transfer` action: Transfer a party's call. It is answered by \[`TransferDone`\] (`voice.transfer.done`) or \[`TransferError`\] (`error.voice.transfer`).
+/// The `transfer` action: Transfer a party's call. It is answered by [`TransferDone`] (`voice.transfer.done`) or [`TransferError`] (`error.voice.transfer`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Transfer;
 impl crate::ActionPair for Transfer {
@@ -577,9 +577,9 @@ impl crate::ActionPair for Transfer {
         }
     }
 }
-/// The `privateservice` action: Pass a private service request for an interaction through the voice functional module to the T-Server. It is answered by \[`PrivateserviceDone`\] (`voice.privateservice.done`) or \[`PrivateserviceError`\] (`error.voice.privateservice`).
+/// The `privateservice` action: Pass a private service request for an interaction through the voice functional module to the T-Server. It is answered by [`PrivateserviceDone`] (`voice.privateservice.done`) or [`PrivateserviceError`] (`error.voice.privateservice`).
 ///
-/// Use it with \[`crate::Pending`\] to correlate a request with its result.
+/// Use it with [`crate::Pending`] to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Privateservice;
 impl crate::ActionPair for Privateservice {

@@ -11,6 +11,8 @@ use clap::{Parser, Subcommand};
 use ors_events::validate::Options;
 use ors_events_codegen::{emit, Catalogue, OrsVersion};
 
+mod diff;
+mod lint;
 mod validate;
 
 /// Check the ORS interaction event catalogue and generate schemas, bindings and docs from it.
@@ -59,6 +61,21 @@ enum Command {
         #[arg(default_value = "-")]
         file: PathBuf,
     },
+    /// Check SCXML applications against the catalogue: event descriptors and `_event.data` reads.
+    ///
+    /// Every finding has its FILE:LINE:COL and a stable code. Exit status: 0 when clean, 1 with
+    /// findings, 2 when a file cannot be read (the others are still linted).
+    Lint {
+        /// Also report events and attributes newer than this ORS release.
+        #[arg(long, value_name = "V")]
+        ors_version: Option<OrsVersion>,
+        /// `text` for people, `json` (one object per finding per line) or `sarif` (SARIF 2.1.0).
+        #[arg(long, value_enum, default_value_t = lint::Format::Text)]
+        format: lint::Format,
+        /// The SCXML files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Print the JSON Schema of the catalogue.
     Schema {
         /// The spec directory [default: spec/ of the workspace]
@@ -67,6 +84,35 @@ enum Command {
         /// Keep only the events and attributes that exist in this ORS release (e.g. 8.1.3).
         #[arg(long, value_name = "V")]
         ors_version: Option<OrsVersion>,
+    },
+    /// Write the docs alone (events.md, index.html) into a docs directory, atomically.
+    ///
+    /// The directory must be one this command or `generate` made, or new, or empty.
+    Docs {
+        /// The spec directory [default: spec/ of the workspace]
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        /// The docs directory [default: generated/docs/ of the workspace]
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Report what a change of the catalogue breaks: on the wire, for the Rust API, or nothing.
+    ///
+    /// OLD and NEW are each a spec directory, or else a git revision of this repository whose
+    /// spec/ is read with git without touching the work tree (`diff main HEAD`). Exit status:
+    /// 0, or 1 with --fail-on when a change of that category or a stricter one exists; 2 for
+    /// errors, such as a spec with problems on either side.
+    Diff {
+        /// The old side: a spec directory or a git revision.
+        old: String,
+        /// The new side: a spec directory or a git revision.
+        new: String,
+        /// `markdown`: a review comment; `json`: the change model; `text`: one line per change.
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Markdown)]
+        format: diff::DiffFormat,
+        /// Exit with status 1 when a change of this category or a stricter one exists.
+        #[arg(long, value_enum, value_name = "CATEGORY")]
+        fail_on: Option<diff::FailOn>,
     },
 }
 
@@ -154,6 +200,11 @@ fn run(command: Command) -> Result<(), Failure> {
             },
             format,
         ),
+        Command::Lint {
+            ors_version,
+            format,
+            files,
+        } => lint::run(&files, &ors_events::lint::Options { ors_version }, format),
         Command::Schema { spec, ors_version } => {
             let catalogue = compile(&spec_dir(spec)?)?;
             let schema = match &ors_version {
@@ -165,6 +216,25 @@ fn run(command: Command) -> Result<(), Failure> {
             print!("{}", schema.to_pretty());
             Ok(())
         }
+        Command::Docs { spec, out } => {
+            let catalogue = compile(&spec_dir(spec)?)?;
+            let out = match out {
+                Some(out) => out,
+                None => workspace()?.join("generated").join(emit::docs::DIR),
+            };
+            let outputs = emit::docs::outputs(&catalogue);
+            outputs
+                .write_atomic(&out)
+                .map_err(|err| Failure::usage(format!("cannot write {}: {err}", out.display())))?;
+            eprintln!("wrote {} files to {}", outputs.len(), out.display());
+            Ok(())
+        }
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+        } => diff::run(&old, &new, format, fail_on),
     }
 }
 

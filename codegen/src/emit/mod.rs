@@ -1,5 +1,6 @@
 //! The emitters: one per output, each reading only the IR.
 
+pub mod docs;
 pub mod json;
 pub mod rust;
 pub mod schema;
@@ -14,6 +15,7 @@ pub fn all(catalogue: &Catalogue) -> Outputs {
     for (path, text) in schema::emit(catalogue)
         .into_iter()
         .chain(rust::emit(catalogue))
+        .chain(docs::emit(catalogue))
     {
         outputs.insert(path, text);
     }
@@ -30,7 +32,9 @@ fn readme(catalogue: &Catalogue) -> String {
          | path | what |\n|---|---|\n\
          | `schema/ors-events.schema.json` | JSON Schema (2020-12) of every event in its SCXML envelope |\n\
          | `schema/events/*.schema.json` | one self-contained schema per event |\n\
-         | `rust/` | the Rust bindings the `ors-events` crate compiles (its build script writes the same files into `OUT_DIR`) |\n",
+         | `rust/` | the Rust bindings the `ors-events` crate compiles (its build script writes the same files into `OUT_DIR`) |\n\
+         | `docs/events.md` | the Markdown reference: every event, attribute, known error value, enum and version note |\n\
+         | `docs/index.html` | the same as one self-contained HTML page with a filter box (also written alone by `ors-events docs`) |\n",
         crate::output::MARKER_LINE,
         catalogue.events.len(),
         catalogue.families.len()

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::json::Json;
-use crate::ir::{Attribute, Catalogue, Enum, EnumKind, Event, ObjectType, Role, Type, WireValue};
+use crate::ir::{Attribute, Catalogue, Enum, Event, ObjectType, Role, Type, WireValue};
 use crate::version::OrsVersion;
 
 /// The dialect every emitted schema declares.
@@ -198,12 +198,23 @@ fn attributes_object(catalogue: &Catalogue, attributes: &[Attribute], open: bool
 }
 
 fn attribute_schema(catalogue: &Catalogue, attribute: &Attribute) -> Json {
-    let mut schema = type_schema(catalogue, &attribute.ty);
-    schema.push(
-        "description",
-        described(&attribute.description, attribute.since.as_ref()),
-    );
-    schema
+    let description = described(&attribute.description, attribute.since.as_ref());
+    let schema = type_schema(catalogue, &attribute.ty);
+    match attribute.ty {
+        // An attribute of a named type refers to it as `{"allOf": [{"$ref": ...}], "description":
+        // ...}`, not as a `$ref` with a sibling `description`, although 2020-12 allows both.
+        // json-schema-to-typescript 16 (json2ts) merges a `$ref`'s siblings into a copy of the
+        // target (its issues #193, #363): it declared one copy of the type per use
+        // (`SCXMLEventType1` ... `SCXMLEventType59`, `CallControlEventCallState1`, `EventHints1`)
+        // and put the attribute's description on the copy. Through `allOf` every use names the
+        // one type and the description stays on the property. Python `jsonschema`, ajv, the
+        // `jsonschema` crate and datamodel-code-generator read both forms alike
+        // (scripts/check-schema-consumers.sh).
+        Type::Enum(_) | Type::Struct(_) => Json::object()
+            .with("allOf", Json::Array(vec![schema]))
+            .with("description", description),
+        _ => schema.with("description", description),
+    }
 }
 
 fn type_schema(catalogue: &Catalogue, ty: &Type) -> Json {
@@ -245,14 +256,15 @@ fn enum_def(item: &Enum) -> Json {
                 .with_opt("description", value.description.clone().map(Json::Str))
         })
         .collect();
-    let json_type = match item.kind {
-        EnumKind::Integer => "integer",
-        EnumKind::String => "string",
-    };
+    // No `type` beside the `oneOf`: the constants already fix it (all integers or all strings).
+    // json-schema-to-typescript splits a referenced `type` + `oneOf` into an intersection of two
+    // aliases named after the `$defs` key (`CallControlEventCallState = CallState & CallState1`,
+    // `CallState = number`), so TypeScript's `CallState` would be any number. Without `type` the
+    // enum is the union of its values' literal types. Validators give the same verdicts either
+    // way, and datamodel-code-generator still makes an `IntEnum` or a `StrEnum` of it.
     Json::object()
         .with_opt("title", item.title.clone().map(Json::Str))
         .with("description", Json::str(item.description.clone()))
-        .with("type", Json::str(json_type))
         .with("oneOf", Json::Array(values))
 }
 

@@ -1,0 +1,2321 @@
+//! Spec diff reviews: what a change of the catalogue breaks, and for whom.
+//!
+//! [`diff`] compares two catalogues (the IR, never the YAML text) and returns one [`Change`] per
+//! difference a consumer can see. Items are matched by identity, never by position:
+//!
+//! - events by wire name, families and object types and enums by spec name, actions by family
+//!   and name;
+//! - attributes (of an event, members of an object type, envelope fields) by wire name;
+//! - enum values by code for integer enums (a new name for the same code is a rename) and by
+//!   value for string enums; known errors by value.
+//!
+//! Every change has a [`Rule`] ([`Change::rule`]): the categories it breaks and why. The rules
+//! are the single source of the table in the README ([`rule_table`] renders it). The categories,
+//! strictest first, after buf's breaking-change rules:
+//!
+//! - [`Category::Wire`]: an event that was valid before is rejected now, or a consumer that
+//!   follows the old schema (or the old strict validator) rejects events of the new catalogue;
+//! - [`Category::RustApi`]: code written against the old bindings stops compiling (or, for a
+//!   role change, silently behaves differently);
+//! - [`Category::DocsOnly`]: breaks no consumer; only what people read changes (or the outputs
+//!   only grow in a way nothing depends on).
+//!
+//! What is folded so that one edit is one finding: the attributes of an added or removed event,
+//! the members of an added or removed object type, the values of an added or removed enum (or of
+//! one whose kind changed), and the actions of an added or removed family are not reported on
+//! their own. A presence reason that changes together with the attribute's presence is part of
+//! the presence change. Action notes and `since` are part of their events' notes and `since`. The
+//! list of cited sources and which shared attribute an attribute `use:`s are provenance, not
+//! something consumers see, and are not compared.
+//!
+//! [`Report`] orders the findings, strictest first, and renders them as a Markdown review
+//! comment, plain text or JSON.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::{self, Write as _};
+
+use serde::Serialize;
+
+use crate::ir::{
+    Attribute, Catalogue, Enum, EnumKind, Event, Family, KnownError, Note, ObjectType, Type,
+    WireValue,
+};
+use crate::loader::{self, NodePath};
+use crate::spec::Spec;
+use crate::version::OrsVersion;
+
+/// What a change breaks. Ordered strictest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// An event that was valid before is rejected now, or a consumer that follows the old
+    /// schema rejects events of the new catalogue.
+    Wire,
+    /// Code written against the old Rust bindings stops compiling (or behaves differently).
+    RustApi,
+    /// Breaks no consumer: only what people read changes.
+    DocsOnly,
+}
+
+impl Category {
+    /// Every category, strictest first.
+    pub const ALL: [Category; 3] = [Category::Wire, Category::RustApi, Category::DocsOnly];
+
+    /// Its name: `wire`, `rust-api` or `docs-only`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Wire => "wire",
+            Category::RustApi => "rust-api",
+            Category::DocsOnly => "docs-only",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One row of the rule table: a change kind (and, for some kinds, a case of it), what it
+/// breaks, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// The change kind, as [`Change`] serializes it (`attribute-added`).
+    pub kind: &'static str,
+    /// The case of the kind this row is about, or empty when the kind has one row.
+    pub case: &'static str,
+    /// What it breaks, strictest first; `[docs-only]` when it breaks nothing.
+    pub categories: &'static [Category],
+    /// Why, for the README and the review comment.
+    pub why: &'static str,
+}
+
+impl Rule {
+    /// The strictest category the rule breaks.
+    pub fn strictest(&self) -> Category {
+        self.categories
+            .iter()
+            .copied()
+            .min()
+            .unwrap_or(Category::DocsOnly)
+    }
+}
+
+const WIRE: &[Category] = &[Category::Wire];
+const WIRE_RUST: &[Category] = &[Category::Wire, Category::RustApi];
+const RUST: &[Category] = &[Category::RustApi];
+const DOCS: &[Category] = &[Category::DocsOnly];
+
+static EVENT_ADDED: Rule = Rule {
+    kind: "event-added",
+    case: "",
+    categories: WIRE,
+    why: "Events valid before stay valid, but a consumer that follows the old schema rejects the new event (no `oneOf` branch; the old validator reports `unknown-event`). Not a Rust API break: `Event` and `EventName` are `#[non_exhaustive]` and the new struct only adds.",
+};
+static EVENT_REMOVED: Rule = Rule {
+    kind: "event-removed",
+    case: "",
+    categories: WIRE_RUST,
+    why: "Events of that name, valid before, are rejected now. Its struct and its `Event` and `EventName` variants disappear.",
+};
+static EVENT_SINCE_CHANGED: Rule = Rule {
+    kind: "event-since-changed",
+    case: "",
+    categories: WIRE,
+    why: "Breaks consumers that narrow to a release (`schema --ors-version`, `validate --ors-version`): a later `since` rejects the event for releases that were documented to send it; an earlier one makes an old narrowed schema reject events the catalogue now says those releases send. No Rust type changes (`EventName::since()` returns the new value).",
+};
+static ATTRIBUTE_ADDED_REQUIRED: Rule = Rule {
+    kind: "attribute-added",
+    case: "required",
+    categories: WIRE_RUST,
+    why: "Events from producers that follow the old catalogue lack it and are rejected now. A new `pub` field breaks struct literals and exhaustive patterns of the struct.",
+};
+static ATTRIBUTE_ADDED_OPTIONAL: Rule = Rule {
+    kind: "attribute-added",
+    case: "optional",
+    categories: WIRE_RUST,
+    why: "Old strict consumers reject events that carry it: `data`, the envelope and closed objects have `additionalProperties: false`, and in an open object the old schema did not check the member's type. Not a break for the `--lenient` validator, which only warns. A new `pub` field breaks struct literals and exhaustive patterns of the struct.",
+};
+static ATTRIBUTE_REMOVED: Rule = Rule {
+    kind: "attribute-removed",
+    case: "required, or optional outside an open object",
+    categories: WIRE_RUST,
+    why: "Events that carry it, valid before, are rejected now (`additionalProperties: false`); if it was required, consumers that follow the old schema also reject new events without it. Its field disappears.",
+};
+static ATTRIBUTE_REMOVED_OPEN: Rule = Rule {
+    kind: "attribute-removed",
+    case: "optional member of an open object",
+    categories: RUST,
+    why: "The object allows members it does not describe, so events that carry it stay valid under both schemas. Its field disappears (the value now lands in `other`).",
+};
+static ATTRIBUTE_TYPE_CHANGED: Rule = Rule {
+    kind: "attribute-type-changed",
+    case: "",
+    categories: WIRE_RUST,
+    why: "Values of the old type are rejected now, or old consumers reject values of the new type. The field's Rust type changes.",
+};
+static ATTRIBUTE_MADE_OPTIONAL: Rule = Rule {
+    kind: "attribute-made-optional",
+    case: "",
+    categories: WIRE_RUST,
+    why: "Events valid before stay valid, but consumers that follow the old schema (its `required` list) reject new events without it. The field becomes an `Option`.",
+};
+static ATTRIBUTE_MADE_REQUIRED: Rule = Rule {
+    kind: "attribute-made-required",
+    case: "",
+    categories: WIRE_RUST,
+    why: "Events without it, valid before, are rejected now. The field loses its `Option`.",
+};
+static ATTRIBUTE_SINCE_CHANGED: Rule = Rule {
+    kind: "attribute-since-changed",
+    case: "",
+    categories: WIRE,
+    why: "Breaks consumers that narrow to a release (`--ors-version`): a later `since` rejects the attribute for releases that were documented to send it; an earlier one makes an old narrowed schema reject it where the catalogue now says it is sent. The field does not change.",
+};
+static ATTRIBUTE_RUST_NAME_CHANGED: Rule = Rule {
+    kind: "attribute-rust-name-changed",
+    case: "",
+    categories: RUST,
+    why: "The wire name is unchanged (`#[serde(rename)]`), so the wire and the schema are not affected; code that names the field stops compiling.",
+};
+static ATTRIBUTE_ROLE_CHANGED: Rule = Rule {
+    kind: "attribute-role-changed",
+    case: "",
+    categories: RUST,
+    why: "Nothing changes on the wire. Code still compiles but behaves differently: `request_id()`, `interaction_id()` and `Pending` correlation read another attribute or none, and the known `error` values document another attribute. Counted as a Rust API break because it breaks callers silently.",
+};
+static ENUM_ADDED: Rule = Rule {
+    kind: "enum-added",
+    case: "",
+    categories: DOCS,
+    why: "A new type that nothing uses yet; attributes that start using it are reported as type changes.",
+};
+static ENUM_REMOVED: Rule = Rule {
+    kind: "enum-removed",
+    case: "",
+    categories: RUST,
+    why: "Its Rust type disappears. The attributes that used it are reported as type changes, which carry the wire break.",
+};
+static ENUM_RUST_NAME_CHANGED: Rule = Rule {
+    kind: "enum-rust-name-changed",
+    case: "",
+    categories: RUST,
+    why: "Its Rust type is renamed. The schema's `$defs` key changes too, which changes no validation result.",
+};
+static ENUM_KIND_CHANGED: Rule = Rule {
+    kind: "enum-kind-changed",
+    case: "",
+    categories: WIRE_RUST,
+    why: "Values travel as integers instead of strings, or the reverse: every old value is rejected now. The type's `Unrecognized` payload and derives change.",
+};
+static ENUM_VALUE_ADDED: Rule = Rule {
+    kind: "enum-value-added",
+    case: "",
+    categories: WIRE,
+    why: "Old strict consumers reject the new value (the old schema's `oneOf`, the old validator's `enum-value`); the `--lenient` validator only warns. Not a Rust API break: the enum is `#[non_exhaustive]` and old bindings decode the value as `Unrecognized`.",
+};
+static ENUM_VALUE_REMOVED: Rule = Rule {
+    kind: "enum-value-removed",
+    case: "",
+    categories: WIRE_RUST,
+    why: "The value, valid before, is rejected now. Its variant disappears.",
+};
+static ENUM_VALUE_RENAMED: Rule = Rule {
+    kind: "enum-value-renamed",
+    case: "Rust variant renamed",
+    categories: RUST,
+    why: "The same code travels and validates as before (only the schema's `title` changes); code that names the old variant stops compiling.",
+};
+static ENUM_VALUE_RENAMED_DOCS: Rule = Rule {
+    kind: "enum-value-renamed",
+    case: "same Rust variant",
+    categories: DOCS,
+    why: "Only the documented name (the schema's `title`) changes.",
+};
+static OBJECT_ADDED: Rule = Rule {
+    kind: "object-added",
+    case: "",
+    categories: DOCS,
+    why: "A new type that nothing uses yet; attributes that start using it are reported as type changes.",
+};
+static OBJECT_REMOVED: Rule = Rule {
+    kind: "object-removed",
+    case: "",
+    categories: RUST,
+    why: "Its Rust type disappears. The attributes that used it are reported as type changes, which carry the wire break.",
+};
+static OBJECT_RUST_NAME_CHANGED: Rule = Rule {
+    kind: "object-rust-name-changed",
+    case: "",
+    categories: RUST,
+    why: "Its Rust type is renamed. The schema's `$defs` key changes too, which changes no validation result.",
+};
+static OBJECT_OPENNESS_CHANGED: Rule = Rule {
+    kind: "object-openness-changed",
+    case: "",
+    categories: WIRE_RUST,
+    why: "Closed to open: old consumers reject the undescribed members new events may carry, and the struct gains an `other` field. Open to closed: events with undescribed members, valid before, are rejected now, and `other` disappears.",
+};
+static KNOWN_ERROR_ADDED: Rule = Rule {
+    kind: "known-error-added",
+    case: "",
+    categories: DOCS,
+    why: "An `error` value the catalogue does not list is always legal (the published lists are incomplete): the list only feeds the docs and the schema's `examples`.",
+};
+static KNOWN_ERROR_REMOVED: Rule = Rule {
+    kind: "known-error-removed",
+    case: "",
+    categories: DOCS,
+    why: "The value stays legal, as every `error` value is; only the docs and the schema's `examples` lose it.",
+};
+static KNOWN_ERROR_STATES_CHANGED: Rule = Rule {
+    kind: "known-error-states-changed",
+    case: "",
+    categories: DOCS,
+    why: "The states only document the `<value>.<state>` forms (docs and `examples`); every `error` value is legal.",
+};
+static FAMILY_ADDED: Rule = Rule {
+    kind: "family-added",
+    case: "",
+    categories: DOCS,
+    why: "A new module and a new variant of the `#[non_exhaustive]` `Family`; its events are reported on their own.",
+};
+static FAMILY_REMOVED: Rule = Rule {
+    kind: "family-removed",
+    case: "",
+    categories: RUST,
+    why: "Its module and its `Family` variant disappear; its events are reported on their own.",
+};
+static ACTION_ADDED: Rule = Rule {
+    kind: "action-added",
+    case: "",
+    categories: DOCS,
+    why: "A new marker type and a new variant of the `#[non_exhaustive]` `Action`; its result events are reported on their own.",
+};
+static ACTION_REMOVED: Rule = Rule {
+    kind: "action-removed",
+    case: "",
+    categories: RUST,
+    why: "Its marker type (used with `Pending`) and its `Action` variant disappear; its result events are reported on their own.",
+};
+static DOCS_CHANGED: Rule = Rule {
+    kind: "docs-changed",
+    case: "",
+    categories: DOCS,
+    why: "Descriptions, titles, notes, presence reasons and cited sources reach only the docs, the rustdoc and the schema's `description` and `title`: no validation result and no Rust type changes.",
+};
+
+static RULES: [&Rule; 33] = [
+    &EVENT_ADDED,
+    &EVENT_REMOVED,
+    &EVENT_SINCE_CHANGED,
+    &ATTRIBUTE_ADDED_REQUIRED,
+    &ATTRIBUTE_ADDED_OPTIONAL,
+    &ATTRIBUTE_REMOVED,
+    &ATTRIBUTE_REMOVED_OPEN,
+    &ATTRIBUTE_TYPE_CHANGED,
+    &ATTRIBUTE_MADE_OPTIONAL,
+    &ATTRIBUTE_MADE_REQUIRED,
+    &ATTRIBUTE_SINCE_CHANGED,
+    &ATTRIBUTE_RUST_NAME_CHANGED,
+    &ATTRIBUTE_ROLE_CHANGED,
+    &ENUM_ADDED,
+    &ENUM_REMOVED,
+    &ENUM_RUST_NAME_CHANGED,
+    &ENUM_KIND_CHANGED,
+    &ENUM_VALUE_ADDED,
+    &ENUM_VALUE_REMOVED,
+    &ENUM_VALUE_RENAMED,
+    &ENUM_VALUE_RENAMED_DOCS,
+    &OBJECT_ADDED,
+    &OBJECT_REMOVED,
+    &OBJECT_RUST_NAME_CHANGED,
+    &OBJECT_OPENNESS_CHANGED,
+    &KNOWN_ERROR_ADDED,
+    &KNOWN_ERROR_REMOVED,
+    &KNOWN_ERROR_STATES_CHANGED,
+    &FAMILY_ADDED,
+    &FAMILY_REMOVED,
+    &ACTION_ADDED,
+    &ACTION_REMOVED,
+    &DOCS_CHANGED,
+];
+
+/// Every rule, in the order of the README table.
+pub fn rules() -> &'static [&'static Rule] {
+    &RULES
+}
+
+/// The rule table as Markdown, as the README shows it.
+pub fn rule_table() -> String {
+    let mut table = String::from("| change | breaks | why |\n|---|---|---|\n");
+    for rule in rules() {
+        let case = if rule.case.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", rule.case)
+        };
+        let categories: Vec<&str> = rule.categories.iter().map(|c| c.as_str()).collect();
+        let _ = writeln!(
+            table,
+            "| `{}`{case} | {} | {} |",
+            rule.kind,
+            categories.join(", "),
+            rule.why
+        );
+    }
+    table
+}
+
+/// Which side of the comparison a location is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SideName {
+    /// The old catalogue (where removed items are).
+    Old,
+    /// The new catalogue (where added and changed items are).
+    New,
+}
+
+/// Where a change is: in the new spec for added and changed items, in the old one for removed
+/// items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Located {
+    /// Which spec.
+    pub side: SideName,
+    /// The file, as diagnostics name it (`spec/voice.yaml`).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
+impl Located {
+    /// ` (old)` for a location in the old spec, else nothing.
+    pub fn side_suffix(&self) -> &'static str {
+        match self.side {
+            SideName::Old => " (old)",
+            SideName::New => "",
+        }
+    }
+}
+
+impl fmt::Display for Located {
+    /// `spec/voice.yaml:42`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// What an attribute belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Owner {
+    /// An attribute of an event's `data`.
+    Event {
+        /// The event's wire name.
+        name: String,
+    },
+    /// A member of a named object type.
+    Object {
+        /// The object type's spec name.
+        name: String,
+        /// Whether it allows members it does not describe, on both sides.
+        open: bool,
+    },
+    /// A field of the SCXML envelope.
+    Envelope,
+}
+
+impl Owner {
+    /// `attribute `x` of event `e``, `member `x` of object type `o``, `envelope field `x``.
+    fn of(&self, attribute: &str) -> String {
+        match self {
+            Owner::Event { name } => format!("attribute `{attribute}` of event `{name}`"),
+            Owner::Object { name, .. } => format!("member `{attribute}` of object type `{name}`"),
+            Owner::Envelope => format!("envelope field `{attribute}`"),
+        }
+    }
+
+    /// `attribute `x` added to event `e``, and so on.
+    fn moved(&self, attribute: &str, verb: &str) -> String {
+        match self {
+            Owner::Event { name } => format!("attribute `{attribute}` {verb} event `{name}`"),
+            Owner::Object { name, .. } => {
+                format!("member `{attribute}` {verb} object type `{name}`")
+            }
+            Owner::Envelope => format!("envelope field `{attribute}` {verb} the envelope"),
+        }
+    }
+}
+
+/// An enum value on the wire: an integer code or a string.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum Wire {
+    /// An integer code.
+    Int(i64),
+    /// A string value.
+    Str(String),
+}
+
+impl From<&WireValue> for Wire {
+    fn from(value: &WireValue) -> Self {
+        match value {
+            WireValue::Int(code) => Wire::Int(*code),
+            WireValue::Str(text) => Wire::Str(text.clone()),
+        }
+    }
+}
+
+impl fmt::Display for Wire {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Wire::Int(code) => write!(f, "{code}"),
+            Wire::Str(text) => write!(f, "`{text}`"),
+        }
+    }
+}
+
+/// An item whose documentation changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Item {
+    /// The SCXML envelope.
+    Envelope,
+    /// A family.
+    Family {
+        /// Its name.
+        name: String,
+    },
+    /// An action of a family.
+    Action {
+        /// The family's name.
+        family: String,
+        /// The action's name.
+        name: String,
+    },
+    /// An event.
+    Event {
+        /// Its wire name.
+        name: String,
+    },
+    /// An attribute, object member or envelope field.
+    Attribute {
+        /// What it belongs to.
+        owner: Owner,
+        /// Its wire name.
+        name: String,
+    },
+    /// An enum.
+    Enum {
+        /// Its spec name.
+        name: String,
+    },
+    /// A value of an enum.
+    EnumValue {
+        /// The enum's spec name.
+        #[serde(rename = "enum")]
+        enum_name: String,
+        /// The value on the wire.
+        value: Wire,
+    },
+    /// A named object type.
+    Object {
+        /// Its spec name.
+        name: String,
+    },
+    /// A known value of an error event's `error` attribute.
+    KnownError {
+        /// The error event's wire name.
+        event: String,
+        /// The value.
+        value: String,
+    },
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Item::Envelope => f.write_str("the envelope"),
+            Item::Family { name } => write!(f, "family `{name}`"),
+            Item::Action { family, name } => write!(f, "action `{family}.{name}`"),
+            Item::Event { name } => write!(f, "event `{name}`"),
+            Item::Attribute { owner, name } => f.write_str(&owner.of(name)),
+            Item::Enum { name } => write!(f, "enum `{name}`"),
+            Item::EnumValue { enum_name, value } => {
+                write!(f, "value {value} of enum `{enum_name}`")
+            }
+            Item::Object { name } => write!(f, "object type `{name}`"),
+            Item::KnownError { event, value } => {
+                write!(f, "known error `{value}` of event `{event}`")
+            }
+        }
+    }
+}
+
+/// Which piece of documentation changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocField {
+    /// The description.
+    Description,
+    /// The human title.
+    Title,
+    /// The notes (quirks and usage advice).
+    Notes,
+    /// Why an attribute is optional, or why it is required.
+    PresenceReason,
+    /// The cited source.
+    Source,
+}
+
+impl DocField {
+    /// For messages: `description`, `presence reason`, ...
+    fn label(self) -> &'static str {
+        match self {
+            DocField::Description => "description",
+            DocField::Title => "title",
+            DocField::Notes => "notes",
+            DocField::PresenceReason => "presence reason",
+            DocField::Source => "source",
+        }
+    }
+}
+
+/// One difference between two catalogues that a consumer can see. Serialized with its kind in
+/// `kind` (`attribute-added`); [`Change::rule`] says what it breaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Change {
+    /// A new event.
+    EventAdded {
+        /// Its wire name.
+        event: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// An event that is gone.
+    EventRemoved {
+        /// Its wire name.
+        event: String,
+        /// Where it was defined in the old spec.
+        location: Located,
+    },
+    /// The first release that sends an event changed.
+    EventSinceChanged {
+        /// Its wire name.
+        event: String,
+        /// The old `since`, if any.
+        old: Option<String>,
+        /// The new `since`, if any.
+        new: Option<String>,
+        /// Where the event is defined in the new spec.
+        location: Located,
+    },
+    /// A new attribute, object member or envelope field.
+    AttributeAdded {
+        /// What it belongs to.
+        owner: Owner,
+        /// Its wire name.
+        attribute: String,
+        /// Whether it is required.
+        required: bool,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// An attribute, object member or envelope field that is gone.
+    AttributeRemoved {
+        /// What it belonged to.
+        owner: Owner,
+        /// Its wire name.
+        attribute: String,
+        /// Whether it was required.
+        required: bool,
+        /// Where it was defined in the old spec.
+        location: Located,
+    },
+    /// An attribute's type changed.
+    AttributeTypeChanged {
+        /// What it belongs to.
+        owner: Owner,
+        /// Its wire name.
+        attribute: String,
+        /// The old type, as the spec writes it.
+        old: String,
+        /// The new type, as the spec writes it.
+        new: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// A required attribute became optional.
+    AttributeMadeOptional {
+        /// What it belongs to.
+        owner: Owner,
+        /// Its wire name.
+        attribute: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// An optional attribute became required.
+    AttributeMadeRequired {
+        /// What it belongs to.
+        owner: Owner,
+        /// Its wire name.
+        attribute: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// The first release that sends an attribute changed.
+    AttributeSinceChanged {
+        /// What it belongs to.
+        owner: Owner,
+        /// Its wire name.
+        attribute: String,
+        /// The old `since`, if any.
+        old: Option<String>,
+        /// The new `since`, if any.
+        new: Option<String>,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// An attribute's Rust field name changed; its wire name did not.
+    AttributeRustNameChanged {
+        /// What it belongs to.
+        owner: Owner,
+        /// Its wire name.
+        attribute: String,
+        /// The old field name.
+        old: String,
+        /// The new field name.
+        new: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// An attribute's role (`request-id`, `interaction-id`, `error`) changed.
+    AttributeRoleChanged {
+        /// What it belongs to.
+        owner: Owner,
+        /// Its wire name.
+        attribute: String,
+        /// The old role, if any.
+        old: Option<String>,
+        /// The new role, if any.
+        new: Option<String>,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// A new enum.
+    EnumAdded {
+        /// Its spec name.
+        #[serde(rename = "enum")]
+        enum_name: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// An enum that is gone.
+    EnumRemoved {
+        /// Its spec name.
+        #[serde(rename = "enum")]
+        enum_name: String,
+        /// Where it was defined in the old spec.
+        location: Located,
+    },
+    /// An enum's Rust type name (and schema `$defs` key) changed.
+    EnumRustNameChanged {
+        /// Its spec name.
+        #[serde(rename = "enum")]
+        enum_name: String,
+        /// The old Rust name.
+        old: String,
+        /// The new Rust name.
+        new: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// An enum's values changed from integers to strings, or the reverse.
+    EnumKindChanged {
+        /// Its spec name.
+        #[serde(rename = "enum")]
+        enum_name: String,
+        /// The old kind: `integer` or `string`.
+        old: String,
+        /// The new kind.
+        new: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// A new value of an enum.
+    EnumValueAdded {
+        /// The enum's spec name.
+        #[serde(rename = "enum")]
+        enum_name: String,
+        /// The value on the wire.
+        value: Wire,
+        /// Its name.
+        name: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// A value of an enum that is gone.
+    EnumValueRemoved {
+        /// The enum's spec name.
+        #[serde(rename = "enum")]
+        enum_name: String,
+        /// The value on the wire.
+        value: Wire,
+        /// Its name.
+        name: String,
+        /// Where it was defined in the old spec.
+        location: Located,
+    },
+    /// The same code (or string) has a new name or a new Rust variant name.
+    EnumValueRenamed {
+        /// The enum's spec name.
+        #[serde(rename = "enum")]
+        enum_name: String,
+        /// The value on the wire.
+        value: Wire,
+        /// The old name.
+        old_name: String,
+        /// The new name.
+        new_name: String,
+        /// The old Rust variant name.
+        old_rust_name: String,
+        /// The new Rust variant name.
+        new_rust_name: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// A new named object type.
+    ObjectAdded {
+        /// Its spec name.
+        object: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// A named object type that is gone.
+    ObjectRemoved {
+        /// Its spec name.
+        object: String,
+        /// Where it was defined in the old spec.
+        location: Located,
+    },
+    /// An object type's Rust type name (and schema `$defs` key) changed.
+    ObjectRustNameChanged {
+        /// Its spec name.
+        object: String,
+        /// The old Rust name.
+        old: String,
+        /// The new Rust name.
+        new: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// An object type now allows undescribed members, or no longer does.
+    ObjectOpennessChanged {
+        /// Its spec name.
+        object: String,
+        /// Whether it is open now.
+        open: bool,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// A new known value of an error event's `error` attribute.
+    KnownErrorAdded {
+        /// The error event's wire name.
+        event: String,
+        /// The value.
+        value: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// A known `error` value that is no longer listed.
+    KnownErrorRemoved {
+        /// The error event's wire name.
+        event: String,
+        /// The value.
+        value: String,
+        /// Where it was defined in the old spec.
+        location: Located,
+    },
+    /// The states ORS appends to a known `error` value changed.
+    KnownErrorStatesChanged {
+        /// The error event's wire name.
+        event: String,
+        /// The value.
+        value: String,
+        /// The old states.
+        old: Vec<String>,
+        /// The new states.
+        new: Vec<String>,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// A new family.
+    FamilyAdded {
+        /// Its name.
+        family: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// A family that is gone.
+    FamilyRemoved {
+        /// Its name.
+        family: String,
+        /// Where it was defined in the old spec.
+        location: Located,
+    },
+    /// A new action of a family that exists on both sides.
+    ActionAdded {
+        /// The family's name.
+        family: String,
+        /// The action's name.
+        action: String,
+        /// Where it is defined in the new spec.
+        location: Located,
+    },
+    /// An action that is gone from a family that exists on both sides.
+    ActionRemoved {
+        /// The family's name.
+        family: String,
+        /// The action's name.
+        action: String,
+        /// Where it was defined in the old spec.
+        location: Located,
+    },
+    /// A description, title, notes, presence reason or cited source changed.
+    DocsChanged {
+        /// Whose.
+        item: Item,
+        /// Which.
+        field: DocField,
+        /// The old text, if any.
+        old: Option<String>,
+        /// The new text, if any.
+        new: Option<String>,
+        /// Where the item is defined in the new spec.
+        location: Located,
+    },
+}
+
+impl Change {
+    /// The rule of this change: what it breaks and why.
+    pub fn rule(&self) -> &'static Rule {
+        match self {
+            Change::EventAdded { .. } => &EVENT_ADDED,
+            Change::EventRemoved { .. } => &EVENT_REMOVED,
+            Change::EventSinceChanged { .. } => &EVENT_SINCE_CHANGED,
+            Change::AttributeAdded { required: true, .. } => &ATTRIBUTE_ADDED_REQUIRED,
+            Change::AttributeAdded { .. } => &ATTRIBUTE_ADDED_OPTIONAL,
+            Change::AttributeRemoved {
+                owner: Owner::Object { open: true, .. },
+                required: false,
+                ..
+            } => &ATTRIBUTE_REMOVED_OPEN,
+            Change::AttributeRemoved { .. } => &ATTRIBUTE_REMOVED,
+            Change::AttributeTypeChanged { .. } => &ATTRIBUTE_TYPE_CHANGED,
+            Change::AttributeMadeOptional { .. } => &ATTRIBUTE_MADE_OPTIONAL,
+            Change::AttributeMadeRequired { .. } => &ATTRIBUTE_MADE_REQUIRED,
+            Change::AttributeSinceChanged { .. } => &ATTRIBUTE_SINCE_CHANGED,
+            Change::AttributeRustNameChanged { .. } => &ATTRIBUTE_RUST_NAME_CHANGED,
+            Change::AttributeRoleChanged { .. } => &ATTRIBUTE_ROLE_CHANGED,
+            Change::EnumAdded { .. } => &ENUM_ADDED,
+            Change::EnumRemoved { .. } => &ENUM_REMOVED,
+            Change::EnumRustNameChanged { .. } => &ENUM_RUST_NAME_CHANGED,
+            Change::EnumKindChanged { .. } => &ENUM_KIND_CHANGED,
+            Change::EnumValueAdded { .. } => &ENUM_VALUE_ADDED,
+            Change::EnumValueRemoved { .. } => &ENUM_VALUE_REMOVED,
+            Change::EnumValueRenamed {
+                old_rust_name,
+                new_rust_name,
+                ..
+            } => {
+                if old_rust_name == new_rust_name {
+                    &ENUM_VALUE_RENAMED_DOCS
+                } else {
+                    &ENUM_VALUE_RENAMED
+                }
+            }
+            Change::ObjectAdded { .. } => &OBJECT_ADDED,
+            Change::ObjectRemoved { .. } => &OBJECT_REMOVED,
+            Change::ObjectRustNameChanged { .. } => &OBJECT_RUST_NAME_CHANGED,
+            Change::ObjectOpennessChanged { .. } => &OBJECT_OPENNESS_CHANGED,
+            Change::KnownErrorAdded { .. } => &KNOWN_ERROR_ADDED,
+            Change::KnownErrorRemoved { .. } => &KNOWN_ERROR_REMOVED,
+            Change::KnownErrorStatesChanged { .. } => &KNOWN_ERROR_STATES_CHANGED,
+            Change::FamilyAdded { .. } => &FAMILY_ADDED,
+            Change::FamilyRemoved { .. } => &FAMILY_REMOVED,
+            Change::ActionAdded { .. } => &ACTION_ADDED,
+            Change::ActionRemoved { .. } => &ACTION_REMOVED,
+            Change::DocsChanged { .. } => &DOCS_CHANGED,
+        }
+    }
+
+    /// The kind, as serialized (`attribute-added`).
+    pub fn kind(&self) -> &'static str {
+        self.rule().kind
+    }
+
+    /// What it breaks, strictest first.
+    pub fn categories(&self) -> &'static [Category] {
+        self.rule().categories
+    }
+
+    /// The strictest category it breaks.
+    pub fn strictest(&self) -> Category {
+        self.rule().strictest()
+    }
+
+    /// Where it is.
+    pub fn location(&self) -> &Located {
+        match self {
+            Change::EventAdded { location, .. }
+            | Change::EventRemoved { location, .. }
+            | Change::EventSinceChanged { location, .. }
+            | Change::AttributeAdded { location, .. }
+            | Change::AttributeRemoved { location, .. }
+            | Change::AttributeTypeChanged { location, .. }
+            | Change::AttributeMadeOptional { location, .. }
+            | Change::AttributeMadeRequired { location, .. }
+            | Change::AttributeSinceChanged { location, .. }
+            | Change::AttributeRustNameChanged { location, .. }
+            | Change::AttributeRoleChanged { location, .. }
+            | Change::EnumAdded { location, .. }
+            | Change::EnumRemoved { location, .. }
+            | Change::EnumRustNameChanged { location, .. }
+            | Change::EnumKindChanged { location, .. }
+            | Change::EnumValueAdded { location, .. }
+            | Change::EnumValueRemoved { location, .. }
+            | Change::EnumValueRenamed { location, .. }
+            | Change::ObjectAdded { location, .. }
+            | Change::ObjectRemoved { location, .. }
+            | Change::ObjectRustNameChanged { location, .. }
+            | Change::ObjectOpennessChanged { location, .. }
+            | Change::KnownErrorAdded { location, .. }
+            | Change::KnownErrorRemoved { location, .. }
+            | Change::KnownErrorStatesChanged { location, .. }
+            | Change::FamilyAdded { location, .. }
+            | Change::FamilyRemoved { location, .. }
+            | Change::ActionAdded { location, .. }
+            | Change::ActionRemoved { location, .. }
+            | Change::DocsChanged { location, .. } => location,
+        }
+    }
+
+    /// One sentence for people: ``attribute `callstate` added to event `voice.hold.done`
+    /// (optional)``.
+    pub fn message(&self) -> String {
+        let since = |version: &Option<String>| version.clone().unwrap_or_else(|| "none".into());
+        let role = |role: &Option<String>| {
+            role.as_ref()
+                .map_or_else(|| "none".to_owned(), |role| format!("`{role}`"))
+        };
+        match self {
+            Change::EventAdded { event, .. } => format!("event `{event}` added"),
+            Change::EventRemoved { event, .. } => format!("event `{event}` removed"),
+            Change::EventSinceChanged {
+                event, old, new, ..
+            } => format!(
+                "`since` of event `{event}` changed from {} to {}",
+                since(old),
+                since(new)
+            ),
+            Change::AttributeAdded {
+                owner,
+                attribute,
+                required,
+                ..
+            } => format!(
+                "{} ({})",
+                owner.moved(attribute, "added to"),
+                if *required { "required" } else { "optional" }
+            ),
+            Change::AttributeRemoved {
+                owner,
+                attribute,
+                required,
+                ..
+            } => format!(
+                "{} (was {})",
+                owner.moved(attribute, "removed from"),
+                if *required { "required" } else { "optional" }
+            ),
+            Change::AttributeTypeChanged {
+                owner,
+                attribute,
+                old,
+                new,
+                ..
+            } => format!(
+                "type of {} changed from `{old}` to `{new}`",
+                owner.of(attribute)
+            ),
+            Change::AttributeMadeOptional {
+                owner, attribute, ..
+            } => format!("{} is now optional", owner.of(attribute)),
+            Change::AttributeMadeRequired {
+                owner, attribute, ..
+            } => format!("{} is now required", owner.of(attribute)),
+            Change::AttributeSinceChanged {
+                owner,
+                attribute,
+                old,
+                new,
+                ..
+            } => format!(
+                "`since` of {} changed from {} to {}",
+                owner.of(attribute),
+                since(old),
+                since(new)
+            ),
+            Change::AttributeRustNameChanged {
+                owner,
+                attribute,
+                old,
+                new,
+                ..
+            } => format!(
+                "Rust field of {} renamed from `{old}` to `{new}`",
+                owner.of(attribute)
+            ),
+            Change::AttributeRoleChanged {
+                owner,
+                attribute,
+                old,
+                new,
+                ..
+            } => format!(
+                "role of {} changed from {} to {}",
+                owner.of(attribute),
+                role(old),
+                role(new)
+            ),
+            Change::EnumAdded { enum_name, .. } => format!("enum `{enum_name}` added"),
+            Change::EnumRemoved { enum_name, .. } => format!("enum `{enum_name}` removed"),
+            Change::EnumRustNameChanged {
+                enum_name,
+                old,
+                new,
+                ..
+            } => format!("Rust type of enum `{enum_name}` renamed from `{old}` to `{new}`"),
+            Change::EnumKindChanged {
+                enum_name,
+                old,
+                new,
+                ..
+            } => format!("values of enum `{enum_name}` changed from {old}s to {new}s"),
+            Change::EnumValueAdded {
+                enum_name,
+                value,
+                name,
+                ..
+            } => format!(
+                "value {} added to enum `{enum_name}`",
+                value_label(value, name)
+            ),
+            Change::EnumValueRemoved {
+                enum_name,
+                value,
+                name,
+                ..
+            } => format!(
+                "value {} removed from enum `{enum_name}`",
+                value_label(value, name)
+            ),
+            Change::EnumValueRenamed {
+                enum_name,
+                value,
+                old_name,
+                new_name,
+                old_rust_name,
+                new_rust_name,
+                ..
+            } => {
+                let mut message = format!("value {value} of enum `{enum_name}`");
+                if old_name != new_name {
+                    let _ = write!(message, " renamed from `{old_name}` to `{new_name}`");
+                }
+                if old_rust_name != new_rust_name {
+                    let _ = write!(
+                        message,
+                        "{} Rust variant `{old_rust_name}` is now `{new_rust_name}`",
+                        if old_name != new_name { ";" } else { ":" }
+                    );
+                }
+                message
+            }
+            Change::ObjectAdded { object, .. } => format!("object type `{object}` added"),
+            Change::ObjectRemoved { object, .. } => format!("object type `{object}` removed"),
+            Change::ObjectRustNameChanged {
+                object, old, new, ..
+            } => format!("Rust type of object type `{object}` renamed from `{old}` to `{new}`"),
+            Change::ObjectOpennessChanged { object, open, .. } => {
+                if *open {
+                    format!("object type `{object}` is now open: it allows members it does not describe")
+                } else {
+                    format!("object type `{object}` is now closed: it rejects members it does not describe")
+                }
+            }
+            Change::KnownErrorAdded { event, value, .. } => {
+                format!("known error `{value}` added to event `{event}`")
+            }
+            Change::KnownErrorRemoved { event, value, .. } => {
+                format!("known error `{value}` removed from event `{event}`")
+            }
+            Change::KnownErrorStatesChanged {
+                event,
+                value,
+                old,
+                new,
+                ..
+            } => format!(
+                "states of known error `{value}` of event `{event}` changed from [{}] to [{}]",
+                old.join(", "),
+                new.join(", ")
+            ),
+            Change::FamilyAdded { family, .. } => format!("family `{family}` added"),
+            Change::FamilyRemoved { family, .. } => format!("family `{family}` removed"),
+            Change::ActionAdded { family, action, .. } => {
+                format!("action `{family}.{action}` added")
+            }
+            Change::ActionRemoved { family, action, .. } => {
+                format!("action `{family}.{action}` removed")
+            }
+            Change::DocsChanged {
+                item,
+                field,
+                old,
+                new,
+                ..
+            } => {
+                let what = match (old, new) {
+                    (None, Some(_)) => "added",
+                    (Some(_), None) => "removed",
+                    _ => "changed",
+                };
+                format!("{} of {item} {what}", field.label())
+            }
+        }
+    }
+}
+
+/// `5 (`CallStateBusy`)` for integer values, `` `routing` `` for string values.
+fn value_label(value: &Wire, name: &str) -> String {
+    match value {
+        Wire::Int(code) => format!("{code} (`{name}`)"),
+        Wire::Str(_) => value.to_string(),
+    }
+}
+
+/// One side of the comparison: a spec (for locations) and its catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// The loaded spec the catalogue was lowered from.
+    pub spec: &'a Spec,
+    /// Its catalogue.
+    pub catalogue: &'a Catalogue,
+}
+
+/// Every change from `old` to `new`, in catalogue order: the envelope, enums, object types,
+/// families, then events (within each, changed and added items in the new order, then removed
+/// items in the old order). [`Report::new`] orders them for review.
+pub fn diff(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
+    let mut differ = Differ {
+        old,
+        new,
+        changes: Vec::new(),
+    };
+    differ.envelope();
+    differ.enums();
+    differ.objects();
+    differ.families();
+    differ.events();
+    differ.changes
+}
+
+/// An item of the old side, the new side or both, matched by key.
+enum Pair<'x, T> {
+    Added(&'x T),
+    Removed(&'x T),
+    Both(&'x T, &'x T),
+}
+
+/// Matches `old` and `new` by `key`: new items in order (added or both), then removed items in
+/// the old order.
+fn pairs<'x, T, K: Ord>(old: &'x [T], new: &'x [T], key: impl Fn(&'x T) -> K) -> Vec<Pair<'x, T>> {
+    let old_by_key: BTreeMap<K, &T> = old.iter().map(|item| (key(item), item)).collect();
+    let new_keys: BTreeSet<K> = new.iter().map(&key).collect();
+    let mut matched: Vec<Pair<'x, T>> = new
+        .iter()
+        .map(|item| match old_by_key.get(&key(item)) {
+            Some(before) => Pair::Both(*before, item),
+            None => Pair::Added(item),
+        })
+        .collect();
+    matched.extend(
+        old.iter()
+            .filter(|item| !new_keys.contains(&key(item)))
+            .map(Pair::Removed),
+    );
+    matched
+}
+
+fn since_text(since: Option<&OrsVersion>) -> Option<String> {
+    since.map(ToString::to_string)
+}
+
+fn notes_text(notes: &[Note]) -> Option<String> {
+    (!notes.is_empty()).then(|| {
+        notes
+            .iter()
+            .map(|note| format!("{}: {}", note.kind.as_str(), note.text))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+fn enum_kind(kind: EnumKind) -> &'static str {
+    match kind {
+        EnumKind::Integer => "integer",
+        EnumKind::String => "string",
+    }
+}
+
+struct Differ<'a> {
+    old: Side<'a>,
+    new: Side<'a>,
+    changes: Vec<Change>,
+}
+
+impl Differ<'_> {
+    fn at(side: SideName, spec: &Spec, path: &NodePath) -> Located {
+        let location = loader::locate(spec, path);
+        Located {
+            side,
+            file: location.file,
+            line: location.line,
+            column: location.column,
+        }
+    }
+
+    fn at_old(&self, path: &NodePath) -> Located {
+        Self::at(SideName::Old, self.old.spec, path)
+    }
+
+    fn at_new(&self, path: &NodePath) -> Located {
+        Self::at(SideName::New, self.new.spec, path)
+    }
+
+    /// Records a docs change of `item`, defined at `origin` in the new spec, when `old` and
+    /// `new` differ.
+    fn docs(
+        &mut self,
+        item: &Item,
+        field: DocField,
+        old: Option<String>,
+        new: Option<String>,
+        origin: &NodePath,
+    ) {
+        if old != new {
+            self.changes.push(Change::DocsChanged {
+                item: item.clone(),
+                field,
+                old,
+                new,
+                location: self.at_new(origin),
+            });
+        }
+    }
+
+    fn envelope(&mut self) {
+        let (old, new) = (&self.old.catalogue.envelope, &self.new.catalogue.envelope);
+        let origin = &envelope_path(self.new.spec);
+        self.docs(
+            &Item::Envelope,
+            DocField::Description,
+            Some(old.description.clone()),
+            Some(new.description.clone()),
+            origin,
+        );
+        self.docs(
+            &Item::Envelope,
+            DocField::Source,
+            old.source.clone(),
+            new.source.clone(),
+            origin,
+        );
+        self.attributes(&Owner::Envelope, &old.fields, &new.fields);
+    }
+
+    fn enums(&mut self) {
+        let (old, new) = (self.old.catalogue, self.new.catalogue);
+        for pair in pairs(&old.enums, &new.enums, |item| item.name.as_str()) {
+            match pair {
+                Pair::Added(item) => self.changes.push(Change::EnumAdded {
+                    enum_name: item.name.clone(),
+                    location: self.at_new(&item.origin),
+                }),
+                Pair::Removed(item) => self.changes.push(Change::EnumRemoved {
+                    enum_name: item.name.clone(),
+                    location: self.at_old(&item.origin),
+                }),
+                Pair::Both(before, after) => self.enum_pair(before, after),
+            }
+        }
+    }
+
+    fn enum_pair(&mut self, old: &Enum, new: &Enum) {
+        let origin = &new.origin;
+        let name = &new.name;
+        if old.rust_name != new.rust_name {
+            self.changes.push(Change::EnumRustNameChanged {
+                enum_name: name.clone(),
+                old: old.rust_name.clone(),
+                new: new.rust_name.clone(),
+                location: self.at_new(origin),
+            });
+        }
+        let item = Item::Enum { name: name.clone() };
+        self.docs(
+            &item,
+            DocField::Title,
+            old.title.clone(),
+            new.title.clone(),
+            origin,
+        );
+        self.docs(
+            &item,
+            DocField::Description,
+            Some(old.description.clone()),
+            Some(new.description.clone()),
+            origin,
+        );
+        self.docs(
+            &item,
+            DocField::Notes,
+            notes_text(&old.notes),
+            notes_text(&new.notes),
+            origin,
+        );
+        self.docs(
+            &item,
+            DocField::Source,
+            old.source.clone(),
+            new.source.clone(),
+            origin,
+        );
+        if old.kind != new.kind {
+            // Every value changes identity; the kind change says it all.
+            self.changes.push(Change::EnumKindChanged {
+                enum_name: name.clone(),
+                old: enum_kind(old.kind).into(),
+                new: enum_kind(new.kind).into(),
+                location: self.at_new(origin),
+            });
+            return;
+        }
+        for pair in pairs(&old.values, &new.values, |value| &value.wire) {
+            match pair {
+                Pair::Added(value) => self.changes.push(Change::EnumValueAdded {
+                    enum_name: name.clone(),
+                    value: Wire::from(&value.wire),
+                    name: value.name.clone(),
+                    location: self.at_new(&value.origin),
+                }),
+                Pair::Removed(value) => self.changes.push(Change::EnumValueRemoved {
+                    enum_name: name.clone(),
+                    value: Wire::from(&value.wire),
+                    name: value.name.clone(),
+                    location: self.at_old(&value.origin),
+                }),
+                Pair::Both(before, after) => {
+                    let origin = &after.origin;
+                    if before.name != after.name || before.rust_name != after.rust_name {
+                        self.changes.push(Change::EnumValueRenamed {
+                            enum_name: name.clone(),
+                            value: Wire::from(&after.wire),
+                            old_name: before.name.clone(),
+                            new_name: after.name.clone(),
+                            old_rust_name: before.rust_name.clone(),
+                            new_rust_name: after.rust_name.clone(),
+                            location: self.at_new(origin),
+                        });
+                    }
+                    self.docs(
+                        &Item::EnumValue {
+                            enum_name: name.clone(),
+                            value: Wire::from(&after.wire),
+                        },
+                        DocField::Description,
+                        before.description.clone(),
+                        after.description.clone(),
+                        origin,
+                    );
+                }
+            }
+        }
+    }
+
+    fn objects(&mut self) {
+        let (old, new) = (self.old.catalogue, self.new.catalogue);
+        for pair in pairs(&old.objects, &new.objects, |item| item.name.as_str()) {
+            match pair {
+                Pair::Added(item) => self.changes.push(Change::ObjectAdded {
+                    object: item.name.clone(),
+                    location: self.at_new(&item.origin),
+                }),
+                Pair::Removed(item) => self.changes.push(Change::ObjectRemoved {
+                    object: item.name.clone(),
+                    location: self.at_old(&item.origin),
+                }),
+                Pair::Both(before, after) => self.object_pair(before, after),
+            }
+        }
+    }
+
+    fn object_pair(&mut self, old: &ObjectType, new: &ObjectType) {
+        let origin = &new.origin;
+        let name = &new.name;
+        if old.rust_name != new.rust_name {
+            self.changes.push(Change::ObjectRustNameChanged {
+                object: name.clone(),
+                old: old.rust_name.clone(),
+                new: new.rust_name.clone(),
+                location: self.at_new(origin),
+            });
+        }
+        if old.open != new.open {
+            self.changes.push(Change::ObjectOpennessChanged {
+                object: name.clone(),
+                open: new.open,
+                location: self.at_new(origin),
+            });
+        }
+        let item = Item::Object { name: name.clone() };
+        self.docs(
+            &item,
+            DocField::Title,
+            old.title.clone(),
+            new.title.clone(),
+            origin,
+        );
+        self.docs(
+            &item,
+            DocField::Description,
+            Some(old.description.clone()),
+            Some(new.description.clone()),
+            origin,
+        );
+        self.docs(
+            &item,
+            DocField::Source,
+            old.source.clone(),
+            new.source.clone(),
+            origin,
+        );
+        // Open only when open on both sides: a member removed while the object closes breaks
+        // the wire.
+        let owner = Owner::Object {
+            name: name.clone(),
+            open: old.open && new.open,
+        };
+        self.attributes(&owner, &old.members, &new.members);
+    }
+
+    fn families(&mut self) {
+        let (old, new) = (self.old.catalogue, self.new.catalogue);
+        for pair in pairs(&old.families, &new.families, |family| family.name.as_str()) {
+            match pair {
+                Pair::Added(family) => self.changes.push(Change::FamilyAdded {
+                    family: family.name.clone(),
+                    location: self.at_new(&family_path(self.new.spec, &family.name)),
+                }),
+                Pair::Removed(family) => self.changes.push(Change::FamilyRemoved {
+                    family: family.name.clone(),
+                    location: self.at_old(&family_path(self.old.spec, &family.name)),
+                }),
+                Pair::Both(before, after) => self.family_pair(before, after),
+            }
+        }
+    }
+
+    fn family_pair(&mut self, old: &Family, new: &Family) {
+        let name = &new.name;
+        let origin = &family_path(self.new.spec, name);
+        let item = Item::Family { name: name.clone() };
+        self.docs(
+            &item,
+            DocField::Title,
+            Some(old.title.clone()),
+            Some(new.title.clone()),
+            origin,
+        );
+        self.docs(
+            &item,
+            DocField::Description,
+            Some(old.description.clone()),
+            Some(new.description.clone()),
+            origin,
+        );
+        self.docs(
+            &item,
+            DocField::Notes,
+            notes_text(&old.notes),
+            notes_text(&new.notes),
+            origin,
+        );
+        for pair in pairs(&old.actions, &new.actions, |action| action.name.as_str()) {
+            match pair {
+                Pair::Added(action) => self.changes.push(Change::ActionAdded {
+                    family: name.clone(),
+                    action: action.name.clone(),
+                    location: self.at_new(&action_path(self.new.spec, name, &action.name)),
+                }),
+                Pair::Removed(action) => self.changes.push(Change::ActionRemoved {
+                    family: name.clone(),
+                    action: action.name.clone(),
+                    location: self.at_old(&action_path(self.old.spec, name, &action.name)),
+                }),
+                Pair::Both(before, after) => {
+                    // Its notes and `since` are part of its events' notes and `since`.
+                    let origin = &action_path(self.new.spec, name, &after.name);
+                    self.docs(
+                        &Item::Action {
+                            family: name.clone(),
+                            name: after.name.clone(),
+                        },
+                        DocField::Description,
+                        Some(before.description.clone()),
+                        Some(after.description.clone()),
+                        origin,
+                    );
+                }
+            }
+        }
+    }
+
+    fn events(&mut self) {
+        let (old, new) = (self.old.catalogue, self.new.catalogue);
+        for pair in pairs(&old.events, &new.events, |event| event.name.as_str()) {
+            match pair {
+                Pair::Added(event) => self.changes.push(Change::EventAdded {
+                    event: event.name.clone(),
+                    location: self.at_new(&event.origin),
+                }),
+                Pair::Removed(event) => self.changes.push(Change::EventRemoved {
+                    event: event.name.clone(),
+                    location: self.at_old(&event.origin),
+                }),
+                Pair::Both(before, after) => self.event_pair(before, after),
+            }
+        }
+    }
+
+    fn event_pair(&mut self, old: &Event, new: &Event) {
+        let name = &new.name;
+        let origin = &new.origin;
+        if old.since != new.since {
+            self.changes.push(Change::EventSinceChanged {
+                event: name.clone(),
+                old: since_text(old.since.as_ref()),
+                new: since_text(new.since.as_ref()),
+                location: self.at_new(origin),
+            });
+        }
+        let item = Item::Event { name: name.clone() };
+        self.docs(
+            &item,
+            DocField::Description,
+            Some(old.description.clone()),
+            Some(new.description.clone()),
+            origin,
+        );
+        self.docs(
+            &item,
+            DocField::Notes,
+            notes_text(&old.notes),
+            notes_text(&new.notes),
+            origin,
+        );
+        self.attributes(
+            &Owner::Event { name: name.clone() },
+            &old.attributes,
+            &new.attributes,
+        );
+        for pair in pairs(&old.known_errors, &new.known_errors, |known| {
+            known.value.as_str()
+        }) {
+            match pair {
+                Pair::Added(known) => self.changes.push(Change::KnownErrorAdded {
+                    event: name.clone(),
+                    value: known.value.clone(),
+                    location: self.at_new(&known.origin),
+                }),
+                Pair::Removed(known) => self.changes.push(Change::KnownErrorRemoved {
+                    event: name.clone(),
+                    value: known.value.clone(),
+                    location: self.at_old(&known.origin),
+                }),
+                Pair::Both(before, after) => self.known_error_pair(name, before, after),
+            }
+        }
+    }
+
+    fn known_error_pair(&mut self, event: &str, old: &KnownError, new: &KnownError) {
+        let origin = &new.origin;
+        if old.states != new.states {
+            self.changes.push(Change::KnownErrorStatesChanged {
+                event: event.to_owned(),
+                value: new.value.clone(),
+                old: old.states.clone(),
+                new: new.states.clone(),
+                location: self.at_new(origin),
+            });
+        }
+        let item = Item::KnownError {
+            event: event.to_owned(),
+            value: new.value.clone(),
+        };
+        self.docs(
+            &item,
+            DocField::Description,
+            Some(old.description.clone()),
+            Some(new.description.clone()),
+            origin,
+        );
+        self.docs(
+            &item,
+            DocField::Source,
+            Some(old.source.clone()),
+            Some(new.source.clone()),
+            origin,
+        );
+    }
+
+    fn attributes(&mut self, owner: &Owner, old: &[Attribute], new: &[Attribute]) {
+        for pair in pairs(old, new, |attribute| attribute.name.as_str()) {
+            match pair {
+                Pair::Added(attribute) => self.changes.push(Change::AttributeAdded {
+                    owner: owner.clone(),
+                    attribute: attribute.name.clone(),
+                    required: attribute.required,
+                    location: self.at_new(&attribute.origin),
+                }),
+                Pair::Removed(attribute) => self.changes.push(Change::AttributeRemoved {
+                    owner: owner.clone(),
+                    attribute: attribute.name.clone(),
+                    required: attribute.required,
+                    location: self.at_old(&attribute.origin),
+                }),
+                Pair::Both(before, after) => self.attribute_pair(owner, before, after),
+            }
+        }
+    }
+
+    fn attribute_pair(&mut self, owner: &Owner, old: &Attribute, new: &Attribute) {
+        let origin = &new.origin;
+        let attribute = &new.name;
+        if old.ty != new.ty {
+            self.changes.push(Change::AttributeTypeChanged {
+                owner: owner.clone(),
+                attribute: attribute.clone(),
+                old: type_name(&old.ty),
+                new: type_name(&new.ty),
+                location: self.at_new(origin),
+            });
+        }
+        match (old.required, new.required) {
+            (true, false) => self.changes.push(Change::AttributeMadeOptional {
+                owner: owner.clone(),
+                attribute: attribute.clone(),
+                location: self.at_new(origin),
+            }),
+            (false, true) => self.changes.push(Change::AttributeMadeRequired {
+                owner: owner.clone(),
+                attribute: attribute.clone(),
+                location: self.at_new(origin),
+            }),
+            _ => {}
+        }
+        if old.since != new.since {
+            self.changes.push(Change::AttributeSinceChanged {
+                owner: owner.clone(),
+                attribute: attribute.clone(),
+                old: since_text(old.since.as_ref()),
+                new: since_text(new.since.as_ref()),
+                location: self.at_new(origin),
+            });
+        }
+        if old.rust_name != new.rust_name {
+            self.changes.push(Change::AttributeRustNameChanged {
+                owner: owner.clone(),
+                attribute: attribute.clone(),
+                old: old.rust_name.clone(),
+                new: new.rust_name.clone(),
+                location: self.at_new(origin),
+            });
+        }
+        if old.role != new.role {
+            self.changes.push(Change::AttributeRoleChanged {
+                owner: owner.clone(),
+                attribute: attribute.clone(),
+                old: old.role.map(|role| role.as_str().to_owned()),
+                new: new.role.map(|role| role.as_str().to_owned()),
+                location: self.at_new(origin),
+            });
+        }
+        let item = Item::Attribute {
+            owner: owner.clone(),
+            name: attribute.clone(),
+        };
+        self.docs(
+            &item,
+            DocField::Description,
+            Some(old.description.clone()),
+            Some(new.description.clone()),
+            origin,
+        );
+        self.docs(
+            &item,
+            DocField::Notes,
+            notes_text(&old.notes),
+            notes_text(&new.notes),
+            origin,
+        );
+        // The reason of a presence that flipped is part of the presence change.
+        if old.required == new.required {
+            self.docs(
+                &item,
+                DocField::PresenceReason,
+                old.presence_reason.clone(),
+                new.presence_reason.clone(),
+                origin,
+            );
+        }
+    }
+}
+
+fn type_name(ty: &Type) -> String {
+    ty.spec_name()
+}
+
+/// The file index of the first spec file whose content satisfies `has`.
+fn file_with(spec: &Spec, has: impl Fn(&crate::spec::FileContent) -> bool) -> Option<usize> {
+    spec.files.iter().position(|file| has(&file.content))
+}
+
+/// Where the envelope's description is (the start of the first file when there is none).
+fn envelope_path(spec: &Spec) -> NodePath {
+    match file_with(spec, |content| content.envelope.is_some()) {
+        Some(file) => NodePath::root(file).key("envelope").key("description"),
+        None => NodePath::root(0),
+    }
+}
+
+/// Where family `name` is named.
+fn family_path(spec: &Spec, name: &str) -> NodePath {
+    let is_family = |content: &crate::spec::FileContent| {
+        content
+            .family
+            .as_ref()
+            .is_some_and(|family| family.name == name)
+    };
+    match file_with(spec, is_family) {
+        Some(file) => NodePath::root(file).key("family").key("name"),
+        None => NodePath::root(0),
+    }
+}
+
+/// Where action `action` of family `family` is named.
+fn action_path(spec: &Spec, family: &str, action: &str) -> NodePath {
+    let is_family = |content: &crate::spec::FileContent| {
+        content
+            .family
+            .as_ref()
+            .is_some_and(|def| def.name == family)
+    };
+    let Some(file) = file_with(spec, is_family) else {
+        return NodePath::root(0);
+    };
+    let index = spec.files.get(file).and_then(|file| {
+        file.content
+            .actions
+            .iter()
+            .position(|def| def.name == action)
+    });
+    match index {
+        Some(index) => NodePath::root(file).key("actions").index(index).key("name"),
+        None => family_path(spec, family),
+    }
+}
+
+/// A change with what it breaks, as reports show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The change.
+    #[serde(flatten)]
+    pub change: Change,
+    /// What it breaks, strictest first.
+    pub categories: &'static [Category],
+    /// One sentence for people.
+    pub message: String,
+    /// Why it breaks what it breaks.
+    pub why: &'static str,
+}
+
+/// How many changes there are, and how many break each category.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Every change.
+    pub changes: usize,
+    /// Changes that break the wire, the Rust API or both.
+    pub breaking: usize,
+    /// Changes that break the wire.
+    pub wire: usize,
+    /// Changes that break the Rust API.
+    #[serde(rename = "rust-api")]
+    pub rust_api: usize,
+    /// Changes that break nothing.
+    #[serde(rename = "docs-only")]
+    pub docs_only: usize,
+}
+
+/// The review of a catalogue change: its findings, strictest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// What the old side is (`main`, a directory).
+    pub old: String,
+    /// What the new side is.
+    pub new: String,
+    /// The counts.
+    pub summary: Summary,
+    /// Every change, ordered by the strictest category it breaks, then by rule (the README
+    /// table's order), then in catalogue order.
+    pub changes: Vec<Finding>,
+}
+
+impl Report {
+    /// The report of `changes` between the sides labelled `old` and `new`.
+    pub fn new(old: impl Into<String>, new: impl Into<String>, changes: Vec<Change>) -> Self {
+        let rank = |change: &Change| {
+            let rule = change.rule();
+            let index = rules()
+                .iter()
+                .position(|listed| std::ptr::eq(*listed, rule))
+                .unwrap_or(usize::MAX);
+            (rule.strictest(), index)
+        };
+        let mut changes = changes;
+        changes.sort_by_key(|change| rank(change));
+        let mut summary = Summary {
+            changes: changes.len(),
+            ..Summary::default()
+        };
+        for change in &changes {
+            if change.strictest() < Category::DocsOnly {
+                summary.breaking += 1;
+            }
+            for category in change.categories() {
+                match category {
+                    Category::Wire => summary.wire += 1,
+                    Category::RustApi => summary.rust_api += 1,
+                    Category::DocsOnly => summary.docs_only += 1,
+                }
+            }
+        }
+        let changes = changes
+            .into_iter()
+            .map(|change| Finding {
+                categories: change.categories(),
+                message: change.message(),
+                why: change.rule().why,
+                change,
+            })
+            .collect();
+        Report {
+            old: old.into(),
+            new: new.into(),
+            summary,
+            changes,
+        }
+    }
+
+    /// How many changes break `category` or a stricter one (`DocsOnly`: every change).
+    pub fn breaking(&self, category: Category) -> usize {
+        self.changes
+            .iter()
+            .filter(|finding| finding.change.strictest() <= category)
+            .count()
+    }
+
+    /// The report as pretty JSON: `old`, `new`, `summary` and `changes`, each change with its
+    /// `kind`, its own fields, `location`, `categories`, `message` and `why`.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self)
+            .unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"));
+        text.push('\n');
+        text
+    }
+
+    /// One line per change (`CATEGORIES  FILE:LINE  KIND: message`) and a summary line.
+    pub fn to_text(&self) -> String {
+        let mut text = String::new();
+        for finding in &self.changes {
+            let categories: Vec<&str> = finding.categories.iter().map(|c| c.as_str()).collect();
+            let _ = writeln!(
+                text,
+                "{}  {}{}  {}: {}",
+                categories.join(","),
+                finding.change.location(),
+                finding.change.location().side_suffix(),
+                finding.change.kind(),
+                finding.message
+            );
+        }
+        let _ = writeln!(text, "{} -> {}: {}", self.old, self.new, self.counts());
+        text
+    }
+
+    /// A review comment: a title, the counts, then the changes grouped by rule, breaking ones
+    /// first, each group with why it breaks what it breaks, each change with its location.
+    pub fn to_markdown(&self) -> String {
+        let mut text = format!(
+            "### Event catalogue changes: `{}` → `{}`\n\n",
+            self.old, self.new
+        );
+        if self.changes.is_empty() {
+            text.push_str("No changes: consumers see the same catalogue.\n");
+            return text;
+        }
+        let _ = writeln!(text, "{}\n", self.counts_markdown());
+        let (breaking, docs): (Vec<&Finding>, Vec<&Finding>) = self
+            .changes
+            .iter()
+            .partition(|finding| finding.change.strictest() < Category::DocsOnly);
+        for (title, findings) in [("Breaking changes", breaking), ("Docs-only changes", docs)] {
+            if findings.is_empty() {
+                continue;
+            }
+            let _ = writeln!(text, "#### {title}\n");
+            let mut previous: Option<&'static Rule> = None;
+            for finding in findings {
+                let rule = finding.change.rule();
+                if !previous.is_some_and(|seen| std::ptr::eq(seen, rule)) {
+                    if previous.is_some() {
+                        text.push('\n');
+                    }
+                    let case = if rule.case.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", rule.case)
+                    };
+                    let categories: Vec<&str> =
+                        rule.categories.iter().map(|c| c.as_str()).collect();
+                    let _ = writeln!(
+                        text,
+                        "**`{}`**{case}: {}\n> {}\n",
+                        rule.kind,
+                        categories.join(", "),
+                        rule.why
+                    );
+                    previous = Some(rule);
+                }
+                let location = finding.change.location();
+                let _ = writeln!(
+                    text,
+                    "- {} — `{location}`{}",
+                    capitalized(&finding.message),
+                    location.side_suffix()
+                );
+            }
+            text.push('\n');
+        }
+        text.truncate(text.trim_end().len());
+        text.push('\n');
+        text
+    }
+
+    fn counts(&self) -> String {
+        let summary = &self.summary;
+        format!(
+            "{} change{} ({} wire, {} rust-api, {} docs-only)",
+            summary.changes,
+            if summary.changes == 1 { "" } else { "s" },
+            summary.wire,
+            summary.rust_api,
+            summary.docs_only
+        )
+    }
+
+    fn counts_markdown(&self) -> String {
+        let summary = &self.summary;
+        format!(
+            "**{} change{}**: {} breaking ({} on the wire, {} for the Rust API), {} docs-only.",
+            summary.changes,
+            if summary.changes == 1 { "" } else { "s" },
+            summary.breaking,
+            summary.wire,
+            summary.rust_api,
+            summary.docs_only,
+        )
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn here() -> Located {
+        Located {
+            side: SideName::New,
+            file: "spec/x.yaml".into(),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// One change of every kind and case, to check the rules against the serialized kinds.
+    fn samples() -> Vec<Change> {
+        let owner = Owner::Event { name: "e".into() };
+        let open = Owner::Object {
+            name: "hints".into(),
+            open: true,
+        };
+        let at = here;
+        vec![
+            Change::EventAdded {
+                event: "e".into(),
+                location: at(),
+            },
+            Change::EventRemoved {
+                event: "e".into(),
+                location: at(),
+            },
+            Change::EventSinceChanged {
+                event: "e".into(),
+                old: None,
+                new: Some("8.1.3".into()),
+                location: at(),
+            },
+            Change::AttributeAdded {
+                owner: owner.clone(),
+                attribute: "a".into(),
+                required: true,
+                location: at(),
+            },
+            Change::AttributeAdded {
+                owner: owner.clone(),
+                attribute: "a".into(),
+                required: false,
+                location: at(),
+            },
+            Change::AttributeRemoved {
+                owner: owner.clone(),
+                attribute: "a".into(),
+                required: false,
+                location: at(),
+            },
+            Change::AttributeRemoved {
+                owner: open,
+                attribute: "a".into(),
+                required: false,
+                location: at(),
+            },
+            Change::AttributeTypeChanged {
+                owner: owner.clone(),
+                attribute: "a".into(),
+                old: "string".into(),
+                new: "integer".into(),
+                location: at(),
+            },
+            Change::AttributeMadeOptional {
+                owner: owner.clone(),
+                attribute: "a".into(),
+                location: at(),
+            },
+            Change::AttributeMadeRequired {
+                owner: owner.clone(),
+                attribute: "a".into(),
+                location: at(),
+            },
+            Change::AttributeSinceChanged {
+                owner: owner.clone(),
+                attribute: "a".into(),
+                old: None,
+                new: None,
+                location: at(),
+            },
+            Change::AttributeRustNameChanged {
+                owner: owner.clone(),
+                attribute: "a".into(),
+                old: "a".into(),
+                new: "b".into(),
+                location: at(),
+            },
+            Change::AttributeRoleChanged {
+                owner,
+                attribute: "a".into(),
+                old: None,
+                new: None,
+                location: at(),
+            },
+            Change::EnumAdded {
+                enum_name: "x".into(),
+                location: at(),
+            },
+            Change::EnumRemoved {
+                enum_name: "x".into(),
+                location: at(),
+            },
+            Change::EnumRustNameChanged {
+                enum_name: "x".into(),
+                old: "X".into(),
+                new: "Y".into(),
+                location: at(),
+            },
+            Change::EnumKindChanged {
+                enum_name: "x".into(),
+                old: "integer".into(),
+                new: "string".into(),
+                location: at(),
+            },
+            Change::EnumValueAdded {
+                enum_name: "x".into(),
+                value: Wire::Int(1),
+                name: "One".into(),
+                location: at(),
+            },
+            Change::EnumValueRemoved {
+                enum_name: "x".into(),
+                value: Wire::Int(1),
+                name: "One".into(),
+                location: at(),
+            },
+            Change::EnumValueRenamed {
+                enum_name: "x".into(),
+                value: Wire::Int(1),
+                old_name: "A".into(),
+                new_name: "B".into(),
+                old_rust_name: "A".into(),
+                new_rust_name: "B".into(),
+                location: at(),
+            },
+            Change::EnumValueRenamed {
+                enum_name: "x".into(),
+                value: Wire::Int(1),
+                old_name: "P_A".into(),
+                new_name: "A".into(),
+                old_rust_name: "A".into(),
+                new_rust_name: "A".into(),
+                location: at(),
+            },
+            Change::ObjectAdded {
+                object: "o".into(),
+                location: at(),
+            },
+            Change::ObjectRemoved {
+                object: "o".into(),
+                location: at(),
+            },
+            Change::ObjectRustNameChanged {
+                object: "o".into(),
+                old: "O".into(),
+                new: "P".into(),
+                location: at(),
+            },
+            Change::ObjectOpennessChanged {
+                object: "o".into(),
+                open: false,
+                location: at(),
+            },
+            Change::KnownErrorAdded {
+                event: "e".into(),
+                value: "v".into(),
+                location: at(),
+            },
+            Change::KnownErrorRemoved {
+                event: "e".into(),
+                value: "v".into(),
+                location: at(),
+            },
+            Change::KnownErrorStatesChanged {
+                event: "e".into(),
+                value: "v".into(),
+                old: vec![],
+                new: vec!["s".into()],
+                location: at(),
+            },
+            Change::FamilyAdded {
+                family: "f".into(),
+                location: at(),
+            },
+            Change::FamilyRemoved {
+                family: "f".into(),
+                location: at(),
+            },
+            Change::ActionAdded {
+                family: "f".into(),
+                action: "a".into(),
+                location: at(),
+            },
+            Change::ActionRemoved {
+                family: "f".into(),
+                action: "a".into(),
+                location: at(),
+            },
+            Change::DocsChanged {
+                item: Item::Envelope,
+                field: DocField::Description,
+                old: None,
+                new: None,
+                location: at(),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_rule_is_used_once_and_named_as_serialized() {
+        let samples = samples();
+        assert_eq!(samples.len(), rules().len());
+        for (sample, rule) in samples.iter().zip(rules()) {
+            assert!(std::ptr::eq(sample.rule(), *rule), "{sample:?}");
+            let json = serde_json::to_value(sample).unwrap_or_default();
+            assert_eq!(json["kind"], rule.kind, "{sample:?}");
+            assert!(!rule.categories.is_empty());
+            let mut sorted = rule.categories.to_vec();
+            sorted.sort();
+            assert_eq!(sorted, rule.categories, "strictest first");
+            let docs_only = rule.categories.contains(&Category::DocsOnly);
+            assert!(
+                !docs_only || rule.categories.len() == 1,
+                "docs-only stands alone"
+            );
+        }
+    }
+
+    #[test]
+    fn reports_order_strictest_first() {
+        let report = Report::new("a", "b", samples());
+        let ranks: Vec<Category> = report
+            .changes
+            .iter()
+            .map(|finding| finding.change.strictest())
+            .collect();
+        let mut sorted = ranks.clone();
+        sorted.sort();
+        assert_eq!(ranks, sorted);
+        assert_eq!(report.summary.changes, 33);
+        assert_eq!(report.breaking(Category::DocsOnly), 33);
+    }
+}

@@ -1,0 +1,395 @@
+//! Text work below the XML parser: raw markup decoded with every byte's position kept, reads of
+//! `_event.data` found in ECMAScript without parsing it, and byte offsets turned into lines and
+//! columns.
+
+/// Where raw markup comes from, which decides how the parser normalised it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Markup {
+    /// An attribute value: tabs and line ends become spaces.
+    Attribute,
+    /// Element content: CDATA sections are taken as they are, and line ends become `\n`.
+    Content,
+}
+
+/// Text decoded from raw markup (character and entity references, CDATA sections, line ends),
+/// with the offset in the source of every byte of the decoded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decoded {
+    pub(crate) text: String,
+    offsets: Vec<usize>,
+    end: usize,
+}
+
+impl Decoded {
+    /// The text the parser gives (`parsed`), with positions from `raw`, its markup starting at
+    /// byte `base` of the source. When decoding `raw` does not give `parsed` (an entity the
+    /// document's DTD defines, or markup not where the parser said), every byte of `parsed` is
+    /// placed at `base`.
+    pub(crate) fn new(raw: Option<&str>, base: usize, markup: Markup, parsed: &str) -> Decoded {
+        if let Some(raw) = raw {
+            let decoded = Decoded::decode(raw, base, markup);
+            if decoded.text == parsed {
+                return decoded;
+            }
+        }
+        Decoded {
+            text: parsed.to_owned(),
+            offsets: vec![base; parsed.len()],
+            end: base,
+        }
+    }
+
+    /// Decodes `raw`, which starts at byte `base` of the source, as the XML parser does.
+    pub(crate) fn decode(raw: &str, base: usize, markup: Markup) -> Decoded {
+        let mut decoded = Decoded {
+            text: String::with_capacity(raw.len()),
+            offsets: Vec::with_capacity(raw.len()),
+            end: base + raw.len(),
+        };
+        let line_end = match markup {
+            Markup::Attribute => ' ',
+            Markup::Content => '\n',
+        };
+        let mut at = 0;
+        let mut in_cdata = false;
+        while let Some(tail) = raw.get(at..) {
+            if in_cdata {
+                if tail.starts_with("]]>") {
+                    in_cdata = false;
+                    at += "]]>".len();
+                    continue;
+                }
+            } else if markup == Markup::Content && tail.starts_with("<![CDATA[") {
+                in_cdata = true;
+                at += "<![CDATA[".len();
+                continue;
+            } else if let Some((c, length)) = reference(tail) {
+                decoded.push(c, base + at);
+                at += length;
+                continue;
+            }
+            let Some(c) = tail.chars().next() else {
+                break;
+            };
+            match c {
+                '\r' => {
+                    decoded.push(line_end, base + at);
+                    at += if tail.starts_with("\r\n") { 2 } else { 1 };
+                    continue;
+                }
+                '\n' | '\t' if markup == Markup::Attribute && !in_cdata => {
+                    decoded.push(' ', base + at)
+                }
+                _ => decoded.push(c, base + at),
+            }
+            at += c.len_utf8();
+        }
+        decoded
+    }
+
+    fn push(&mut self, c: char, offset: usize) {
+        self.text.push(c);
+        self.offsets.resize(self.text.len(), offset);
+    }
+
+    /// The source offset of byte `at` of the decoded text (its end for `at` past the end).
+    pub(crate) fn source_offset(&self, at: usize) -> usize {
+        self.offsets.get(at).copied().unwrap_or(self.end)
+    }
+}
+
+/// A character or predefined entity reference at the start of `text`: its character and length.
+fn reference(text: &str) -> Option<(char, usize)> {
+    let body = text.strip_prefix('&')?;
+    let semicolon = body
+        .char_indices()
+        .take(12)
+        .find(|(_, c)| *c == ';')
+        .map(|(at, _)| at)?;
+    let name = &body[..semicolon];
+    let c = match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "apos" => '\'',
+        "quot" => '"',
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix('x') {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, semicolon + 2))
+}
+
+/// One read of an event attribute in ECMAScript text: `_event.data.NAME`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Read {
+    /// The attribute's name.
+    pub(crate) name: String,
+    /// Where the name starts, in bytes of the scanned text.
+    pub(crate) at: usize,
+}
+
+/// Every read of `_event.data.NAME`, `_event.data?.NAME` and `_event.data['NAME']` (or
+/// `["NAME"]`) in `script`, spaces allowed around the dots. This is a scan, not a parser: reads
+/// inside string literals and comments count too, a computed key (`_event.data[key]`) and a
+/// method call (`_event.data.hasOwnProperty('x')`) are not reads, and an alias
+/// (`var d = _event.data; d.partyid`) is not followed.
+pub(crate) fn event_data_reads(script: &str) -> Vec<Read> {
+    let mut reads = Vec::new();
+    let mut from = 0;
+    while let Some(found) = script.get(from..).and_then(|rest| rest.find("_event")) {
+        let start = from + found;
+        from = start + "_event".len();
+        let before = script[..start].chars().next_back();
+        if before.is_some_and(|c| is_identifier_char(c) || c == '.') {
+            continue;
+        }
+        if let Some(read) = read_after(script, from) {
+            reads.push(read);
+        }
+    }
+    reads
+}
+
+/// The read after `_event`, which ends at byte `at`.
+fn read_after(script: &str, at: usize) -> Option<Read> {
+    let at = member_dot(script, at)?;
+    let at = skip_spaces(script, at);
+    let rest = script.get(at..)?;
+    let after_data = at + rest.strip_prefix("data").map(|_| "data".len())?;
+    if script[after_data..]
+        .chars()
+        .next()
+        .is_some_and(is_identifier_char)
+    {
+        return None;
+    }
+    if let Some(name_at) = member_dot(script, after_data) {
+        let name_at = skip_spaces(script, name_at);
+        let name = identifier(&script[name_at..]);
+        if name.is_empty() {
+            return None;
+        }
+        let next = skip_spaces(script, name_at + name.len());
+        if script[next..].starts_with('(') {
+            return None;
+        }
+        return Some(Read {
+            name: name.to_owned(),
+            at: name_at,
+        });
+    }
+    let open = skip_spaces(script, after_data);
+    if !script[open..].starts_with('[') {
+        return None;
+    }
+    let quote_at = skip_spaces(script, open + 1);
+    let quote = script[quote_at..]
+        .chars()
+        .next()
+        .filter(|c| *c == '\'' || *c == '"')?;
+    let name_at = quote_at + 1;
+    let length = script[name_at..].find([quote, '\\', '\n'])?;
+    if length == 0 || !script[name_at + length..].starts_with(quote) {
+        return None;
+    }
+    let close = skip_spaces(script, name_at + length + 1);
+    script[close..].starts_with(']').then(|| Read {
+        name: script[name_at..name_at + length].to_owned(),
+        at: name_at,
+    })
+}
+
+/// After spaces at `at`, a member access `.` or `?.`: the offset after it.
+fn member_dot(script: &str, at: usize) -> Option<usize> {
+    let at = skip_spaces(script, at);
+    let rest = script.get(at..)?;
+    if let Some(after) = rest.strip_prefix("?.") {
+        // `?.[` is an optional computed access, `?.5` is not one.
+        return (!after.starts_with('[')).then_some(at + 2);
+    }
+    rest.starts_with('.').then_some(at + 1)
+}
+
+fn skip_spaces(script: &str, at: usize) -> usize {
+    let rest = script.get(at..).unwrap_or("");
+    at + (rest.len() - rest.trim_start().len())
+}
+
+fn is_identifier_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '$'
+}
+
+/// The ECMAScript identifier at the start of `text` (empty if there is none).
+fn identifier(text: &str) -> &str {
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        return "";
+    }
+    let end = text
+        .find(|c: char| !is_identifier_char(c))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// Turns byte offsets of a source into 1-based lines and columns (columns in characters, as
+/// the XML parser counts them).
+pub(crate) struct LineIndex<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        LineIndex { source, starts }
+    }
+
+    /// The line and column of byte `offset` (clamped into the source).
+    pub(crate) fn position(&self, offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|start| *start <= offset);
+        let start = self.starts.get(line.wrapping_sub(1)).copied().unwrap_or(0);
+        let text = &self.source[start..offset];
+        let column = text.trim_start_matches('\u{feff}').chars().count() + 1;
+        (saturate(line), saturate(column))
+    }
+
+    /// The position just past the end of the source.
+    pub(crate) fn end(&self) -> (u32, u32) {
+        self.position(self.source.len())
+    }
+}
+
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    fn names(script: &str) -> Vec<(String, usize)> {
+        event_data_reads(script)
+            .into_iter()
+            .map(|read| (read.name, read.at))
+            .collect()
+    }
+
+    #[test]
+    fn finds_reads() {
+        assert_eq!(
+            names("_event.data.partyid == 'p1'"),
+            vec![("partyid".into(), 12)]
+        );
+        assert_eq!(
+            names("x = _event.data.interactionid + _event.data.hints.callstate;"),
+            vec![("interactionid".into(), 16), ("hints".into(), 44)]
+        );
+        assert_eq!(
+            names("_event.data['focusdeviceid']"),
+            vec![("focusdeviceid".into(), 13)]
+        );
+        assert_eq!(
+            names("_event.data[ \"partyid\" ]"),
+            vec![("partyid".into(), 14)]
+        );
+        assert_eq!(
+            names("_event . data . partyid"),
+            vec![("partyid".into(), 16)]
+        );
+        assert_eq!(names("_event.data?.partyid"), vec![("partyid".into(), 13)]);
+        assert_eq!(names("f(_event.data.$x)"), vec![("$x".into(), 14)]);
+    }
+
+    #[test]
+    fn skips_what_is_not_a_read() {
+        assert!(names("my_event.data.partyid").is_empty());
+        assert!(names("x._event.data.partyid").is_empty());
+        assert!(names("_event.name == 'interaction.added'").is_empty());
+        assert!(names("_event.dataset.partyid").is_empty());
+        assert!(names("_event.data").is_empty());
+        assert!(names("_event.data.").is_empty());
+        assert!(names("_event.data.5").is_empty());
+        assert!(names("_event.data[key]").is_empty());
+        assert!(names("_event.data['a' + b]").is_empty());
+        assert!(names("_event.data['open").is_empty());
+        assert!(names("_event.data.hasOwnProperty('partyid')").is_empty());
+        assert!(names("_event.data?.['x']").is_empty());
+        assert!(names("_eventdata.x").is_empty());
+    }
+
+    #[test]
+    fn decodes_with_offsets() {
+        let decoded = Decoded::decode("a &amp;&amp; _event.data.x", 10, Markup::Attribute);
+        assert_eq!(decoded.text, "a && _event.data.x");
+        assert_eq!(decoded.source_offset(0), 10);
+        assert_eq!(decoded.source_offset(2), 12);
+        assert_eq!(decoded.source_offset(3), 17);
+        assert_eq!(decoded.source_offset(5), 23);
+        assert_eq!(decoded.source_offset(100), 36);
+        let decoded = Decoded::decode(
+            "x<![CDATA[ a < b ]]>y&#x41;&#66;&bogus;",
+            0,
+            Markup::Content,
+        );
+        assert_eq!(decoded.text, "x a < b yAB&bogus;");
+        assert_eq!(decoded.source_offset(1), 10);
+        assert_eq!(decoded.source_offset(8), 20);
+        assert_eq!(decoded.source_offset(9), 21);
+        assert_eq!(decoded.source_offset(10), 27);
+        let open = Decoded::decode("<![CDATA[ab", 0, Markup::Content);
+        assert_eq!(open.text, "ab");
+        let multibyte = Decoded::decode("é&lt;", 0, Markup::Attribute);
+        assert_eq!(multibyte.text, "é<");
+        assert_eq!(multibyte.source_offset(2), 2);
+        let lines = Decoded::decode("a\r\nb\tc&#10;d\re", 0, Markup::Attribute);
+        assert_eq!(lines.text, "a b c\nd e");
+        assert_eq!(lines.source_offset(2), 3);
+        let lines = Decoded::decode("a\r\nb\t<![CDATA[\r\n]]>", 0, Markup::Content);
+        assert_eq!(lines.text, "a\nb\t\n");
+        let fallback = Decoded::new(Some("&e;"), 7, Markup::Content, "expanded");
+        assert_eq!(fallback.text, "expanded");
+        assert_eq!(fallback.source_offset(3), 7);
+        assert_eq!(fallback.source_offset(30), 7);
+        for text in [
+            "&",
+            "&#;",
+            "&#x;",
+            "&#xFFFFFFFFF;",
+            "&#55296;",
+            "&lt",
+            "<![CDATA[",
+        ] {
+            let _ = Decoded::decode(text, 0, Markup::Content);
+            let _ = Decoded::decode(text, 0, Markup::Attribute);
+        }
+    }
+
+    #[test]
+    fn lines_and_columns() {
+        let source = "ab\ncé\r\nx";
+        let index = LineIndex::new(source);
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(2), (1, 3));
+        assert_eq!(index.position(3), (2, 1));
+        assert_eq!(index.position(4), (2, 2));
+        assert_eq!(index.position(5), (2, 2));
+        assert_eq!(index.position(6), (2, 3));
+        assert_eq!(index.position(8), (3, 1));
+        assert_eq!(index.position(9), (3, 2));
+        assert_eq!(index.position(999), (3, 2));
+        assert_eq!(LineIndex::new("\u{feff}<a/>").position(3), (1, 1));
+    }
+}

@@ -1,0 +1,269 @@
+//! Broken and hostile spec trees: each is rejected quickly, with bounded memory, with its exact
+//! code and position; hostile text in descriptions never breaks an output; `generate` is atomic
+//! even when killed midway.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use ors_events_codegen::Diagnostics;
+use support::{copy_spec, edit, TempDir};
+
+/// Loads `spec`, expecting failure, within `limit`.
+fn rejected(spec: &Path, limit: Duration) -> Diagnostics {
+    let started = Instant::now();
+    let result = ors_events_codegen::compile(spec);
+    assert!(started.elapsed() < limit, "took {:?}", started.elapsed());
+    match result {
+        Ok(_) => panic!("the hostile spec was accepted"),
+        Err(problems) => problems,
+    }
+}
+
+/// The one problem's code and `file:line:column`.
+fn only(problems: &Diagnostics) -> (&'static str, String) {
+    assert_eq!(problems.len(), 1, "{problems}");
+    let problem = problems.iter().next().unwrap();
+    (problem.code, problem.location.to_string())
+}
+
+fn spec_with(file: &str, text: &[u8]) -> (TempDir, std::path::PathBuf) {
+    let dir = TempDir::new("hostile");
+    let spec = copy_spec(dir.path());
+    fs::write(spec.join(file), text).unwrap();
+    (dir, spec)
+}
+
+const QUICK: Duration = Duration::from_secs(5);
+
+#[test]
+fn malformed_yaml_tabs_and_empty_files() {
+    let (_dir, spec) = spec_with(
+        "extra.yaml",
+        b"sources:\n  - id: x\n    title: \"unterminated\n",
+    );
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("yaml-syntax", "spec/extra.yaml:4:1".into())
+    );
+    let (_dir, spec) = spec_with("extra.yaml", b"sources:\n  - id: x\n    title: [a, b\n");
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("wrong-shape", "spec/extra.yaml:3:12".into())
+    );
+    let (_dir, spec) = spec_with("extra.yaml", b"sources:\n\t- id: x\n");
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("yaml-syntax", "spec/extra.yaml:2:1".into())
+    );
+    let (_dir, spec) = spec_with("extra.yaml", b"");
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("empty-file", "spec/extra.yaml:1:1".into())
+    );
+    let (_dir, spec) = spec_with("extra.yaml", b"# only a comment\n---\n");
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("empty-file", "spec/extra.yaml:1:1".into())
+    );
+    let (_dir, spec) = spec_with("extra.yaml", b"sources:\n  - id: caf\xc3\n");
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("not-utf8", "spec/extra.yaml:2:12".into())
+    );
+    let (_dir, spec) = spec_with("extra.yaml", b"sources: {id: x}\n");
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("wrong-shape", "spec/extra.yaml:1:10".into())
+    );
+}
+
+#[test]
+fn a_50_mb_file_is_rejected_before_it_is_read() {
+    let (_dir, spec) = spec_with("huge.yaml", b"");
+    let mut text = String::from("sources:\n");
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str("  - id: padding-source-with-a-long-name\n    title: Padding that makes the file enormous\n");
+    }
+    fs::write(spec.join("huge.yaml"), text).unwrap();
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("file-too-large", "spec/huge.yaml:1:1".into())
+    );
+}
+
+#[test]
+fn deep_nesting_and_alias_bombs_are_stopped() {
+    let depth = 10_000;
+    let nested = format!("sources: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+    let (_dir, spec) = spec_with("deep.yaml", nested.as_bytes());
+    // serde rejects the first node of the wrong shape, without descending further.
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("wrong-shape", "spec/deep.yaml:1:11".into())
+    );
+    // Where any value is read (an unknown key's), YAML's own recursion limit stops it.
+    let nested = format!("{}\n", "[".repeat(depth) + &"]".repeat(depth));
+    let (_dir, spec) = spec_with("deep.yaml", nested.as_bytes());
+    let (code, _) = only(&rejected(&spec, QUICK));
+    assert!(code == "too-deep" || code == "wrong-shape", "{code}");
+
+    // "Billion laughs": nine levels of ten aliases each would expand to 10^9 nodes.
+    let mut bomb = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..10 {
+        let previous = format!("*a{}", level - 1);
+        bomb.push_str(&format!(
+            "a{level}: &a{level} [{}]\n",
+            [previous.as_str(); 10].join(", ")
+        ));
+    }
+    bomb.push_str("sources: *a9\n");
+    let (_dir, spec) = spec_with("bomb.yaml", bomb.as_bytes());
+    // Aliases are expanded only as they are read, and every spec node has a fixed shape, so the
+    // bomb is refused at its first node, long before any expansion.
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("unknown-key", "spec/bomb.yaml:1:1".into())
+    );
+    // Under a key that reads a list of strings, the nested aliases are refused at the first
+    // nested list.
+    let hidden = bomb
+        .replace("a0: &a0", "families: &a0")
+        .replace("\na", "\nx-a");
+    let (_dir, spec) = spec_with("bomb.yaml", hidden.as_bytes());
+    let (code, _) = only(&rejected(&spec, QUICK));
+    assert!(
+        matches!(code, "unknown-key" | "wrong-shape" | "too-deep"),
+        "{code}"
+    );
+}
+
+#[test]
+fn hostile_descriptions_keep_every_output_valid() {
+    let dir = TempDir::new("hostile-text");
+    let spec = copy_spec(dir.path());
+    let hostile = format!(
+        r#"description: "ends */ quote \" backslash \\ attribute #[doc = 1] tick ` {{{{ braces }}}} {{% tag %}} </script><script>alert(1)</script> pipe | cell <b>bold</b> bell \x07 escape \x1b[31m line\nbreak {}""#,
+        "long ".repeat(20_000)
+    );
+    edit(
+        &spec.join("voice.yaml"),
+        "description: The request succeeded and the call, with its interaction, has been created.",
+        &hostile,
+    );
+    let outputs =
+        ors_events_codegen::generate(&spec).unwrap_or_else(|problems| panic!("{problems}"));
+    let mut json = 0;
+    for (path, text) in outputs.iter() {
+        if path.ends_with(".json") {
+            let value: serde_json::Value =
+                serde_json::from_str(text).unwrap_or_else(|err| panic!("{path}: {err}"));
+            json += 1;
+            if path.ends_with("voice.createcall.done.schema.json") {
+                assert!(value["description"]
+                    .as_str()
+                    .unwrap()
+                    .contains("</script><script>alert(1)</script>"));
+            }
+        }
+        if path.ends_with(".rs") {
+            // The description reaches Rust only inside doc attributes: never as code.
+            assert!(!text.contains("\n#[doc = 1]"), "{path}");
+            assert!(
+                !text.contains('\u{7}') && !text.contains('\u{1b}'),
+                "{path} holds a control character"
+            );
+        }
+    }
+    assert!(json > 60);
+}
+
+/// Every file below `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&current) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().display().to_string();
+                files.push((relative, fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn generate_killed_midway_leaves_the_output_old_or_new() {
+    use std::process::{Command, Stdio};
+    let dir = TempDir::new("kill");
+    // A big synthetic catalogue, so that generating takes long enough to be killed midway.
+    let spec = dir.path().join("spec");
+    fs::create_dir_all(&spec).unwrap();
+    for (name, text) in ors_events_codegen::corpus::synthetic_spec(2_000) {
+        fs::write(spec.join(name), text).unwrap();
+    }
+    let out = dir.path().join("generated");
+    let old_outputs = ors_events_codegen::generate(&support::workspace().join("spec")).unwrap();
+    old_outputs.write_atomic(&out).unwrap();
+    let old = snapshot(&out);
+    let new = {
+        let scratch = dir.path().join("expected");
+        ors_events_codegen::generate(&spec)
+            .unwrap()
+            .write_atomic(&scratch)
+            .unwrap();
+        snapshot(&scratch)
+    };
+    let bin = env!("CARGO_BIN_EXE_ors-events");
+    let mut saw_old = 0;
+    for attempt in 0..12u64 {
+        let mut child = Command::new(bin)
+            .args([
+                "generate",
+                "--spec",
+                spec.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(20 + attempt * 40));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = snapshot(&out);
+        assert!(
+            now == old || now == new,
+            "attempt {attempt}: the output is neither the old nor the new generation"
+        );
+        if now == old {
+            saw_old += 1;
+        }
+        // Put the old generation back for the next attempt.
+        old_outputs.write_atomic(&out).unwrap();
+    }
+    assert!(
+        saw_old > 0,
+        "no attempt was killed before the swap; the test proves nothing"
+    );
+    let leftovers: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        leftovers.iter().all(|name| !name.starts_with(".generated")),
+        "{leftovers:?}"
+    );
+}
