@@ -1,4 +1,5 @@
-//! Writes deterministic corpora: an event stream as JSON Lines, or a synthetic spec.
+//! Writes deterministic corpora: an event stream as JSON Lines, or a synthetic spec. It lives
+//! beside the benchmarks it feeds, as the example `corpus`.
 //!
 //! ```sh
 //! cargo run --release --example corpus -- events 100000 > events.jsonl     # 10 % invalid
