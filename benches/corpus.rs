@@ -21,6 +21,14 @@ fn usage() -> ! {
 }
 
 fn main() -> std::io::Result<()> {
+    match run() {
+        // A reader that stops early (`| head`) is not an error.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn run() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let number = |index: usize| -> u64 {
         args.get(index)

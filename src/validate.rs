@@ -138,7 +138,19 @@ pub fn validate(bytes: &[u8], options: &Options) -> Report {
             }],
         };
     }
-    let mut checker = Checker::new(options);
+    // The pointer buffer is reused from line to line: no allocation for a valid event.
+    thread_local! {
+        static POINTER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+    }
+    let mut pointer = POINTER.take();
+    pointer.clear();
+    let report = validate_with(bytes, options, &mut pointer);
+    POINTER.set(pointer);
+    report
+}
+
+fn validate_with(bytes: &[u8], options: &Options, pointer: &mut String) -> Report {
+    let mut checker = Checker::new(options, std::mem::take(pointer));
     // Checking UTF-8 once for the whole line is far cheaper than string by string; only a line
     // that fails it is parsed from bytes, so that the error says where.
     let checked = match std::str::from_utf8(bytes) {
@@ -155,6 +167,7 @@ pub fn validate(bytes: &[u8], options: &Options) -> Report {
                 .and_then(|event| deserializer.end().map(|()| event))
         }
     };
+    *pointer = std::mem::take(&mut checker.pointer);
     match checked {
         Ok(event) => Report {
             event,
@@ -333,10 +346,10 @@ pub(crate) struct Checker<'o> {
 }
 
 impl<'o> Checker<'o> {
-    fn new(options: &'o Options) -> Self {
+    fn new(options: &'o Options, pointer: String) -> Self {
         Checker {
             options,
-            pointer: String::with_capacity(64),
+            pointer,
             violations: Vec::new(),
         }
     }

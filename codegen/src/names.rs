@@ -117,6 +117,10 @@ pub fn is_event_name(name: &str) -> bool {
 /// The closest of `candidates` to `name` by edit distance, if it is close enough to suggest.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
+    // Candidates of about the same length first: a close one found early tightens the bound,
+    // and the table of every later candidate stops after a few rows.
+    let mut candidates: Vec<&'a str> = candidates.into_iter().collect();
+    candidates.sort_by_key(|candidate| candidate.len().abs_diff(name.len()));
     let name: Vec<char> = name.chars().collect();
     let mut best: Option<(usize, &'a str)> = None;
     let (mut other, mut row) = (Vec::new(), Vec::new());

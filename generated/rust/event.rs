@@ -504,192 +504,312 @@ impl EventName {
     }
     /// The event with this wire name (case-sensitive).
     pub fn from_name(name: &str) -> ::core::option::Option<EventName> {
-        match name {
-            "interaction.terminate.done" => {
-                ::core::option::Option::Some(EventName::InteractionTerminateDone)
+        match name.len() {
+            15usize => {
+                match name {
+                    "voice.hold.done" => {
+                        ::core::option::Option::Some(EventName::VoiceHoldDone)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "error.interaction.terminate" => {
-                ::core::option::Option::Some(EventName::ErrorInteractionTerminate)
+            16usize => {
+                match name {
+                    "error.voice.hold" => {
+                        ::core::option::Option::Some(EventName::ErrorVoiceHold)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "interaction.redirect.done" => {
-                ::core::option::Option::Some(EventName::InteractionRedirectDone)
+            17usize => {
+                match name {
+                    "interaction.added" => {
+                        ::core::option::Option::Some(EventName::InteractionAdded)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "error.interaction.redirect" => {
-                ::core::option::Option::Some(EventName::ErrorInteractionRedirect)
+            19usize => {
+                match name {
+                    "interaction.deleted" => {
+                        ::core::option::Option::Some(EventName::InteractionDeleted)
+                    }
+                    "interaction.present" => {
+                        ::core::option::Option::Some(EventName::InteractionPresent)
+                    }
+                    "interaction.onmerge" => {
+                        ::core::option::Option::Some(EventName::InteractionOnmerge)
+                    }
+                    "voice.retrieve.done" => {
+                        ::core::option::Option::Some(EventName::VoiceRetrieveDone)
+                    }
+                    "voice.transfer.done" => {
+                        ::core::option::Option::Some(EventName::VoiceTransferDone)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "interaction.associate.done" => {
-                ::core::option::Option::Some(EventName::InteractionAssociateDone)
+            20usize => {
+                match name {
+                    "interaction.ondivert" => {
+                        ::core::option::Option::Some(EventName::InteractionOndivert)
+                    }
+                    "error.voice.retrieve" => {
+                        ::core::option::Option::Some(EventName::ErrorVoiceRetrieve)
+                    }
+                    "voice.alternate.done" => {
+                        ::core::option::Option::Some(EventName::VoiceAlternateDone)
+                    }
+                    "voice.reconnect.done" => {
+                        ::core::option::Option::Some(EventName::VoiceReconnectDone)
+                    }
+                    "error.voice.transfer" => {
+                        ::core::option::Option::Some(EventName::ErrorVoiceTransfer)
+                    }
+                    "chat.getcontent.done" => {
+                        ::core::option::Option::Some(EventName::ChatGetcontentDone)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "error.interaction.associate" => {
-                ::core::option::Option::Some(EventName::ErrorInteractionAssociate)
+            21usize => {
+                match name {
+                    "voice.createcall.done" => {
+                        ::core::option::Option::Some(EventName::VoiceCreatecallDone)
+                    }
+                    "error.voice.alternate" => {
+                        ::core::option::Option::Some(EventName::ErrorVoiceAlternate)
+                    }
+                    "error.voice.reconnect" => {
+                        ::core::option::Option::Some(EventName::ErrorVoiceReconnect)
+                    }
+                    "voice.conference.done" => {
+                        ::core::option::Option::Some(EventName::VoiceConferenceDone)
+                    }
+                    "error.chat.getcontent" => {
+                        ::core::option::Option::Some(EventName::ErrorChatGetcontent)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "interaction.attach.done" => {
-                ::core::option::Option::Some(EventName::InteractionAttachDone)
+            22usize => {
+                match name {
+                    "interaction.clear.done" => {
+                        ::core::option::Option::Some(EventName::InteractionClearDone)
+                    }
+                    "interaction.partyadded" => {
+                        ::core::option::Option::Some(EventName::InteractionPartyadded)
+                    }
+                    "error.voice.createcall" => {
+                        ::core::option::Option::Some(EventName::ErrorVoiceCreatecall)
+                    }
+                    "error.voice.conference" => {
+                        ::core::option::Option::Some(EventName::ErrorVoiceConference)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "error.interaction.attach" => {
-                ::core::option::Option::Some(EventName::ErrorInteractionAttach)
+            23usize => {
+                match name {
+                    "interaction.attach.done" => {
+                        ::core::option::Option::Some(EventName::InteractionAttachDone)
+                    }
+                    "interaction.detach.done" => {
+                        ::core::option::Option::Some(EventName::InteractionDetachDone)
+                    }
+                    "interaction.accept.done" => {
+                        ::core::option::Option::Some(EventName::InteractionAcceptDone)
+                    }
+                    "error.interaction.clear" => {
+                        ::core::option::Option::Some(EventName::ErrorInteractionClear)
+                    }
+                    "voice.consultation.done" => {
+                        ::core::option::Option::Some(EventName::VoiceConsultationDone)
+                    }
+                    "chat.gettranscript.done" => {
+                        ::core::option::Option::Some(EventName::ChatGettranscriptDone)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "interaction.detach.done" => {
-                ::core::option::Option::Some(EventName::InteractionDetachDone)
+            24usize => {
+                match name {
+                    "error.interaction.attach" => {
+                        ::core::option::Option::Some(EventName::ErrorInteractionAttach)
+                    }
+                    "error.interaction.detach" => {
+                        ::core::option::Option::Some(EventName::ErrorInteractionDetach)
+                    }
+                    "error.interaction.accept" => {
+                        ::core::option::Option::Some(EventName::ErrorInteractionAccept)
+                    }
+                    "interaction.partydeleted" => {
+                        ::core::option::Option::Some(EventName::InteractionPartydeleted)
+                    }
+                    "error.voice.consultation" => {
+                        ::core::option::Option::Some(EventName::ErrorVoiceConsultation)
+                    }
+                    "error.chat.gettranscript" => {
+                        ::core::option::Option::Some(EventName::ErrorChatGettranscript)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "error.interaction.detach" => {
-                ::core::option::Option::Some(EventName::ErrorInteractionDetach)
+            25usize => {
+                match name {
+                    "interaction.redirect.done" => {
+                        ::core::option::Option::Some(EventName::InteractionRedirectDone)
+                    }
+                    "interaction.notcontrolled" => {
+                        ::core::option::Option::Some(EventName::InteractionNotcontrolled)
+                    }
+                    "interaction.udata.changed" => {
+                        ::core::option::Option::Some(EventName::InteractionUdataChanged)
+                    }
+                    "voice.privateservice.done" => {
+                        ::core::option::Option::Some(EventName::VoicePrivateserviceDone)
+                    }
+                    "msgbased.sendmessage.done" => {
+                        ::core::option::Option::Some(EventName::MsgbasedSendmessageDone)
+                    }
+                    "chat.sendchatmessage.done" => {
+                        ::core::option::Option::Some(EventName::ChatSendchatmessageDone)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "interaction.accept.done" => {
-                ::core::option::Option::Some(EventName::InteractionAcceptDone)
+            26usize => {
+                match name {
+                    "interaction.terminate.done" => {
+                        ::core::option::Option::Some(EventName::InteractionTerminateDone)
+                    }
+                    "error.interaction.redirect" => {
+                        ::core::option::Option::Some(EventName::ErrorInteractionRedirect)
+                    }
+                    "interaction.associate.done" => {
+                        ::core::option::Option::Some(EventName::InteractionAssociateDone)
+                    }
+                    "interaction.onrouterequest" => {
+                        ::core::option::Option::Some(
+                            EventName::InteractionOnrouterequest,
+                        )
+                    }
+                    "error.voice.privateservice" => {
+                        ::core::option::Option::Some(EventName::ErrorVoicePrivateservice)
+                    }
+                    "error.msgbased.sendmessage" => {
+                        ::core::option::Option::Some(EventName::ErrorMsgbasedSendmessage)
+                    }
+                    "error.chat.sendchatmessage" => {
+                        ::core::option::Option::Some(EventName::ErrorChatSendchatmessage)
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "error.interaction.accept" => {
-                ::core::option::Option::Some(EventName::ErrorInteractionAccept)
+            27usize => {
+                match name {
+                    "error.interaction.terminate" => {
+                        ::core::option::Option::Some(
+                            EventName::ErrorInteractionTerminate,
+                        )
+                    }
+                    "error.interaction.associate" => {
+                        ::core::option::Option::Some(
+                            EventName::ErrorInteractionAssociate,
+                        )
+                    }
+                    "msgbased.createmessage.done" => {
+                        ::core::option::Option::Some(
+                            EventName::MsgbasedCreatemessageDone,
+                        )
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "interaction.clear.done" => {
-                ::core::option::Option::Some(EventName::InteractionClearDone)
+            28usize => {
+                match name {
+                    "interaction.property.changed" => {
+                        ::core::option::Option::Some(
+                            EventName::InteractionPropertyChanged,
+                        )
+                    }
+                    "error.msgbased.createmessage" => {
+                        ::core::option::Option::Some(
+                            EventName::ErrorMsgbasedCreatemessage,
+                        )
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "error.interaction.clear" => {
-                ::core::option::Option::Some(EventName::ErrorInteractionClear)
+            29usize => {
+                match name {
+                    "interaction.partystatechanged" => {
+                        ::core::option::Option::Some(
+                            EventName::InteractionPartystatechanged,
+                        )
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "interaction.singlesteptransfer.done" => {
-                ::core::option::Option::Some(
-                    EventName::InteractionSinglesteptransferDone,
-                )
+            32usize => {
+                match name {
+                    "interaction.onsinglesteptransfer" => {
+                        ::core::option::Option::Some(
+                            EventName::InteractionOnsinglesteptransfer,
+                        )
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "error.interaction.singlesteptransfer" => {
-                ::core::option::Option::Some(
-                    EventName::ErrorInteractionSinglesteptransfer,
-                )
+            34usize => {
+                match name {
+                    "interaction.onsinglestepconference" => {
+                        ::core::option::Option::Some(
+                            EventName::InteractionOnsinglestepconference,
+                        )
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "interaction.singlestepconference.done" => {
-                ::core::option::Option::Some(
-                    EventName::InteractionSinglestepconferenceDone,
-                )
+            35usize => {
+                match name {
+                    "interaction.singlesteptransfer.done" => {
+                        ::core::option::Option::Some(
+                            EventName::InteractionSinglesteptransferDone,
+                        )
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "error.interaction.singlestepconference" => {
-                ::core::option::Option::Some(
-                    EventName::ErrorInteractionSinglestepconference,
-                )
+            36usize => {
+                match name {
+                    "error.interaction.singlesteptransfer" => {
+                        ::core::option::Option::Some(
+                            EventName::ErrorInteractionSinglesteptransfer,
+                        )
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "interaction.added" => {
-                ::core::option::Option::Some(EventName::InteractionAdded)
+            37usize => {
+                match name {
+                    "interaction.singlestepconference.done" => {
+                        ::core::option::Option::Some(
+                            EventName::InteractionSinglestepconferenceDone,
+                        )
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
-            "interaction.deleted" => {
-                ::core::option::Option::Some(EventName::InteractionDeleted)
-            }
-            "interaction.present" => {
-                ::core::option::Option::Some(EventName::InteractionPresent)
-            }
-            "interaction.notcontrolled" => {
-                ::core::option::Option::Some(EventName::InteractionNotcontrolled)
-            }
-            "interaction.partyadded" => {
-                ::core::option::Option::Some(EventName::InteractionPartyadded)
-            }
-            "interaction.partydeleted" => {
-                ::core::option::Option::Some(EventName::InteractionPartydeleted)
-            }
-            "interaction.partystatechanged" => {
-                ::core::option::Option::Some(EventName::InteractionPartystatechanged)
-            }
-            "interaction.udata.changed" => {
-                ::core::option::Option::Some(EventName::InteractionUdataChanged)
-            }
-            "interaction.ondivert" => {
-                ::core::option::Option::Some(EventName::InteractionOndivert)
-            }
-            "interaction.onrouterequest" => {
-                ::core::option::Option::Some(EventName::InteractionOnrouterequest)
-            }
-            "interaction.onsinglesteptransfer" => {
-                ::core::option::Option::Some(EventName::InteractionOnsinglesteptransfer)
-            }
-            "interaction.onsinglestepconference" => {
-                ::core::option::Option::Some(
-                    EventName::InteractionOnsinglestepconference,
-                )
-            }
-            "interaction.onmerge" => {
-                ::core::option::Option::Some(EventName::InteractionOnmerge)
-            }
-            "interaction.property.changed" => {
-                ::core::option::Option::Some(EventName::InteractionPropertyChanged)
-            }
-            "voice.createcall.done" => {
-                ::core::option::Option::Some(EventName::VoiceCreatecallDone)
-            }
-            "error.voice.createcall" => {
-                ::core::option::Option::Some(EventName::ErrorVoiceCreatecall)
-            }
-            "voice.hold.done" => ::core::option::Option::Some(EventName::VoiceHoldDone),
-            "error.voice.hold" => ::core::option::Option::Some(EventName::ErrorVoiceHold),
-            "voice.retrieve.done" => {
-                ::core::option::Option::Some(EventName::VoiceRetrieveDone)
-            }
-            "error.voice.retrieve" => {
-                ::core::option::Option::Some(EventName::ErrorVoiceRetrieve)
-            }
-            "voice.consultation.done" => {
-                ::core::option::Option::Some(EventName::VoiceConsultationDone)
-            }
-            "error.voice.consultation" => {
-                ::core::option::Option::Some(EventName::ErrorVoiceConsultation)
-            }
-            "voice.alternate.done" => {
-                ::core::option::Option::Some(EventName::VoiceAlternateDone)
-            }
-            "error.voice.alternate" => {
-                ::core::option::Option::Some(EventName::ErrorVoiceAlternate)
-            }
-            "voice.reconnect.done" => {
-                ::core::option::Option::Some(EventName::VoiceReconnectDone)
-            }
-            "error.voice.reconnect" => {
-                ::core::option::Option::Some(EventName::ErrorVoiceReconnect)
-            }
-            "voice.conference.done" => {
-                ::core::option::Option::Some(EventName::VoiceConferenceDone)
-            }
-            "error.voice.conference" => {
-                ::core::option::Option::Some(EventName::ErrorVoiceConference)
-            }
-            "voice.transfer.done" => {
-                ::core::option::Option::Some(EventName::VoiceTransferDone)
-            }
-            "error.voice.transfer" => {
-                ::core::option::Option::Some(EventName::ErrorVoiceTransfer)
-            }
-            "voice.privateservice.done" => {
-                ::core::option::Option::Some(EventName::VoicePrivateserviceDone)
-            }
-            "error.voice.privateservice" => {
-                ::core::option::Option::Some(EventName::ErrorVoicePrivateservice)
-            }
-            "msgbased.createmessage.done" => {
-                ::core::option::Option::Some(EventName::MsgbasedCreatemessageDone)
-            }
-            "error.msgbased.createmessage" => {
-                ::core::option::Option::Some(EventName::ErrorMsgbasedCreatemessage)
-            }
-            "msgbased.sendmessage.done" => {
-                ::core::option::Option::Some(EventName::MsgbasedSendmessageDone)
-            }
-            "error.msgbased.sendmessage" => {
-                ::core::option::Option::Some(EventName::ErrorMsgbasedSendmessage)
-            }
-            "chat.sendchatmessage.done" => {
-                ::core::option::Option::Some(EventName::ChatSendchatmessageDone)
-            }
-            "error.chat.sendchatmessage" => {
-                ::core::option::Option::Some(EventName::ErrorChatSendchatmessage)
-            }
-            "chat.gettranscript.done" => {
-                ::core::option::Option::Some(EventName::ChatGettranscriptDone)
-            }
-            "error.chat.gettranscript" => {
-                ::core::option::Option::Some(EventName::ErrorChatGettranscript)
-            }
-            "chat.getcontent.done" => {
-                ::core::option::Option::Some(EventName::ChatGetcontentDone)
-            }
-            "error.chat.getcontent" => {
-                ::core::option::Option::Some(EventName::ErrorChatGetcontent)
+            38usize => {
+                match name {
+                    "error.interaction.singlestepconference" => {
+                        ::core::option::Option::Some(
+                            EventName::ErrorInteractionSinglestepconference,
+                        )
+                    }
+                    _ => ::core::option::Option::None,
+                }
             }
             _ => ::core::option::Option::None,
         }

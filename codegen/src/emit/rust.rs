@@ -686,6 +686,20 @@ fn events(catalogue: &Catalogue, by_name: &EventsByName<'_>) -> TokenStream {
         }
     });
     let event_count = catalogue.events.len();
+    let mut lengths: std::collections::BTreeMap<usize, Vec<(&str, &Ident)>> =
+        std::collections::BTreeMap::new();
+    for (name, variant) in wire_names.iter().zip(&variants) {
+        lengths.entry(name.len()).or_default().push((name, variant));
+    }
+    let by_length = lengths.iter().map(|(length, names)| {
+        let (names, variants): (Vec<&str>, Vec<&Ident>) = names.iter().copied().unzip();
+        quote! {
+            #length => match name {
+                #( #names => ::core::option::Option::Some(EventName::#variants), )*
+                _ => ::core::option::Option::None,
+            },
+        }
+    });
     let attribute_infos = catalogue.events.iter().map(|e| {
         let infos = e.attributes.iter().map(|a| {
             let name = &a.name;
@@ -783,8 +797,9 @@ fn events(catalogue: &Catalogue, by_name: &EventsByName<'_>) -> TokenStream {
 
             /// The event with this wire name (case-sensitive).
             pub fn from_name(name: &str) -> ::core::option::Option<EventName> {
-                match name {
-                    #( #wire_names => ::core::option::Option::Some(EventName::#variants), )*
+                // By length first: most names are then ruled out without comparing bytes.
+                match name.len() {
+                    #(#by_length)*
                     _ => ::core::option::Option::None,
                 }
             }
