@@ -152,8 +152,8 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// A map key, borrowed from the input when it can be.
-struct Key<'de>(Cow<'de, str>);
+/// A map key, borrowed from the input when it can be (the validator reads keys with it too).
+pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

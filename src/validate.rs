@@ -6,7 +6,6 @@
 //! bytes once through `serde_json`'s streaming deserializer, borrowing strings where it can, and
 //! never builds a `serde_json::Value`.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, BufRead};
 use std::marker::PhantomData;
@@ -14,6 +13,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
+pub(crate) use crate::envelope::Key;
 use crate::{EventName, OrsVersion};
 
 /// How to validate.
@@ -708,6 +708,60 @@ impl<M: MapShape> ValueShape for Object<M> {
     }
 }
 
+/// The `visit_*` methods of a visitor that expects one kind of JSON value (`self.0` is its
+/// checker): each listed other kind is consumed and reported as `wrong-type`.
+macro_rules! reject_other_types {
+    ($expected:literal, $value:expr; $($kind:ident),*) => {
+        $( reject_other_types!(@$kind $expected, $value); )*
+    };
+    (@bool $expected:literal, $value:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "a boolean");
+            Ok($value)
+        }
+    };
+    (@number $expected:literal, $value:expr) => {
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "a number");
+            Ok($value)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "a number");
+            Ok($value)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "a number");
+            Ok($value)
+        }
+    };
+    (@str $expected:literal, $value:expr) => {
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "a string");
+            Ok($value)
+        }
+    };
+    (@unit $expected:literal, $value:expr) => {
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "null");
+            Ok($value)
+        }
+    };
+    (@seq $expected:literal, $value:expr) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            self.0.wrong_type($expected, "an array");
+            Ok($value)
+        }
+    };
+    (@map $expected:literal, $value:expr) => {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            self.0.wrong_type($expected, "an object");
+            Ok($value)
+        }
+    };
+}
+
 struct ObjectVisitor<'c, 'o, M>(&'c mut Checker<'o>, PhantomData<M>);
 
 impl<'de, M: MapShape> Visitor<'de> for ObjectVisitor<'_, '_, M> {
@@ -721,41 +775,7 @@ impl<'de, M: MapShape> Visitor<'de> for ObjectVisitor<'_, '_, M> {
         M::check_map(self.0, map)
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.0.wrong_type("an object", "a boolean");
-        Ok(())
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.0.wrong_type("an object", "a number");
-        Ok(())
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.0.wrong_type("an object", "a number");
-        Ok(())
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.0.wrong_type("an object", "a number");
-        Ok(())
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.0.wrong_type("an object", "a string");
-        Ok(())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.0.wrong_type("an object", "null");
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        self.0.wrong_type("an object", "an array");
-        Ok(())
-    }
+    reject_other_types!("an object", (); bool, number, str, unit, seq);
 }
 
 /// A JSON array whose items `T` checks.
@@ -792,41 +812,7 @@ impl<'de, T: ValueShape> Visitor<'de> for ArrayVisitor<'_, '_, T> {
         }
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        self.0.wrong_type("an array", "an object");
-        Ok(())
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.0.wrong_type("an array", "a boolean");
-        Ok(())
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.0.wrong_type("an array", "a number");
-        Ok(())
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.0.wrong_type("an array", "a number");
-        Ok(())
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.0.wrong_type("an array", "a number");
-        Ok(())
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.0.wrong_type("an array", "a string");
-        Ok(())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.0.wrong_type("an array", "null");
-        Ok(())
-    }
+    reject_other_types!("an array", (); bool, number, str, unit, map);
 }
 
 /// An array item: `T`'s check, yielding `()` per item so the sequence can end.
@@ -837,28 +823,6 @@ impl<'de, T: ValueShape> DeserializeSeed<'de> for OptionalSeed<'_, '_, T> {
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         T::check(self.0, deserializer)
-    }
-}
-
-/// A map key, borrowed from the input when it can be.
-pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
-
-impl<'de> serde::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a member name")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(key)))
-            }
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(key.to_owned())))
-            }
-        }
-        deserializer.deserialize_str(KeyVisitor)
     }
 }
 
@@ -1023,41 +987,7 @@ impl<'de> Visitor<'de> for EnvelopeSeed<'_, '_> {
         })
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<EventName>, E> {
-        self.0.wrong_type("an object", "a boolean");
-        Ok(None)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Option<EventName>, E> {
-        self.0.wrong_type("an object", "a number");
-        Ok(None)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Option<EventName>, E> {
-        self.0.wrong_type("an object", "a number");
-        Ok(None)
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<EventName>, E> {
-        self.0.wrong_type("an object", "a number");
-        Ok(None)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Option<EventName>, E> {
-        self.0.wrong_type("an object", "a string");
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Option<EventName>, E> {
-        self.0.wrong_type("an object", "null");
-        Ok(None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<EventName>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        self.0.wrong_type("an object", "an array");
-        Ok(None)
-    }
+    reject_other_types!("an object", None; bool, number, str, unit, seq);
 }
 
 /// The `data` of a known event: its generated check.
