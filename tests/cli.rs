@@ -8,21 +8,13 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
-use support::{copy_spec, copy_tree, edit, position_of, workspace, TempDir};
-
-fn ors_events(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ors-events"))
-        .args(args)
-        .current_dir(workspace())
-        .output()
-        .expect("run ors-events")
-}
+use support::{copy_spec, copy_tree, edit, ors_events, position_of, text, workspace, TempDir};
 
 /// Runs `ors-events` with `input` on standard input.
 fn ors_events_with_input(args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ors-events"))
+    let mut child = Command::new(support::binary())
         .args(args)
         .current_dir(workspace())
         .stdin(Stdio::piped())
@@ -38,10 +30,6 @@ fn ors_events_with_input(args: &[&str], input: &[u8]) -> Output {
     let out = child.wait_with_output().expect("wait for ors-events");
     writer.join().expect("writer");
     out
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Every file below `dir` with its bytes, to see whether anything changed.

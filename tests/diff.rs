@@ -12,7 +12,7 @@ use std::process::{Command, Output};
 use ors_events_codegen::diff::{self, Report, Side};
 use ors_events_codegen::{loader, lower};
 use serde_json::{json, Value};
-use support::{copy_spec, edit, position_of, workspace, TempDir};
+use support::{copy_spec, edit, ors_events, position_of, text, workspace, TempDir};
 
 /// Two copies of the real spec, `old/spec` and `new/spec`, for a test to edit.
 struct Pair {
@@ -1189,18 +1189,6 @@ fn specs_from_texts_load_as_from_a_directory() {
 
 // ---------------------------------------------------------------------------------------------
 // The command line.
-
-fn ors_events(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ors-events"))
-        .args(args)
-        .current_dir(workspace())
-        .output()
-        .expect("run ors-events")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn diff_dirs(pair: &Pair, extra: &[&str]) -> Output {
     let old = pair.old.to_str().unwrap();

@@ -225,7 +225,7 @@ fn generate_killed_midway_leaves_the_output_old_or_new() {
             .unwrap();
         snapshot(&scratch)
     };
-    let bin = env!("CARGO_BIN_EXE_ors-events");
+    let bin = support::binary();
     let mut saw_old = 0;
     for attempt in 0..12u64 {
         let mut child = Command::new(bin)

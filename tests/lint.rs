@@ -2,15 +2,14 @@
 //! with its code, line and column, the three output formats and the exit statuses.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use ors_events::lint::{self, Finding, Options, Severity, RULES};
 use serde_json::Value;
 
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod support;
+
+use support::{ors_events, text, workspace};
 
 fn fixture(name: &str) -> String {
     let path = workspace().join("tests/lint").join(name);
@@ -38,18 +37,6 @@ fn suggestions(findings: &[Finding]) -> Vec<Option<&str>> {
 
 fn at(version: &str) -> Options {
     Options::new().ors_version(version.parse().unwrap())
-}
-
-fn ors_events(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ors-events"))
-        .args(args)
-        .current_dir(workspace())
-        .output()
-        .expect("run ors-events")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// The text of `source` at a finding's line and column, `length` characters of it.

@@ -181,3 +181,25 @@ pub fn sample_data(
     }
     serde_json::Value::Object(data)
 }
+
+/// The `ors-events` binary of this build; only test targets that require the `cli` feature
+/// have it (the others compile this module too, so `env!` cannot be used).
+#[allow(clippy::option_env_unwrap)]
+pub fn binary() -> &'static str {
+    option_env!("CARGO_BIN_EXE_ors-events")
+        .expect("this test target needs `required-features = [\"cli\"]`")
+}
+
+/// Runs `ors-events` in the workspace.
+pub fn ors_events(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(binary())
+        .args(args)
+        .current_dir(workspace())
+        .output()
+        .expect("run ors-events")
+}
+
+/// Process output as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
