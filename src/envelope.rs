@@ -1,4 +1,5 @@
-//! The SCXML envelope around every event: `{"name": ..., "data": {...}, "type"?, "sendid"?, ...}`.
+//! The SCXML envelope around every event: `{"name": ..., "data": {...}, "type"?, "sendid"?, ...}`,
+//! decoded and encoded for any generated catalogue ([`Catalogue`]).
 //!
 //! Decoding dispatches on `name`: when `name` comes before `data`, as ORS writes it, `data` is
 //! decoded straight into its typed struct with nothing buffered; when `data` comes first, it is
@@ -6,14 +7,17 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{EnvelopeFields, Event, EventName};
+use crate::runtime::{Catalogue, EnvelopeFieldSet};
 
 /// One event as ORS delivers it: the typed event and the other envelope fields.
+///
+/// Generated bindings name it for their catalogue (`pub type Envelope = ...`).
 ///
 /// ```
 /// use ors_events::{Envelope, Event};
@@ -29,19 +33,43 @@ use crate::{EnvelopeFields, Event, EventName};
 /// assert_eq!(again, serde_json::from_str::<serde_json::Value>(json)?);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct Envelope {
+pub struct Envelope<C: Catalogue> {
     /// The event, with its typed `data`.
-    pub event: Event,
+    pub event: C::Event,
     /// The envelope fields besides `name` and `data`.
-    pub fields: EnvelopeFields,
+    pub fields: C::Fields,
 }
 
-impl From<Event> for Envelope {
-    fn from(event: Event) -> Self {
+impl<C: Catalogue> fmt::Debug for Envelope<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Envelope")
+            .field("event", &self.event)
+            .field("fields", &self.fields)
+            .finish()
+    }
+}
+
+impl<C: Catalogue> Clone for Envelope<C> {
+    fn clone(&self) -> Self {
+        Envelope {
+            event: self.event.clone(),
+            fields: self.fields.clone(),
+        }
+    }
+}
+
+impl<C: Catalogue> PartialEq for Envelope<C> {
+    fn eq(&self, other: &Self) -> bool {
+        self.event == other.event && self.fields == other.fields
+    }
+}
+
+impl<C: Catalogue> Envelope<C> {
+    /// An envelope around `event`, with no other field.
+    pub fn new(event: C::Event) -> Self {
         Envelope {
             event,
-            fields: EnvelopeFields::default(),
+            fields: C::Fields::default(),
         }
     }
 }
@@ -51,12 +79,17 @@ impl From<Event> for Envelope {
 pub struct UnknownEvent {
     /// The name that was given.
     pub name: String,
+    /// The closest event name of the catalogue, when one is close enough to suggest.
+    pub suggestion: Option<&'static str>,
 }
 
 impl UnknownEvent {
-    /// The closest event name, when one is close enough to suggest.
-    pub fn suggestion(&self) -> Option<&'static str> {
-        ors_events_codegen::names::closest(&self.name, EventName::ALL.iter().map(|e| e.as_str()))
+    /// `name` is not an event of catalogue `C`.
+    pub fn of<C: Catalogue>(name: &str) -> Self {
+        UnknownEvent {
+            name: name.to_owned(),
+            suggestion: crate::names::closest(name, C::NAMES.iter().map(|n| C::name_str(*n))),
+        }
     }
 }
 
@@ -64,10 +97,10 @@ impl fmt::Display for UnknownEvent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "unknown event `{}`: not in the ORS event catalogue",
+            "unknown event `{}`: not in the event catalogue",
             self.name
         )?;
-        if let Some(near) = self.suggestion() {
+        if let Some(near) = self.suggestion {
             write!(f, " (did you mean `{near}`?)")?;
         }
         Ok(())
@@ -76,63 +109,7 @@ impl fmt::Display for UnknownEvent {
 
 impl std::error::Error for UnknownEvent {}
 
-impl std::str::FromStr for EventName {
-    type Err = UnknownEvent;
-
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        EventName::from_name(name).ok_or_else(|| UnknownEvent {
-            name: name.to_owned(),
-        })
-    }
-}
-
-impl fmt::Display for EventName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Event {
-    /// The event's name on the wire.
-    pub fn name(&self) -> &'static str {
-        self.event_name().as_str()
-    }
-
-    /// The event's family.
-    pub fn family(&self) -> crate::Family {
-        self.event_name().family()
-    }
-
-    /// The first ORS release that sends the event, when the catalogue says.
-    pub fn since(&self) -> Option<crate::OrsVersion> {
-        self.event_name().since()
-    }
-
-    /// Decodes one event envelope from JSON bytes: the fastest way to decode an event. It
-    /// checks the bytes' UTF-8 once for the whole document instead of string by string.
-    ///
-    /// ```
-    /// let event = ors_events::Event::from_json(br#"{"name": "interaction.added", "data": {"interactionid": "i"}}"#)?;
-    /// assert_eq!(event.interaction_id(), Some("i"));
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    pub fn from_json(bytes: &[u8]) -> Result<Event, serde_json::Error> {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => serde_json::from_str(text),
-            Err(_) => serde_json::from_slice(bytes),
-        }
-    }
-
-    /// Decodes the `data` of the event called `name` from a JSON value.
-    pub fn from_data(name: &str, data: serde_json::Value) -> Result<Event, DecodeError> {
-        let name = name
-            .parse::<EventName>()
-            .map_err(DecodeError::UnknownEvent)?;
-        name.decode_data(data).map_err(DecodeError::Data)
-    }
-}
-
-/// Why [`Event::from_data`] failed.
+/// Why [`from_data`] failed.
 #[derive(Debug)]
 pub enum DecodeError {
     /// The name is not an event of the catalogue.
@@ -152,93 +129,140 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// A map key, borrowed from the input when it can be (the validator reads keys with it too).
-pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
+/// The event named `name` of catalogue `C`.
+pub fn parse_name<C: Catalogue>(name: &str) -> Result<C::Name, UnknownEvent> {
+    C::lookup(name).ok_or_else(|| UnknownEvent::of::<C>(name))
+}
+
+/// Decodes an event of catalogue `C` from its envelope's JSON bytes.
+pub fn from_json<C: Catalogue>(bytes: &[u8]) -> Result<C::Event, serde_json::Error> {
+    // Checking UTF-8 once is cheaper than string by string; invalid bytes are parsed as bytes,
+    // so that the error says where.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => decode_event::<C, _>(&mut serde_json::Deserializer::from_str(text)),
+        Err(_) => decode_event::<C, _>(&mut serde_json::Deserializer::from_slice(bytes)),
+    }
+}
+
+/// Decodes the event `name` of catalogue `C` from its `data` alone.
+pub fn from_data<C: Catalogue>(
+    name: &str,
+    data: serde_json::Value,
+) -> Result<C::Event, DecodeError> {
+    let name = parse_name::<C>(name).map_err(DecodeError::UnknownEvent)?;
+    C::decode_data(name, data).map_err(DecodeError::Data)
+}
+
+/// Decodes an event of catalogue `C` from its envelope; the envelope fields besides `name` and
+/// `data` are accepted and dropped (decode an [`Envelope`] to keep them).
+pub fn decode_event<'de, C: Catalogue, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<C::Event, D::Error> {
+    Envelope::<C>::deserialize(deserializer).map(|envelope| envelope.event)
+}
+
+/// Encodes an event of catalogue `C` as `{"name": ..., "data": {...}}`.
+pub fn encode_event<C: Catalogue, S: Serializer>(
+    event: &C::Event,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(2))?;
+    map.serialize_entry("name", C::name_str(C::event_name(event)))?;
+    C::serialize_data(event, &mut map)?;
+    map.end()
+}
+
+/// A member name, borrowed from the input when it can be.
+pub struct Key<'de>(pub Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct KeyVisitor;
+
         impl<'de> Visitor<'de> for KeyVisitor {
             type Value = Key<'de>;
+
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a field name")
             }
+
             fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
                 Ok(Key(Cow::Borrowed(key)))
             }
+
             fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
                 Ok(Key(Cow::Owned(key.to_owned())))
             }
+
             fn visit_string<E: de::Error>(self, key: String) -> Result<Key<'de>, E> {
                 Ok(Key(Cow::Owned(key)))
             }
         }
+
         deserializer.deserialize_str(KeyVisitor)
     }
 }
 
-/// The value of `name`: an event name of the catalogue, or a clear error naming it.
-struct NameSeed;
+struct NameSeed<C>(PhantomData<C>);
 
-impl<'de> DeserializeSeed<'de> for NameSeed {
-    type Value = EventName;
+impl<'de, C: Catalogue> DeserializeSeed<'de> for NameSeed<C> {
+    type Value = C::Name;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<EventName, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<C::Name, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
-impl Visitor<'_> for NameSeed {
-    type Value = EventName;
+impl<C: Catalogue> Visitor<'_> for NameSeed<C> {
+    type Value = C::Name;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an event name")
     }
 
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<EventName, E> {
-        name.parse().map_err(E::custom)
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<C::Name, E> {
+        parse_name::<C>(name).map_err(E::custom)
     }
 }
 
-/// The value of `data`, once the event's name is known.
-struct DataSeed(EventName);
+struct DataSeed<C: Catalogue>(C::Name);
 
-impl<'de> DeserializeSeed<'de> for DataSeed {
-    type Value = Event;
+impl<'de, C: Catalogue> DeserializeSeed<'de> for DataSeed<C> {
+    type Value = C::Event;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Event, D::Error> {
-        self.0.decode_data(deserializer)
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<C::Event, D::Error> {
+        C::decode_data(self.0, deserializer)
     }
 }
 
-struct EnvelopeVisitor;
+struct EnvelopeVisitor<C>(PhantomData<C>);
 
-impl<'de> Visitor<'de> for EnvelopeVisitor {
-    type Value = Envelope;
+impl<'de, C: Catalogue> Visitor<'de> for EnvelopeVisitor<C> {
+    type Value = Envelope<C>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an ORS event envelope: an object with `name` and `data`")
+        f.write_str("an event envelope: an object with `name` and `data`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
-        let mut name: Option<EventName> = None;
-        let mut event: Option<Event> = None;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope<C>, A::Error> {
+        let mut name: Option<C::Name> = None;
+        let mut event: Option<C::Event> = None;
         let mut buffered: Option<serde_json::Value> = None;
-        let mut fields = EnvelopeFields::default();
+        let mut fields = C::Fields::default();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             match key.as_ref() {
                 "name" => {
                     if name.is_some() {
                         return Err(de::Error::duplicate_field("name"));
                     }
-                    name = Some(map.next_value_seed(NameSeed)?);
+                    name = Some(map.next_value_seed(NameSeed::<C>(PhantomData))?);
                 }
                 "data" => {
                     if event.is_some() || buffered.is_some() {
                         return Err(de::Error::duplicate_field("data"));
                     }
                     match name {
-                        Some(name) => event = Some(map.next_value_seed(DataSeed(name))?),
+                        Some(name) => event = Some(map.next_value_seed(DataSeed::<C>(name))?),
                         None => buffered = Some(map.next_value()?),
                     }
                 }
@@ -246,7 +270,7 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
                     if !fields.visit_field(other, &mut map)? {
                         return Err(de::Error::custom(format_args!(
                             "unknown envelope field `{other}`, expected `name`, `data` or one of {:?}",
-                            EnvelopeFields::NAMES
+                            C::Fields::NAMES
                         )));
                     }
                 }
@@ -255,43 +279,25 @@ impl<'de> Visitor<'de> for EnvelopeVisitor {
         let name = name.ok_or_else(|| de::Error::missing_field("name"))?;
         let event = match (event, buffered) {
             (Some(event), _) => event,
-            (None, Some(data)) => name.decode_data(data).map_err(de::Error::custom)?,
+            (None, Some(data)) => C::decode_data(name, data).map_err(de::Error::custom)?,
             (None, None) => return Err(de::Error::missing_field("data")),
         };
         Ok(Envelope { event, fields })
     }
 }
 
-impl<'de> Deserialize<'de> for Envelope {
+impl<'de, C: Catalogue> Deserialize<'de> for Envelope<C> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(EnvelopeVisitor)
+        deserializer.deserialize_map(EnvelopeVisitor::<C>(PhantomData))
     }
 }
 
-/// An event decodes from its envelope; the envelope fields besides `name` and `data` are
-/// accepted and dropped (decode an [`Envelope`] to keep them).
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Envelope::deserialize(deserializer).map(|envelope| envelope.event)
-    }
-}
-
-impl Serialize for Envelope {
+impl<C: Catalogue> Serialize for Envelope<C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", self.event.name())?;
-        self.event.serialize_data(&mut map)?;
+        map.serialize_entry("name", C::name_str(C::event_name(&self.event)))?;
+        C::serialize_data(&self.event, &mut map)?;
         self.fields.serialize_fields(&mut map)?;
-        map.end()
-    }
-}
-
-/// An event encodes as `{"name": ..., "data": {...}}`.
-impl Serialize for Event {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry("name", self.name())?;
-        self.serialize_data(&mut map)?;
         map.end()
     }
 }

@@ -1,33 +1,37 @@
-//! Result correlation: which incoming event completes a pending request, and how.
+//! Correlating results with requests: an action's marker type names its done and error events,
+//! and [`Pending`] tells whether an event completes a request, and how.
 
 use std::marker::PhantomData;
 
-use crate::{Action, Event, OrsEvent};
+use crate::runtime::Catalogue;
+use crate::OrsEvent;
 
 /// How an action ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Outcome {
-    /// The done event arrived: the request succeeded.
+    /// Its done event arrived.
     Done,
-    /// The error event arrived: the request failed.
+    /// Its error event arrived.
     Error,
 }
 
-/// An action with its typed result pair. Every action of the catalogue has a marker type that
-/// implements it, such as [`crate::voice::Hold`].
+/// An action answered by a done event or an error event. Generated bindings implement it on
+/// each action's marker type, such as `ors_events::voice::Hold`.
 pub trait ActionPair {
-    /// The action.
-    const ACTION: Action;
-    /// The event that reports success.
+    /// The catalogue the action belongs to.
+    type Catalogue: Catalogue;
+    /// The action, as a value.
+    const ACTION: <Self::Catalogue as Catalogue>::Action;
+    /// The done event's data.
     type Done: OrsEvent;
-    /// The event that reports failure.
+    /// The error event's data.
     type Error: OrsEvent;
 
-    /// The done event, if `event` is one.
-    fn done(event: &Event) -> Option<&Self::Done>;
+    /// The done event's data, when `event` is the done event.
+    fn done(event: &<Self::Catalogue as Catalogue>::Event) -> Option<&Self::Done>;
 
-    /// The error event, if `event` is one.
-    fn error(event: &Event) -> Option<&Self::Error>;
+    /// The error event's data, when `event` is the error event.
+    fn error(event: &<Self::Catalogue as Catalogue>::Event) -> Option<&Self::Error>;
 }
 
 /// A request the session issued and whose result it awaits.
@@ -53,7 +57,7 @@ pub struct Pending<A: ActionPair> {
 }
 
 impl<A: ActionPair> Pending<A> {
-    /// A pending request of action `A` with this request id.
+    /// A request of action `A` with this id.
     pub fn new(request_id: impl Into<String>) -> Self {
         Pending {
             request_id: request_id.into(),
@@ -61,36 +65,23 @@ impl<A: ActionPair> Pending<A> {
         }
     }
 
-    /// The request id.
+    /// The request's id.
     pub fn request_id(&self) -> &str {
         &self.request_id
     }
 
-    /// Whether `event` completes this request: `Some(Ok(done))` on success, `Some(Err(error))`
-    /// on failure, `None` when the event is about something else.
-    pub fn completion<'e>(&self, event: &'e Event) -> Option<Result<&'e A::Done, &'e A::Error>> {
-        if event.request_id() != Some(self.request_id.as_str()) {
+    /// Whether `event` completes this request: `Some(Ok(done))` or `Some(Err(error))` for its
+    /// own result events with its request id, `None` for any other event.
+    pub fn completion<'e>(
+        &self,
+        event: &'e <A::Catalogue as Catalogue>::Event,
+    ) -> Option<Result<&'e A::Done, &'e A::Error>> {
+        if <A::Catalogue as Catalogue>::request_id(event) != Some(self.request_id.as_str()) {
             return None;
         }
         if let Some(done) = A::done(event) {
             return Some(Ok(done));
         }
         A::error(event).map(Err)
-    }
-}
-
-impl Event {
-    /// The action and outcome this event reports, if it is a result event.
-    pub fn result_of(&self) -> Option<(Action, Outcome)> {
-        self.event_name().result_of()
-    }
-
-    /// The action and outcome, if this event answers the request `request_id`.
-    pub fn completes(&self, request_id: &str) -> Option<(Action, Outcome)> {
-        if self.request_id() == Some(request_id) {
-            self.result_of()
-        } else {
-            None
-        }
     }
 }

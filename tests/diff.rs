@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use ors_events_codegen::diff::{self, Report, Side};
-use ors_events_codegen::{loader, lower};
+use ors_events_codegen::loader;
 use serde_json::{json, Value};
 use support::{copy_spec, edit, ors_events, position_of, text, workspace, TempDir};
 
@@ -48,18 +48,8 @@ impl Pair {
 
     /// The report from old to new.
     fn report(&self) -> Report {
-        let (old_spec, old) = compile(&self.old);
-        let (new_spec, new) = compile(&self.new);
-        let changes = diff::diff(
-            Side {
-                spec: &old_spec,
-                catalogue: &old,
-            },
-            Side {
-                spec: &new_spec,
-                catalogue: &new,
-            },
-        );
+        let (old, new) = (compile(&self.old), compile(&self.new));
+        let changes = diff::diff(Side { catalogue: &old }, Side { catalogue: &new });
         Report::new("old", "new", changes)
     }
 
@@ -97,15 +87,8 @@ impl Pair {
     }
 }
 
-fn compile(
-    dir: &Path,
-) -> (
-    ors_events_codegen::spec::Spec,
-    ors_events_codegen::Catalogue,
-) {
-    let spec = loader::load(dir).unwrap_or_else(|problems| panic!("{problems}"));
-    let catalogue = lower::lower(&spec).unwrap_or_else(|problems| panic!("{problems}"));
-    (spec, catalogue)
+fn compile(dir: &Path) -> ors_events_codegen::Catalogue {
+    ors_events_codegen::compile(dir).unwrap_or_else(|problems| panic!("{problems}"))
 }
 
 fn event(name: &str) -> Value {
@@ -1146,19 +1129,10 @@ fn specs_from_texts_load_as_from_a_directory() {
     };
     assert_eq!(paths(&from_texts), paths(&from_dir));
     let (texts, dirs) = (
-        lower::lower(&from_texts).unwrap(),
-        lower::lower(&from_dir).unwrap(),
+        ors_events_codegen::compile_spec(&from_texts).unwrap(),
+        ors_events_codegen::compile_spec(&from_dir).unwrap(),
     );
-    let changes = diff::diff(
-        Side {
-            spec: &from_texts,
-            catalogue: &texts,
-        },
-        Side {
-            spec: &from_dir,
-            catalogue: &dirs,
-        },
-    );
+    let changes = diff::diff(Side { catalogue: &texts }, Side { catalogue: &dirs });
     assert_eq!(changes, []);
 
     let codes = |files: Vec<(String, Vec<u8>)>| -> Vec<(&'static str, String)> {

@@ -329,7 +329,7 @@ fn check_markdown(catalogue: &Catalogue, markdown: &str) {
             }
             assert_eq!(
                 first_code(&row[1]),
-                Some(ty.spec_name()),
+                Some(catalogue.type_spec_name(ty)),
                 "{}.{}: type cell {}",
                 event.name,
                 attribute.name,
@@ -370,7 +370,7 @@ fn check_markdown(catalogue: &Catalogue, markdown: &str) {
         .members
         .iter()
         .filter_map(|member| match &member.ty {
-            Type::Enum(name) => Some(name.as_str()),
+            Type::Enum(id) => Some(catalogue[*id].name.as_str()),
             _ => None,
         })
         .collect();
@@ -571,9 +571,9 @@ fn hostile(mut catalogue: Catalogue) -> Catalogue {
     }
     for family in &mut catalogue.families {
         family.description = HOSTILE.to_owned();
-        for action in &mut family.actions {
-            action.description = HOSTILE.to_owned();
-        }
+    }
+    for action in &mut catalogue.actions {
+        action.description = HOSTILE.to_owned();
     }
     for item in &mut catalogue.enums {
         item.description = HOSTILE.to_owned();

@@ -171,8 +171,8 @@ fn every_violation_is_reported_at_once() {
     );
     let report = validate(text.as_bytes(), &Options::new());
     assert_eq!(
-        report.event,
-        Some(ors_events::EventName::InteractionPartystatechanged)
+        report.event.as_deref(),
+        Some(ors_events::EventName::InteractionPartystatechanged.as_str())
     );
     let unknown = report
         .violations

@@ -79,7 +79,7 @@ impl Builder {
                 }
             }
         }
-        let catalogue = crate::lower::lower(&spec?)?;
+        let catalogue = crate::compile_spec(&spec?)?;
         for (path, text) in crate::emit::rust::emit(&catalogue) {
             let target = out_dir.join(&path);
             write_if_changed(&target, &text).map_err(|err| {

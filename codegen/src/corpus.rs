@@ -138,7 +138,7 @@ fn value(catalogue: &Catalogue, ty: &Type, name: &str, rng: &mut Rng, depth: usi
         }
         Type::Integer => Json::Int(rng.below(100_000) as i64),
         Type::Boolean => Json::Bool(rng.chance(500)),
-        Type::Object => Json::object()
+        Type::AnyObject => Json::object()
             .with("ErrorCode", Json::Int(rng.below(1000) as i64))
             .with("ErrorMessage", Json::str(WORDS[rng.below(WORDS.len())])),
         Type::Array(item) => {
@@ -149,8 +149,8 @@ fn value(catalogue: &Catalogue, ty: &Type, name: &str, rng: &mut Rng, depth: usi
                     .collect(),
             )
         }
-        Type::Enum(enum_name) => match catalogue.enum_named(enum_name) {
-            Some(item) if !item.values.is_empty() => {
+        Type::Enum(id) => match &catalogue[*id] {
+            item if !item.values.is_empty() => {
                 match &item.values[rng.below(item.values.len())].wire {
                     WireValue::Int(code) => Json::Int(*code),
                     WireValue::Str(text) => Json::str(text.clone()),
@@ -158,26 +158,25 @@ fn value(catalogue: &Catalogue, ty: &Type, name: &str, rng: &mut Rng, depth: usi
             }
             _ => Json::Int(0),
         },
-        Type::Struct(object_name) => {
+        Type::Object(id) => {
             let mut object = Json::object();
-            if let Some(object_type) = catalogue.object_named(object_name) {
-                for member in &object_type.members {
-                    if member.required || rng.chance(800) {
-                        object.push(
-                            member.name.clone(),
-                            value(catalogue, &member.ty, &member.name, rng, depth + 1),
-                        );
-                    }
-                }
-                if object_type.open && rng.chance(300) {
+            let object_type = &catalogue[*id];
+            for member in &object_type.members {
+                if member.required || rng.chance(800) {
                     object.push(
-                        "vendor",
-                        Json::object().with("code", Json::Int(rng.below(99) as i64)),
+                        member.name.clone(),
+                        value(catalogue, &member.ty, &member.name, rng, depth + 1),
                     );
                 }
-                if object_type.members.is_empty() {
-                    object.push("text", Json::str(WORDS[rng.below(WORDS.len())]));
-                }
+            }
+            if object_type.open && rng.chance(300) {
+                object.push(
+                    "vendor",
+                    Json::object().with("code", Json::Int(rng.below(99) as i64)),
+                );
+            }
+            if object_type.members.is_empty() {
+                object.push("text", Json::str(WORDS[rng.below(WORDS.len())]));
             }
             object
         }
@@ -265,8 +264,8 @@ pub fn flawed(catalogue: &Catalogue, event: &Event, flaw: Flaw, rng: &mut Rng) -
             data.push(("partyidd".into(), Json::str("p-1")));
         }
         Flaw::EnumValue => {
-            let bad = |enum_name: &str| -> Option<Json> {
-                Some(match catalogue.enum_named(enum_name)?.kind {
+            let bad = |id: &crate::ir::EnumId| -> Option<Json> {
+                Some(match catalogue[*id].kind {
                     EnumKind::Integer => Json::Int(40),
                     EnumKind::String => Json::str("migrating"),
                 })
@@ -286,11 +285,10 @@ pub fn flawed(catalogue: &Catalogue, event: &Event, flaw: Flaw, rng: &mut Rng) -
             } else {
                 // An enum member of an object attribute, such as `hints.callstate`.
                 let (attribute, member) = event.attributes.iter().find_map(|attribute| {
-                    let Type::Struct(object) = &attribute.ty else {
+                    let Type::Object(object) = &attribute.ty else {
                         return None;
                     };
-                    let member = catalogue
-                        .object_named(object)?
+                    let member = catalogue[*object]
                         .members
                         .iter()
                         .find(|m| matches!(m.ty, Type::Enum(_)))?;

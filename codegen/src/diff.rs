@@ -37,11 +37,9 @@ use std::fmt::{self, Write as _};
 use serde::Serialize;
 
 use crate::ir::{
-    Attribute, Catalogue, Enum, EnumKind, Event, Family, KnownError, Note, ObjectType, Type,
-    WireValue,
+    Action, Attribute, Catalogue, Enum, EnumKind, Event, Family, KnownError, Note, ObjectType,
+    Origin, WireValue,
 };
-use crate::loader::{self, NodePath};
-use crate::spec::Spec;
 use crate::version::OrsVersion;
 
 /// What a change breaks. Ordered strictest first.
@@ -1210,12 +1208,10 @@ fn value_label(value: &Wire, name: &str) -> String {
     }
 }
 
-/// One side of the comparison: a spec (for locations) and its catalogue.
+/// One side of the comparison: a catalogue, whose items carry their origins in its spec.
 #[derive(Debug, Clone, Copy)]
 pub struct Side<'a> {
-    /// The loaded spec the catalogue was lowered from.
-    pub spec: &'a Spec,
-    /// Its catalogue.
+    /// The catalogue.
     pub catalogue: &'a Catalogue,
 }
 
@@ -1291,22 +1287,21 @@ struct Differ<'a> {
 }
 
 impl Differ<'_> {
-    fn at(side: SideName, spec: &Spec, path: &NodePath) -> Located {
-        let location = loader::locate(spec, path);
+    fn at(side: SideName, origin: &Origin) -> Located {
         Located {
             side,
-            file: location.file,
-            line: location.line,
-            column: location.column,
+            file: origin.file.clone(),
+            line: origin.line,
+            column: origin.column,
         }
     }
 
-    fn at_old(&self, path: &NodePath) -> Located {
-        Self::at(SideName::Old, self.old.spec, path)
+    fn at_old(&self, origin: &Origin) -> Located {
+        Self::at(SideName::Old, origin)
     }
 
-    fn at_new(&self, path: &NodePath) -> Located {
-        Self::at(SideName::New, self.new.spec, path)
+    fn at_new(&self, origin: &Origin) -> Located {
+        Self::at(SideName::New, origin)
     }
 
     /// Records a docs change of `item`, defined at `origin` in the new spec, when `old` and
@@ -1317,7 +1312,7 @@ impl Differ<'_> {
         field: DocField,
         old: Option<String>,
         new: Option<String>,
-        origin: &NodePath,
+        origin: &Origin,
     ) {
         if old != new {
             self.changes.push(Change::DocsChanged {
@@ -1332,7 +1327,7 @@ impl Differ<'_> {
 
     fn envelope(&mut self) {
         let (old, new) = (&self.old.catalogue.envelope, &self.new.catalogue.envelope);
-        let origin = &envelope_path(self.new.spec);
+        let origin = &new.origin;
         self.docs(
             &Item::Envelope,
             DocField::Description,
@@ -1531,11 +1526,11 @@ impl Differ<'_> {
             match pair {
                 Pair::Added(family) => self.changes.push(Change::FamilyAdded {
                     family: family.name.clone(),
-                    location: self.at_new(&family_path(self.new.spec, &family.name)),
+                    location: self.at_new(&family.origin),
                 }),
                 Pair::Removed(family) => self.changes.push(Change::FamilyRemoved {
                     family: family.name.clone(),
-                    location: self.at_old(&family_path(self.old.spec, &family.name)),
+                    location: self.at_old(&family.origin),
                 }),
                 Pair::Both(before, after) => self.family_pair(before, after),
             }
@@ -1544,7 +1539,7 @@ impl Differ<'_> {
 
     fn family_pair(&mut self, old: &Family, new: &Family) {
         let name = &new.name;
-        let origin = &family_path(self.new.spec, name);
+        let origin = &new.origin;
         let item = Item::Family { name: name.clone() };
         self.docs(
             &item,
@@ -1567,21 +1562,23 @@ impl Differ<'_> {
             notes_text(&new.notes),
             origin,
         );
-        for pair in pairs(&old.actions, &new.actions, |action| action.name.as_str()) {
+        let old_actions: Vec<&Action> = self.old.catalogue.family_actions(old).collect();
+        let new_actions: Vec<&Action> = self.new.catalogue.family_actions(new).collect();
+        for pair in pairs(&old_actions, &new_actions, |action| action.name.as_str()) {
             match pair {
                 Pair::Added(action) => self.changes.push(Change::ActionAdded {
                     family: name.clone(),
                     action: action.name.clone(),
-                    location: self.at_new(&action_path(self.new.spec, name, &action.name)),
+                    location: self.at_new(&action.origin),
                 }),
                 Pair::Removed(action) => self.changes.push(Change::ActionRemoved {
                     family: name.clone(),
                     action: action.name.clone(),
-                    location: self.at_old(&action_path(self.old.spec, name, &action.name)),
+                    location: self.at_old(&action.origin),
                 }),
                 Pair::Both(before, after) => {
                     // Its notes and `since` are part of its events' notes and `since`.
-                    let origin = &action_path(self.new.spec, name, &after.name);
+                    let origin = &after.origin;
                     self.docs(
                         &Item::Action {
                             family: name.clone(),
@@ -1718,12 +1715,17 @@ impl Differ<'_> {
     fn attribute_pair(&mut self, owner: &Owner, old: &Attribute, new: &Attribute) {
         let origin = &new.origin;
         let attribute = &new.name;
-        if old.ty != new.ty {
+        // Types are compared by their spec names: ids of two catalogues are not comparable.
+        let (old_type, new_type) = (
+            self.old.catalogue.type_spec_name(&old.ty),
+            self.new.catalogue.type_spec_name(&new.ty),
+        );
+        if old_type != new_type {
             self.changes.push(Change::AttributeTypeChanged {
                 owner: owner.clone(),
                 attribute: attribute.clone(),
-                old: type_name(&old.ty),
-                new: type_name(&new.ty),
+                old: old_type,
+                new: new_type,
                 location: self.at_new(origin),
             });
         }
@@ -1795,60 +1797,6 @@ impl Differ<'_> {
                 origin,
             );
         }
-    }
-}
-
-fn type_name(ty: &Type) -> String {
-    ty.spec_name()
-}
-
-/// The file index of the first spec file whose content satisfies `has`.
-fn file_with(spec: &Spec, has: impl Fn(&crate::spec::FileContent) -> bool) -> Option<usize> {
-    spec.files.iter().position(|file| has(&file.content))
-}
-
-/// Where the envelope's description is (the start of the first file when there is none).
-fn envelope_path(spec: &Spec) -> NodePath {
-    match file_with(spec, |content| content.envelope.is_some()) {
-        Some(file) => NodePath::root(file).key("envelope").key("description"),
-        None => NodePath::root(0),
-    }
-}
-
-/// Where family `name` is named.
-fn family_path(spec: &Spec, name: &str) -> NodePath {
-    let is_family = |content: &crate::spec::FileContent| {
-        content
-            .family
-            .as_ref()
-            .is_some_and(|family| family.name == name)
-    };
-    match file_with(spec, is_family) {
-        Some(file) => NodePath::root(file).key("family").key("name"),
-        None => NodePath::root(0),
-    }
-}
-
-/// Where action `action` of family `family` is named.
-fn action_path(spec: &Spec, family: &str, action: &str) -> NodePath {
-    let is_family = |content: &crate::spec::FileContent| {
-        content
-            .family
-            .as_ref()
-            .is_some_and(|def| def.name == family)
-    };
-    let Some(file) = file_with(spec, is_family) else {
-        return NodePath::root(0);
-    };
-    let index = spec.files.get(file).and_then(|file| {
-        file.content
-            .actions
-            .iter()
-            .position(|def| def.name == action)
-    });
-    match index {
-        Some(index) => NodePath::root(file).key("actions").index(index).key("name"),
-        None => family_path(spec, family),
     }
 }
 

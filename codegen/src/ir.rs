@@ -1,11 +1,60 @@
-//! The checked catalogue, fully resolved: references followed, versions parsed, names converted.
+//! The checked catalogue, fully resolved: references followed, versions parsed, names computed.
 //! Every emitter reads this and nothing else.
+//!
+//! Items live in arenas on [`Catalogue`] and refer to each other by typed index ([`EnumId`],
+//! [`ObjectId`], [`FamilyId`], [`ActionId`], [`EventId`]), never by name: an index is made only
+//! by lowering, for an item that exists, so `catalogue[id]` cannot miss. Every Rust identifier
+//! the bindings use is computed once by [`crate::naming`] and stored here; emitters never
+//! convert case. Every item carries its origin in the spec.
 
-use crate::loader::NodePath;
+use std::ops::Index;
+
+use crate::diagnostics::Location;
 use crate::version::OrsVersion;
 
-/// Events by wire name.
-pub type EventsByName<'a> = std::collections::HashMap<&'a str, &'a Event>;
+/// Where an item is defined in the spec: file, line and column.
+pub type Origin = Location;
+
+macro_rules! arena_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(u32);
+
+        impl $name {
+            /// The position of the item in its arena.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+
+            /// The id of the item at `index` of its arena; only lowering makes ids.
+            pub(crate) fn new(index: usize) -> Self {
+                $name(u32::try_from(index).unwrap_or(u32::MAX))
+            }
+        }
+    };
+}
+
+arena_id!(
+    /// An enum of [`Catalogue::enums`].
+    EnumId
+);
+arena_id!(
+    /// A named object type of [`Catalogue::objects`].
+    ObjectId
+);
+arena_id!(
+    /// A family of [`Catalogue::families`].
+    FamilyId
+);
+arena_id!(
+    /// An action of [`Catalogue::actions`].
+    ActionId
+);
+arena_id!(
+    /// An event of [`Catalogue::events`].
+    EventId
+);
 
 /// The whole event catalogue.
 #[derive(Debug, Clone)]
@@ -20,6 +69,8 @@ pub struct Catalogue {
     pub objects: Vec<ObjectType>,
     /// Families, in the order `catalogue.yaml` gives.
     pub families: Vec<Family>,
+    /// Every action, family by family, each family's in spec order.
+    pub actions: Vec<Action>,
     /// Every event: family by family, each family's result pairs (done, then error) and then
     /// its asynchronous events, in spec order.
     pub events: Vec<Event>,
@@ -45,6 +96,9 @@ pub struct Envelope {
     pub source: Option<String>,
     /// The optional fields besides `name` and `data`.
     pub fields: Vec<Attribute>,
+    /// Where it is described in the spec (its description; the start of the first file when
+    /// the spec has no envelope).
+    pub origin: Origin,
 }
 
 /// A note on an item.
@@ -78,8 +132,12 @@ impl NoteKind {
 /// An event family (`interaction`, `voice`, ...).
 #[derive(Debug, Clone)]
 pub struct Family {
-    /// The name prefix, and the Rust module name.
+    /// The name prefix of its events.
     pub name: String,
+    /// The Rust module of its events and marker types (`voice`).
+    pub module: String,
+    /// Its variant of the generated `Family` enum (`Voice`).
+    pub variant: String,
     /// Human title.
     pub title: String,
     /// What it is about.
@@ -87,7 +145,11 @@ pub struct Family {
     /// Notes.
     pub notes: Vec<Note>,
     /// Its actions, in spec order.
-    pub actions: Vec<Action>,
+    pub actions: Vec<ActionId>,
+    /// Its events, in catalogue order.
+    pub events: Vec<EventId>,
+    /// Where it is defined in the spec (its name).
+    pub origin: Origin,
 }
 
 /// An action of a family, answered by a done event or an error event.
@@ -95,33 +157,43 @@ pub struct Family {
 pub struct Action {
     /// The action (`hold`).
     pub name: String,
-    /// Rust name (`Hold`).
-    pub rust_name: String,
+    /// Its family.
+    pub family: FamilyId,
+    /// Its marker type in the family's module (`Hold`).
+    pub marker: String,
+    /// Its variant of the generated `Action` enum (`VoiceHold`).
+    pub variant: String,
     /// What it does.
     pub description: String,
     /// Notes.
     pub notes: Vec<Note>,
-    /// Name of the done event.
-    pub done: String,
-    /// Name of the error event.
-    pub error: String,
+    /// The event that reports its success.
+    pub done: EventId,
+    /// The event that reports its failure.
+    pub error: EventId,
+    /// Where it is defined in the spec (its name).
+    pub origin: Origin,
 }
 
 /// What role an event plays.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventKind {
     /// Sent on its own.
     Async,
-    /// The success result of the named action of the event's family.
-    Done {
-        /// The action's name.
-        action: String,
-    },
-    /// The failure result of the named action of the event's family.
-    Error {
-        /// The action's name.
-        action: String,
-    },
+    /// The success result of the action.
+    Done(ActionId),
+    /// The failure result of the action.
+    Error(ActionId),
+}
+
+impl EventKind {
+    /// The action this event reports on, for result events.
+    pub fn action(self) -> Option<ActionId> {
+        match self {
+            EventKind::Async => None,
+            EventKind::Done(action) | EventKind::Error(action) => Some(action),
+        }
+    }
 }
 
 /// One event.
@@ -129,8 +201,8 @@ pub enum EventKind {
 pub struct Event {
     /// The wire name (`voice.hold.done`).
     pub name: String,
-    /// The family's name.
-    pub family: String,
+    /// Its family.
+    pub family: FamilyId,
     /// Its role.
     pub kind: EventKind,
     /// Rust type name within the family's module (`HoldDone`).
@@ -138,6 +210,8 @@ pub struct Event {
     /// Name unique across the catalogue (`VoiceHoldDone`): the `Event` enum's variant and the
     /// schema's `$defs` key.
     pub variant_name: String,
+    /// The validator's check of its `data` (`VoiceHoldDoneCheck`).
+    pub check_name: String,
     /// What it means.
     pub description: String,
     /// The first release that sends it.
@@ -149,7 +223,7 @@ pub struct Event {
     /// Known values of `error` (error events only).
     pub known_errors: Vec<KnownError>,
     /// Where it is defined in the spec (its name, or the action's name for result events).
-    pub origin: NodePath,
+    pub origin: Origin,
 }
 
 impl Event {
@@ -192,7 +266,7 @@ pub struct Attribute {
     /// The shared attribute it uses, if any.
     pub shared: Option<String>,
     /// Where it is defined in the spec.
-    pub origin: NodePath,
+    pub origin: Origin,
 }
 
 /// What an attribute means to tools.
@@ -236,28 +310,14 @@ pub enum Type {
     Integer,
     /// A JSON boolean.
     Boolean,
-    /// An open JSON object of implementation data.
-    Object,
+    /// An open JSON object of implementation data, with no members described.
+    AnyObject,
     /// A JSON array of the element type.
     Array(Box<Type>),
-    /// The named enum.
-    Enum(String),
-    /// The named object type.
-    Struct(String),
-}
-
-impl Type {
-    /// The type as the spec writes it.
-    pub fn spec_name(&self) -> String {
-        match self {
-            Type::String => "string".into(),
-            Type::Integer => "integer".into(),
-            Type::Boolean => "boolean".into(),
-            Type::Object => "object".into(),
-            Type::Array(item) => format!("array<{}>", item.spec_name()),
-            Type::Enum(name) | Type::Struct(name) => name.clone(),
-        }
-    }
+    /// A value of the enum.
+    Enum(EnumId),
+    /// A value of the named object type.
+    Object(ObjectId),
 }
 
 /// A known value of an error event's `error` attribute.
@@ -272,7 +332,7 @@ pub struct KnownError {
     /// States ORS appends as `<value>.<state>`.
     pub states: Vec<String>,
     /// Where it is defined in the spec (its value).
-    pub origin: NodePath,
+    pub origin: Origin,
 }
 
 impl KnownError {
@@ -302,6 +362,8 @@ pub struct Enum {
     pub name: String,
     /// The Rust type name and the schema's `$defs` key.
     pub rust_name: String,
+    /// The validator's check of its values (`CallStateCheck`).
+    pub check_name: String,
     /// Human title.
     pub title: Option<String>,
     /// How values travel.
@@ -315,7 +377,7 @@ pub struct Enum {
     /// The values, in spec order.
     pub values: Vec<EnumValue>,
     /// Where it is defined in the spec (its name).
-    pub origin: NodePath,
+    pub origin: Origin,
 }
 
 /// A value on the wire.
@@ -339,7 +401,7 @@ pub struct EnumValue {
     /// What it means.
     pub description: Option<String>,
     /// Where it is defined in the spec (its code, or its value for string enums).
-    pub origin: NodePath,
+    pub origin: Origin,
 }
 
 /// A named object type.
@@ -349,6 +411,8 @@ pub struct ObjectType {
     pub name: String,
     /// The Rust type name and the schema's `$defs` key.
     pub rust_name: String,
+    /// The validator's check of its values (`HintsCheck`).
+    pub check_name: String,
     /// Human title.
     pub title: Option<String>,
     /// Whether members not listed are allowed.
@@ -360,71 +424,77 @@ pub struct ObjectType {
     /// Its members.
     pub members: Vec<Attribute>,
     /// Where it is defined in the spec (its name).
-    pub origin: NodePath,
+    pub origin: Origin,
 }
 
 impl Catalogue {
-    /// The enum with this spec name.
-    pub fn enum_named(&self, name: &str) -> Option<&Enum> {
-        self.enums.iter().find(|item| item.name == name)
+    /// Every event with its id, in catalogue order.
+    pub fn events(&self) -> impl Iterator<Item = (EventId, &Event)> {
+        self.events
+            .iter()
+            .enumerate()
+            .map(|(index, event)| (EventId::new(index), event))
     }
 
-    /// The object type with this spec name.
-    pub fn object_named(&self, name: &str) -> Option<&ObjectType> {
-        self.objects.iter().find(|item| item.name == name)
+    /// The events of `family`, in catalogue order.
+    pub fn family_events<'a>(&'a self, family: &'a Family) -> impl Iterator<Item = &'a Event> {
+        family.events.iter().map(|id| &self[*id])
     }
 
-    /// The event with this wire name (a linear search: for many lookups, use
-    /// [`Catalogue::events_by_name`]).
+    /// The actions of `family`, in spec order.
+    pub fn family_actions<'a>(&'a self, family: &'a Family) -> impl Iterator<Item = &'a Action> {
+        family.actions.iter().map(|id| &self[*id])
+    }
+
+    /// The event with this wire name (a linear search).
     pub fn event_named(&self, name: &str) -> Option<&Event> {
         self.events.iter().find(|event| event.name == name)
     }
 
-    /// Every event by wire name, for emitters that look many up.
-    pub fn events_by_name(&self) -> EventsByName<'_> {
-        self.events
-            .iter()
-            .map(|event| (event.name.as_str(), event))
-            .collect()
+    /// The enum with this spec name (a linear search).
+    pub fn enum_named(&self, name: &str) -> Option<&Enum> {
+        self.enums.iter().find(|item| item.name == name)
     }
 
-    /// The events of one family, in catalogue order.
-    pub fn family_events<'a>(&'a self, family: &'a str) -> impl Iterator<Item = &'a Event> + 'a {
-        self.events
-            .iter()
-            .filter(move |event| event.family == family)
+    /// The object type with this spec name (a linear search).
+    pub fn object_named(&self, name: &str) -> Option<&ObjectType> {
+        self.objects.iter().find(|item| item.name == name)
+    }
+
+    /// The type as the spec writes it (`array<chatmessage>`).
+    pub fn type_spec_name(&self, ty: &Type) -> String {
+        match ty {
+            Type::String => "string".into(),
+            Type::Integer => "integer".into(),
+            Type::Boolean => "boolean".into(),
+            Type::AnyObject => "object".into(),
+            Type::Array(item) => format!("array<{}>", self.type_spec_name(item)),
+            Type::Enum(id) => self[*id].name.clone(),
+            Type::Object(id) => self[*id].name.clone(),
+        }
     }
 
     /// The catalogue as a given release sees it: events, attributes and object members newer
-    /// than `version` are left out.
+    /// than `version` are left out, and so are actions that lose a side. Ids are renumbered.
     pub fn at_version(&self, version: &OrsVersion) -> Catalogue {
-        let present =
-            |since: &Option<OrsVersion>| since.as_ref().is_none_or(|since| since <= version);
-        let keep_attributes = |attributes: &[Attribute]| -> Vec<Attribute> {
-            attributes
-                .iter()
-                .filter(|attribute| present(&attribute.since))
-                .cloned()
-                .collect()
-        };
-        let mut catalogue = self.clone();
-        catalogue.events.retain(|event| present(&event.since));
-        for event in &mut catalogue.events {
-            event.attributes = keep_attributes(&event.attributes);
-        }
-        for object in &mut catalogue.objects {
-            object.members = keep_attributes(&object.members);
-        }
-        let names: Vec<String> = catalogue
-            .events
-            .iter()
-            .map(|event| event.name.clone())
-            .collect();
-        for family in &mut catalogue.families {
-            family
-                .actions
-                .retain(|action| names.contains(&action.done) && names.contains(&action.error));
-        }
-        catalogue
+        crate::lower::at_version(self, version)
     }
 }
+
+macro_rules! arena_index {
+    ($id:ident, $item:ident, $field:ident) => {
+        impl Index<$id> for Catalogue {
+            type Output = $item;
+
+            fn index(&self, id: $id) -> &$item {
+                &self.$field[id.index()]
+            }
+        }
+    };
+}
+
+arena_index!(EnumId, Enum, enums);
+arena_index!(ObjectId, ObjectType, objects);
+arena_index!(FamilyId, Family, families);
+arena_index!(ActionId, Action, actions);
+arena_index!(EventId, Event, events);

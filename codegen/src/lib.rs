@@ -1,9 +1,17 @@
 //! The generator behind `ors-events`: it loads the ORS event catalogue from `spec/`, checks it,
 //! lowers it to a small IR, and emits every output from that IR.
 //!
-//! The pipeline is a straight line, one module per stage:
+//! The pipeline is a straight line, one module per stage, each handing the next a value:
 //!
 //! **[`loader`] → [`check`] → [`lower`] → [`emit`] → [`output`]**
+//!
+//! - [`loader`] reads the YAML files into a [`spec::Spec`] (the only module that knows YAML);
+//! - [`check`] judges it against its definitions table ([`resolve`]) and hands on a
+//!   [`resolve::Resolved`] spec, or every problem;
+//! - [`lower`] turns that into the IR ([`ir::Catalogue`]): typed ids, parsed versions, and every
+//!   Rust name from the one naming pass ([`naming`]);
+//! - [`emit`] renders each output from the IR alone;
+//! - [`output`] writes them atomically, or checks that committed copies are fresh.
 //!
 //! Without its default `generator` feature the crate is only [`version`] (the ORS version type)
 //! and [`names`] (name rules and suggestions), which the `ors-events` runtime and derive macros
@@ -13,7 +21,8 @@
 //! use std::path::Path;
 //!
 //! let spec = ors_events_codegen::loader::load(Path::new("spec")).map_err(|problems| problems.to_string())?;
-//! let catalogue = ors_events_codegen::lower::lower(&spec).map_err(|problems| problems.to_string())?;
+//! let resolved = ors_events_codegen::check::check(&spec).map_err(|problems| problems.to_string())?;
+//! let catalogue = ors_events_codegen::lower::lower(&resolved);
 //! let outputs = ors_events_codegen::emit::all(&catalogue);
 //! outputs.write_atomic(Path::new("generated")).map_err(|err| err.to_string())?;
 //! # Ok::<(), String>(())
@@ -40,7 +49,11 @@ pub mod loader;
 pub mod lower;
 pub mod names;
 #[cfg(feature = "generator")]
+pub mod naming;
+#[cfg(feature = "generator")]
 pub mod output;
+#[cfg(feature = "generator")]
+pub mod resolve;
 #[cfg(feature = "generator")]
 pub mod spec;
 pub mod version;
@@ -56,8 +69,13 @@ pub use version::OrsVersion;
 /// Loads, checks and lowers the spec in `dir`: every problem of the spec, or its catalogue.
 #[cfg(feature = "generator")]
 pub fn compile(dir: &std::path::Path) -> Result<Catalogue, Diagnostics> {
-    let spec = loader::load(dir)?;
-    lower::lower(&spec)
+    compile_spec(&loader::load(dir)?)
+}
+
+/// Checks and lowers a loaded spec: every problem of the spec, or its catalogue.
+#[cfg(feature = "generator")]
+pub fn compile_spec(spec: &spec::Spec) -> Result<Catalogue, Diagnostics> {
+    check::check(spec).map(|resolved| lower::lower(&resolved))
 }
 
 /// Every output for the spec in `dir`, in memory.

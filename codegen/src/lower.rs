@@ -1,29 +1,37 @@
-//! Lowering a checked spec to the IR: references resolved, versions parsed, names converted.
+//! Lowering a resolved spec to the IR: references become typed ids, versions are parsed, every
+//! Rust name comes from [`crate::naming`], and every item gets its origin.
+//!
+//! Lowering trusts the checker: it runs only on a [`Resolved`] spec and never checks again.
 
-use crate::check::{self, parse_type, result_event_names, Index, TypeExpr};
-use crate::diagnostics::Diagnostics;
+use std::collections::BTreeMap;
+
 use crate::ir::{
-    Action, Attribute, Catalogue, Enum, EnumKind, EnumValue, Envelope, Event, EventKind, Family,
-    KnownError, Note, NoteKind, ObjectType, Role, Source, Type, WireValue,
+    Action, ActionId, Attribute, Catalogue, Enum, EnumId, EnumKind, EnumValue, Envelope, Event,
+    EventId, EventKind, Family, FamilyId, KnownError, Note, NoteKind, ObjectId, ObjectType, Origin,
+    Role, Source, Type, WireValue,
 };
 use crate::loader::NodePath;
-use crate::names;
-use crate::spec::{AttributeUse, NoteDef, Spec};
+use crate::naming;
+use crate::resolve::{parse_type, Resolved, TypeExpr};
+use crate::spec::{
+    ActionDef, AttributeUse, EnumDef, EventDef, FamilyDef, NoteDef, ObjectDef, ResultDef,
+};
 use crate::version::OrsVersion;
 
-/// Checks `spec` and, when it has no problem, lowers it to the IR.
-pub fn lower(spec: &Spec) -> Result<Catalogue, Diagnostics> {
-    let problems = check::check(spec);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let mut ignored = Vec::new();
-    let index = Index::build(spec, &mut ignored);
-    Ok(Lowering { index: &index }.catalogue(spec))
+/// Lowers a checked spec to the catalogue.
+pub fn lower(resolved: &Resolved<'_>) -> Catalogue {
+    let mut lowering = Lowering::new(resolved);
+    lowering.definitions();
+    lowering.families();
+    lowering.catalogue
 }
 
-struct Lowering<'i, 'a> {
-    index: &'i Index<'a>,
+struct Lowering<'r, 'a> {
+    resolved: &'r Resolved<'a>,
+    /// Enum and object ids by spec name, for type references.
+    enum_ids: BTreeMap<&'a str, EnumId>,
+    object_ids: BTreeMap<&'a str, ObjectId>,
+    catalogue: Catalogue,
 }
 
 fn notes(list: &[NoteDef]) -> Vec<Note> {
@@ -48,25 +56,49 @@ fn text(text: &str) -> String {
     text.trim().to_owned()
 }
 
-impl Lowering<'_, '_> {
-    fn catalogue(&self, spec: &Spec) -> Catalogue {
-        let mut catalogue = Catalogue {
-            sources: Vec::new(),
-            envelope: Envelope {
-                description: String::new(),
-                source: None,
-                fields: Vec::new(),
+impl<'r, 'a> Lowering<'r, 'a> {
+    fn new(resolved: &'r Resolved<'a>) -> Self {
+        let spec = resolved.spec;
+        let enum_defs = spec.files.iter().flat_map(|file| &file.content.enums);
+        let object_defs = spec.files.iter().flat_map(|file| &file.content.objects);
+        Lowering {
+            resolved,
+            enum_ids: enum_defs
+                .enumerate()
+                .map(|(index, def)| (def.name.as_str(), EnumId::new(index)))
+                .collect(),
+            object_ids: object_defs
+                .enumerate()
+                .map(|(index, def)| (def.name.as_str(), ObjectId::new(index)))
+                .collect(),
+            catalogue: Catalogue {
+                sources: Vec::new(),
+                envelope: Envelope {
+                    description: String::new(),
+                    source: None,
+                    fields: Vec::new(),
+                    origin: crate::loader::locate(resolved.spec, &NodePath::root(0)),
+                },
+                enums: Vec::new(),
+                objects: Vec::new(),
+                families: Vec::new(),
+                actions: Vec::new(),
+                events: Vec::new(),
             },
-            enums: Vec::new(),
-            objects: Vec::new(),
-            families: Vec::new(),
-            events: Vec::new(),
-        };
-        let mut family_events: Vec<(String, Family, Vec<Event>)> = Vec::new();
+        }
+    }
+
+    fn origin(&self, path: &NodePath) -> Origin {
+        crate::loader::locate(self.resolved.spec, path)
+    }
+
+    /// Sources, the envelope, enums and object types, file by file in spec order.
+    fn definitions(&mut self) {
+        let spec = self.resolved.spec;
         for (file_index, file) in spec.files.iter().enumerate() {
             let root = NodePath::root(file_index);
             let content = &file.content;
-            catalogue
+            self.catalogue
                 .sources
                 .extend(content.sources.iter().map(|source| Source {
                     id: source.id.clone(),
@@ -74,193 +106,240 @@ impl Lowering<'_, '_> {
                     location: source.location.clone(),
                 }));
             if let Some(envelope) = &content.envelope {
-                catalogue.envelope = Envelope {
+                let path = root.key("envelope");
+                self.catalogue.envelope = Envelope {
                     description: text(&envelope.description),
                     source: envelope.source.clone(),
-                    fields: self.attributes(&root.key("envelope").key("fields"), &envelope.fields),
+                    fields: self.attributes(&path.key("fields"), &envelope.fields),
+                    origin: self.origin(&path.key("description")),
                 };
             }
-            for (enum_index, item) in content.enums.iter().enumerate() {
-                let enum_path = root.key("enums").index(enum_index);
-                let integer = item.kind == "integer";
-                let value_key = if integer { "code" } else { "value" };
-                let values = item
-                    .values
-                    .iter()
-                    .enumerate()
-                    .map(|(value_index, value)| {
-                        let name = if integer {
-                            value.name.clone().unwrap_or_default()
-                        } else {
-                            value.value.clone().unwrap_or_default()
-                        };
-                        let stripped = item
-                            .prefix
-                            .as_deref()
-                            .and_then(|prefix| name.strip_prefix(prefix))
-                            .unwrap_or(&name);
-                        EnumValue {
-                            wire: if integer {
-                                WireValue::Int(value.code.unwrap_or_default())
-                            } else {
-                                WireValue::Str(name.clone())
-                            },
-                            rust_name: names::pascal_case(stripped),
-                            name,
-                            description: value.description.as_deref().map(text),
-                            origin: enum_path.key("values").index(value_index).key(value_key),
-                        }
-                    })
-                    .collect();
-                catalogue.enums.push(Enum {
-                    name: item.name.clone(),
-                    rust_name: item
-                        .rust_name
-                        .clone()
-                        .unwrap_or_else(|| names::pascal_case(&item.name)),
-                    title: item.title.clone(),
-                    kind: if integer {
-                        EnumKind::Integer
-                    } else {
-                        EnumKind::String
-                    },
-                    description: text(&item.description),
-                    source: item.source.clone(),
-                    notes: notes(&item.notes),
-                    values,
-                    origin: enum_path.key("name"),
-                });
+            for (index, item) in content.enums.iter().enumerate() {
+                let item = self.enum_type(&root.key("enums").index(index), item);
+                self.catalogue.enums.push(item);
             }
-            for (i, item) in content.objects.iter().enumerate() {
-                catalogue.objects.push(ObjectType {
-                    name: item.name.clone(),
-                    rust_name: item
-                        .rust_name
-                        .clone()
-                        .unwrap_or_else(|| names::pascal_case(&item.name)),
-                    title: item.title.clone(),
-                    open: item.open,
-                    description: text(&item.description),
-                    source: item.source.clone(),
-                    members: self
-                        .attributes(&root.key("objects").index(i).key("members"), &item.members),
-                    origin: root.key("objects").index(i).key("name"),
-                });
-            }
-            if let Some(family) = &content.family {
-                let (family, events) = self.family(&root, family, content);
-                family_events.push((family.name.clone(), family, events));
+            for (index, item) in content.objects.iter().enumerate() {
+                let item = self.object_type(&root.key("objects").index(index), item);
+                self.catalogue.objects.push(item);
             }
         }
-        if let Some((order, _)) = &self.index.family_order {
-            family_events
-                .sort_by_key(|(name, _, _)| order.iter().position(|listed| listed == name));
-        }
-        for (_, family, events) in family_events {
-            catalogue.families.push(family);
-            catalogue.events.extend(events);
-        }
-        catalogue
     }
 
-    fn family(
-        &self,
-        root: &NodePath,
-        def: &crate::spec::FamilyDef,
-        content: &crate::spec::FileContent,
-    ) -> (Family, Vec<Event>) {
-        let family_name = def.name.clone();
-        let mut events = Vec::new();
-        let mut actions = Vec::new();
-        for (i, action) in content.actions.iter().enumerate() {
-            let path = root.key("actions").index(i);
-            let (done_name, error_name) = result_event_names(&family_name, &action.name);
-            let pascal = names::pascal_case(&action.name);
-            let action_notes = notes(&action.notes);
-            let sides = [
-                ("done", &action.done, &done_name, "Done"),
-                ("error", &action.error, &error_name, "Error"),
-            ];
-            for (side, result, event_name, suffix) in sides {
-                let Some(result) = result else { continue };
-                let side_path = path.key(side);
-                let mut event_notes = action_notes.clone();
-                event_notes.extend(notes(&result.notes));
-                let kind = if side == "done" {
-                    EventKind::Done {
-                        action: action.name.clone(),
-                    }
+    fn enum_type(&self, path: &NodePath, item: &EnumDef) -> Enum {
+        let integer = item.kind == "integer";
+        let value_key = if integer { "code" } else { "value" };
+        let values = item
+            .values
+            .iter()
+            .enumerate()
+            .map(|(index, value)| {
+                let name = if integer {
+                    value.name.clone().unwrap_or_default()
                 } else {
-                    EventKind::Error {
-                        action: action.name.clone(),
-                    }
+                    value.value.clone().unwrap_or_default()
                 };
-                events.push(Event {
-                    name: event_name.clone(),
-                    family: family_name.clone(),
-                    kind,
-                    type_name: format!("{pascal}{suffix}"),
-                    variant_name: names::pascal_case(event_name),
-                    description: text(&result.description),
-                    since: version(result.since.as_deref().or(action.since.as_deref())),
-                    notes: event_notes,
-                    attributes: self.attributes(&side_path.key("attributes"), &result.attributes),
-                    known_errors: result
-                        .errors
-                        .iter()
-                        .flatten()
-                        .enumerate()
-                        .map(|(j, known)| KnownError {
-                            value: known.value.clone(),
-                            description: text(&known.description),
-                            source: known.source.clone(),
-                            states: known.states.clone(),
-                            origin: side_path.key("errors").index(j).key("value"),
-                        })
-                        .collect(),
-                    origin: path.key("name"),
-                });
+                EnumValue {
+                    wire: if integer {
+                        WireValue::Int(value.code.unwrap_or_default())
+                    } else {
+                        WireValue::Str(name.clone())
+                    },
+                    rust_name: naming::enum_variant(&name, item.prefix.as_deref()),
+                    name,
+                    description: value.description.as_deref().map(text),
+                    origin: self.origin(&path.key("values").index(index).key(value_key)),
+                }
+            })
+            .collect();
+        let rust_name = naming::type_name(&item.name, item.rust_name.as_deref());
+        Enum {
+            name: item.name.clone(),
+            check_name: naming::check(&rust_name),
+            rust_name,
+            title: item.title.clone(),
+            kind: if integer {
+                EnumKind::Integer
+            } else {
+                EnumKind::String
+            },
+            description: text(&item.description),
+            source: item.source.clone(),
+            notes: notes(&item.notes),
+            values,
+            origin: self.origin(&path.key("name")),
+        }
+    }
+
+    fn object_type(&self, path: &NodePath, item: &ObjectDef) -> ObjectType {
+        let rust_name = naming::type_name(&item.name, item.rust_name.as_deref());
+        ObjectType {
+            name: item.name.clone(),
+            check_name: naming::check(&rust_name),
+            rust_name,
+            title: item.title.clone(),
+            open: item.open,
+            description: text(&item.description),
+            source: item.source.clone(),
+            members: self.attributes(&path.key("members"), &item.members),
+            origin: self.origin(&path.key("name")),
+        }
+    }
+
+    /// Families in the declared order (spec order when none is declared), each with its
+    /// actions and events.
+    fn families(&mut self) {
+        let spec = self.resolved.spec;
+        let mut files: Vec<(usize, &'a FamilyDef)> = spec
+            .files
+            .iter()
+            .enumerate()
+            .filter_map(|(index, file)| file.content.family.as_ref().map(|def| (index, def)))
+            .collect();
+        if let Some((order, _)) = &self.resolved.index.family_order {
+            files.sort_by_key(|(_, def)| order.iter().position(|listed| *listed == def.name));
+        }
+        for (file_index, def) in files {
+            let root = NodePath::root(file_index);
+            let family_id = FamilyId::new(self.catalogue.families.len());
+            let mut family = Family {
+                name: def.name.clone(),
+                module: naming::family_module(&def.name),
+                variant: naming::family_variant(&def.name),
+                title: text(&def.title),
+                description: text(&def.description),
+                notes: notes(&def.notes),
+                actions: Vec::new(),
+                events: Vec::new(),
+                origin: self.origin(&root.key("family").key("name")),
+            };
+            let content = &spec.files[file_index].content;
+            for (index, action) in content.actions.iter().enumerate() {
+                let path = root.key("actions").index(index);
+                let (action_id, done, error) = self.action(family_id, &def.name, &path, action);
+                family.actions.push(action_id);
+                family.events.extend([done, error]);
             }
-            actions.push(Action {
-                name: action.name.clone(),
-                rust_name: pascal,
-                description: text(&action.description),
-                notes: action_notes,
-                done: done_name,
-                error: error_name,
-            });
+            for (index, event) in content.events.iter().enumerate() {
+                let path = root.key("events").index(index);
+                family
+                    .events
+                    .push(self.async_event(family_id, &def.name, &path, event));
+            }
+            self.catalogue.families.push(family);
         }
-        let prefix_len = family_name.len() + 1;
-        for (i, event) in content.events.iter().enumerate() {
-            let path = root.key("events").index(i);
-            events.push(Event {
-                name: event.name.clone(),
-                family: family_name.clone(),
-                kind: EventKind::Async,
-                type_name: names::pascal_case(event.name.get(prefix_len..).unwrap_or_default()),
-                variant_name: names::pascal_case(&event.name),
-                description: text(&event.description),
-                since: version(event.since.as_deref()),
-                notes: notes(&event.notes),
-                attributes: self.attributes(&path.key("attributes"), &event.attributes),
-                known_errors: Vec::new(),
-                origin: path.key("name"),
-            });
+    }
+
+    /// An action and its two result events (the checker guarantees both sides).
+    fn action(
+        &mut self,
+        family_id: FamilyId,
+        family: &str,
+        path: &NodePath,
+        def: &ActionDef,
+    ) -> (ActionId, EventId, EventId) {
+        let action_id = ActionId::new(self.catalogue.actions.len());
+        let (done_name, error_name) = naming::result_events(family, &def.name);
+        let (done_type, error_type) = naming::result_types(&def.name);
+        let action_notes = notes(&def.notes);
+        let origin = self.origin(&path.key("name"));
+        let mut ids = [EventId::new(0); 2];
+        let sides = [
+            (
+                "done",
+                &def.done,
+                done_name,
+                done_type,
+                EventKind::Done(action_id),
+            ),
+            (
+                "error",
+                &def.error,
+                error_name,
+                error_type,
+                EventKind::Error(action_id),
+            ),
+        ];
+        for (slot, (side, result, name, type_name, kind)) in sides.into_iter().enumerate() {
+            let empty = ResultDef::default();
+            let result = result.as_ref().unwrap_or(&empty);
+            let side_path = path.key(side);
+            let mut event_notes = action_notes.clone();
+            event_notes.extend(notes(&result.notes));
+            let known_errors = result
+                .errors
+                .iter()
+                .flatten()
+                .enumerate()
+                .map(|(index, known)| KnownError {
+                    value: known.value.clone(),
+                    description: text(&known.description),
+                    source: known.source.clone(),
+                    states: known.states.clone(),
+                    origin: self.origin(&side_path.key("errors").index(index).key("value")),
+                })
+                .collect();
+            let event = Event {
+                variant_name: naming::event_variant(&name),
+                check_name: naming::check(&naming::event_variant(&name)),
+                name,
+                family: family_id,
+                kind,
+                type_name,
+                description: text(&result.description),
+                since: version(result.since.as_deref().or(def.since.as_deref())),
+                notes: event_notes,
+                attributes: self.attributes(&side_path.key("attributes"), &result.attributes),
+                known_errors,
+                origin: origin.clone(),
+            };
+            ids[slot] = EventId::new(self.catalogue.events.len());
+            self.catalogue.events.push(event);
         }
-        let family = Family {
-            name: family_name,
-            title: text(&def.title),
+        self.catalogue.actions.push(Action {
+            name: def.name.clone(),
+            family: family_id,
+            marker: naming::action_marker(&def.name),
+            variant: naming::action_variant(family, &def.name),
             description: text(&def.description),
+            notes: action_notes,
+            done: ids[0],
+            error: ids[1],
+            origin,
+        });
+        (action_id, ids[0], ids[1])
+    }
+
+    fn async_event(
+        &mut self,
+        family_id: FamilyId,
+        family: &str,
+        path: &NodePath,
+        def: &EventDef,
+    ) -> EventId {
+        let variant_name = naming::event_variant(&def.name);
+        let event = Event {
+            name: def.name.clone(),
+            family: family_id,
+            kind: EventKind::Async,
+            type_name: naming::async_type(family, &def.name),
+            check_name: naming::check(&variant_name),
+            variant_name,
+            description: text(&def.description),
+            since: version(def.since.as_deref()),
             notes: notes(&def.notes),
-            actions,
+            attributes: self.attributes(&path.key("attributes"), &def.attributes),
+            known_errors: Vec::new(),
+            origin: self.origin(&path.key("name")),
         };
-        (family, events)
+        let id = EventId::new(self.catalogue.events.len());
+        self.catalogue.events.push(event);
+        id
     }
 
     fn attributes(&self, path: &NodePath, list: &[AttributeUse]) -> Vec<Attribute> {
         list.iter()
             .enumerate()
-            .map(|(i, item)| self.attribute(&path.index(i), item))
+            .map(|(index, item)| self.attribute(&path.index(index), item))
             .collect()
     }
 
@@ -268,7 +347,7 @@ impl Lowering<'_, '_> {
         let shared = item
             .uses
             .as_deref()
-            .and_then(|name| self.index.attributes.get(name))
+            .and_then(|name| self.resolved.index.attributes.get(name))
             .map(|(def, _)| *def);
         let name = shared
             .map(|def| def.name.clone())
@@ -281,11 +360,11 @@ impl Lowering<'_, '_> {
         let mut attribute_notes = shared.map(|def| notes(&def.notes)).unwrap_or_default();
         attribute_notes.extend(notes(&item.notes));
         Attribute {
-            rust_name: item
-                .rust_name
-                .clone()
-                .or_else(|| shared.and_then(|def| def.rust_name.clone()))
-                .unwrap_or_else(|| names::snake_case(&name)),
+            rust_name: naming::field(
+                &name,
+                item.rust_name.as_deref(),
+                shared.and_then(|def| def.rust_name.as_deref()),
+            ),
             ty: self.resolve(parse_type(ty_expr)),
             role: shared
                 .and_then(|def| def.role.as_deref())
@@ -306,11 +385,13 @@ impl Lowering<'_, '_> {
                 .unwrap_or_default(),
             notes: attribute_notes,
             shared: item.uses.clone(),
-            origin: path.key(if item.uses.is_some() { "use" } else { "name" }),
+            origin: self.origin(&path.key(if item.uses.is_some() { "use" } else { "name" })),
             name,
         }
     }
 
+    /// The type of a checked type expression: every name in it is a builtin, an enum or an
+    /// object type.
     fn resolve(&self, expr: Option<TypeExpr>) -> Type {
         match expr {
             Some(TypeExpr::Array(item)) => Type::Array(Box::new(self.resolve(Some(*item)))),
@@ -318,11 +399,101 @@ impl Lowering<'_, '_> {
                 "string" => Type::String,
                 "integer" => Type::Integer,
                 "boolean" => Type::Boolean,
-                "object" => Type::Object,
-                _ if self.index.enums.contains_key(name.as_str()) => Type::Enum(name),
-                _ => Type::Struct(name),
+                "object" => Type::AnyObject,
+                other => match (self.enum_ids.get(other), self.object_ids.get(other)) {
+                    (Some(id), _) => Type::Enum(*id),
+                    (None, Some(id)) => Type::Object(*id),
+                    // Unreachable after the checker's `unknown-type`.
+                    (None, None) => Type::String,
+                },
             },
             None => Type::String,
         }
+    }
+}
+
+/// The catalogue as release `version` sees it (see [`Catalogue::at_version`]).
+pub fn at_version(catalogue: &Catalogue, version: &OrsVersion) -> Catalogue {
+    let present = |since: &Option<OrsVersion>| since.as_ref().is_none_or(|since| since <= version);
+    let keep = |attributes: &[Attribute]| -> Vec<Attribute> {
+        attributes
+            .iter()
+            .filter(|attribute| present(&attribute.since))
+            .cloned()
+            .collect()
+    };
+    let mut event_ids: BTreeMap<EventId, EventId> = BTreeMap::new();
+    for (id, event) in catalogue.events() {
+        if present(&event.since) {
+            event_ids.insert(id, EventId::new(event_ids.len()));
+        }
+    }
+    let mut action_ids: BTreeMap<ActionId, ActionId> = BTreeMap::new();
+    let mut actions = Vec::new();
+    for (index, action) in catalogue.actions.iter().enumerate() {
+        if let (Some(done), Some(error)) =
+            (event_ids.get(&action.done), event_ids.get(&action.error))
+        {
+            action_ids.insert(ActionId::new(index), ActionId::new(actions.len()));
+            actions.push(Action {
+                done: *done,
+                error: *error,
+                ..action.clone()
+            });
+        }
+    }
+    let events = catalogue
+        .events()
+        .filter(|(id, _)| event_ids.contains_key(id))
+        .map(|(_, event)| {
+            let action = event
+                .kind
+                .action()
+                .and_then(|id| action_ids.get(&id).copied());
+            Event {
+                kind: match (event.kind, action) {
+                    (EventKind::Done(_), Some(action)) => EventKind::Done(action),
+                    (EventKind::Error(_), Some(action)) => EventKind::Error(action),
+                    // The other side is newer than `version`: alone, it is sent on its own.
+                    _ => EventKind::Async,
+                },
+                attributes: keep(&event.attributes),
+                ..event.clone()
+            }
+        })
+        .collect();
+    let families = catalogue
+        .families
+        .iter()
+        .map(|family| Family {
+            actions: family
+                .actions
+                .iter()
+                .filter_map(|id| action_ids.get(id).copied())
+                .collect(),
+            events: family
+                .events
+                .iter()
+                .filter_map(|id| event_ids.get(id).copied())
+                .collect(),
+            ..family.clone()
+        })
+        .collect();
+    let objects = catalogue
+        .objects
+        .iter()
+        .map(|object| ObjectType {
+            members: keep(&object.members),
+            ..object.clone()
+        })
+        .collect();
+    Catalogue {
+        sources: catalogue.sources.clone(),
+        envelope: catalogue.envelope.clone(),
+        enums: catalogue.enums.clone(),
+        objects,
+        families,
+        actions,
+        events,
     }
 }

@@ -237,7 +237,7 @@ pub struct ActionDef {
 }
 
 /// One side of a result pair.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResultDef {
     /// What the event means.

@@ -12,7 +12,7 @@ use std::process::Command;
 use ors_events_codegen::diff::{self, Category, Report, Side};
 use ors_events_codegen::loader::{self, MAX_FILE_BYTES};
 use ors_events_codegen::spec::Spec;
-use ors_events_codegen::{lower, Catalogue, Diagnostics};
+use ors_events_codegen::{Catalogue, Diagnostics};
 
 use super::{workspace, Failure};
 
@@ -104,7 +104,6 @@ pub fn run(
 /// One side, loaded and lowered.
 struct Loaded {
     label: String,
-    spec: Spec,
     catalogue: Catalogue,
 }
 
@@ -123,17 +122,12 @@ impl Loaded {
             message: format!("the {which} spec ({label}) has problems:\n\n{problems}"),
         };
         let spec = spec.map_err(problems)?;
-        let catalogue = lower::lower(&spec).map_err(problems)?;
-        Ok(Loaded {
-            label,
-            spec,
-            catalogue,
-        })
+        let catalogue = ors_events_codegen::compile_spec(&spec).map_err(problems)?;
+        Ok(Loaded { label, catalogue })
     }
 
     fn side(&self) -> Side<'_> {
         Side {
-            spec: &self.spec,
             catalogue: &self.catalogue,
         }
     }

@@ -67,7 +67,7 @@ fn write_report(
     report: &Report,
     format: Format,
 ) -> io::Result<()> {
-    let event = report.event.map(|event| event.as_str());
+    let event = report.event.as_deref();
     for violation in &report.violations {
         match format {
             Format::Text => {

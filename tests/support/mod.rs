@@ -135,20 +135,20 @@ pub fn sample_value(
         Type::String => json!(format!("s-{seed}")),
         Type::Integer => json!(seed),
         Type::Boolean => json!(seed % 2 == 0),
-        Type::Object => json!({ "vendor": { "code": seed, "text": "t" } }),
+        Type::AnyObject => json!({ "vendor": { "code": seed, "text": "t" } }),
         Type::Array(item) => json!([
             sample_value(catalogue, item, seed),
             sample_value(catalogue, item, seed + 1)
         ]),
-        Type::Enum(name) => {
-            let item = catalogue.enum_named(name).expect("enum");
+        Type::Enum(id) => {
+            let item = &catalogue[*id];
             match &item.values[seed % item.values.len()].wire {
                 WireValue::Int(code) => json!(code),
                 WireValue::Str(text) => json!(text),
             }
         }
-        Type::Struct(name) => {
-            let object = catalogue.object_named(name).expect("object");
+        Type::Object(id) => {
+            let object = &catalogue[*id];
             let mut members = serde_json::Map::new();
             for (i, member) in object.members.iter().enumerate() {
                 members.insert(

@@ -429,13 +429,9 @@ fn result_pairs<'a>(
     catalogue: &'a Catalogue,
     family: &'a Family,
 ) -> impl Iterator<Item = (&'a crate::ir::Action, &'a Event, &'a Event)> + 'a {
-    family.actions.iter().filter_map(|action| {
-        Some((
-            action,
-            catalogue.event_named(&action.done)?,
-            catalogue.event_named(&action.error)?,
-        ))
-    })
+    catalogue
+        .family_actions(family)
+        .map(|action| (action, &catalogue[action.done], &catalogue[action.error]))
 }
 
 fn async_events<'a>(
@@ -443,7 +439,7 @@ fn async_events<'a>(
     family: &'a Family,
 ) -> impl Iterator<Item = &'a Event> + 'a {
     catalogue
-        .family_events(&family.name)
+        .family_events(family)
         .filter(|event| event.kind == EventKind::Async)
 }
 
@@ -859,29 +855,30 @@ impl Builder<'_> {
 
     fn event(&self, event: &Event, action: Option<(&crate::ir::Action, &Heading)>) -> EventView {
         let name = event.name.as_str();
+        let family = &self.catalogue[event.family].name;
         let (kind, kind_class, role, own_notes) = match (&event.kind, action) {
-            (EventKind::Done { .. }, Some((action, heading))) => (
+            (EventKind::Done(_), Some((action, heading))) => (
                 "success result",
                 "success",
                 Some(Text::new(vec![
                     Span::plain("The success result of "),
-                    Span::code(clean(&action_key(&event.family, &action.name)))
+                    Span::code(clean(&action_key(family, &action.name)))
                         .linked(Some(&heading.anchor)),
                     Span::plain("; its failure result is "),
-                    self.event_link(&action.error),
+                    self.event_link(&self.catalogue[action.error].name),
                     Span::plain("."),
                 ])),
                 strip_prefix_notes(&event.notes, &action.notes),
             ),
-            (EventKind::Error { .. }, Some((action, heading))) => (
+            (EventKind::Error(_), Some((action, heading))) => (
                 "failure result",
                 "failure",
                 Some(Text::new(vec![
                     Span::plain("The failure result of "),
-                    Span::code(clean(&action_key(&event.family, &action.name)))
+                    Span::code(clean(&action_key(family, &action.name)))
                         .linked(Some(&heading.anchor)),
                     Span::plain("; its success result is "),
-                    self.event_link(&action.done),
+                    self.event_link(&self.catalogue[action.done].name),
                     Span::plain("."),
                 ])),
                 strip_prefix_notes(&event.notes, &action.notes),
@@ -945,16 +942,22 @@ impl Builder<'_> {
                 spans.extend(self.type_spans(item));
                 spans
             }
-            Type::Enum(name) => vec![Span::code(clean(name))
-                .linked(self.headings.enums.get(name).map(|heading| &heading.anchor))],
-            Type::Struct(name) => vec![Span::code(clean(name)).linked(
-                self.headings
-                    .objects
-                    .get(name)
-                    .map(|heading| &heading.anchor),
-            )],
-            Type::String | Type::Integer | Type::Boolean | Type::Object => {
-                vec![Span::code(ty.spec_name())]
+            Type::Enum(id) => {
+                let name = &self.catalogue[*id].name;
+                vec![Span::code(clean(name))
+                    .linked(self.headings.enums.get(name).map(|heading| &heading.anchor))]
+            }
+            Type::Object(id) => {
+                let name = &self.catalogue[*id].name;
+                vec![Span::code(clean(name)).linked(
+                    self.headings
+                        .objects
+                        .get(name)
+                        .map(|heading| &heading.anchor),
+                )]
+            }
+            Type::String | Type::Integer | Type::Boolean | Type::AnyObject => {
+                vec![Span::code(self.catalogue.type_spec_name(ty))]
             }
         }
     }
@@ -1057,7 +1060,9 @@ impl Builder<'_> {
                         .unwrap_or_default(),
                 })
                 .collect(),
-            used_by: self.used_by(|ty| type_uses(ty, &Type::Enum(item.name.clone()))),
+            used_by: self.used_by(|ty| {
+                matches!(element_type(ty), Type::Enum(id) if self.catalogue[*id].name == item.name)
+            }),
         }
     }
 
@@ -1076,7 +1081,9 @@ impl Builder<'_> {
                 .iter()
                 .map(|member| self.attribute(member, None))
                 .collect(),
-            used_by: self.used_by(|ty| type_uses(ty, &Type::Struct(item.name.clone()))),
+            used_by: self.used_by(|ty| {
+                matches!(element_type(ty), Type::Object(id) if self.catalogue[*id].name == item.name)
+            }),
         }
     }
 
@@ -1247,10 +1254,11 @@ fn strip_prefix_notes<'n>(notes: &'n [Note], action_notes: &[Note]) -> &'n [Note
     }
 }
 
-fn type_uses(ty: &Type, wanted: &Type) -> bool {
+/// The type itself, or the element type of an array (of arrays ...).
+fn element_type(ty: &Type) -> &Type {
     match ty {
-        Type::Array(item) => type_uses(item, wanted),
-        other => other == wanted,
+        Type::Array(item) => element_type(item),
+        other => other,
     }
 }
 

@@ -98,19 +98,18 @@ pub fn event_schema(catalogue: &Catalogue, event: &Event) -> Json {
 fn collect_types(catalogue: &Catalogue, ty: &Type, used: &mut BTreeSet<String>) {
     match ty {
         Type::Array(item) => collect_types(catalogue, item, used),
-        Type::Enum(name) => {
-            used.insert(name.clone());
+        Type::Enum(id) => {
+            used.insert(catalogue[*id].name.clone());
         }
-        Type::Struct(name) => {
-            if used.insert(name.clone()) {
-                if let Some(object) = catalogue.object_named(name) {
-                    for member in &object.members {
-                        collect_types(catalogue, &member.ty, used);
-                    }
+        Type::Object(id) => {
+            let object = &catalogue[*id];
+            if used.insert(object.name.clone()) {
+                for member in &object.members {
+                    collect_types(catalogue, &member.ty, used);
                 }
             }
         }
-        Type::String | Type::Integer | Type::Boolean | Type::Object => {}
+        Type::String | Type::Integer | Type::Boolean | Type::AnyObject => {}
     }
 }
 
@@ -210,7 +209,7 @@ fn attribute_schema(catalogue: &Catalogue, attribute: &Attribute) -> Json {
         // one type and the description stays on the property. Python `jsonschema`, ajv, the
         // `jsonschema` crate and datamodel-code-generator read both forms alike
         // (scripts/check-schema-consumers.sh).
-        Type::Enum(_) | Type::Struct(_) => Json::object()
+        Type::Enum(_) | Type::Object(_) => Json::object()
             .with("allOf", Json::Array(vec![schema]))
             .with("description", description),
         _ => schema.with("description", description),
@@ -222,22 +221,18 @@ fn type_schema(catalogue: &Catalogue, ty: &Type) -> Json {
         Type::String => Json::object().with("type", Json::str("string")),
         Type::Integer => Json::object().with("type", Json::str("integer")),
         Type::Boolean => Json::object().with("type", Json::str("boolean")),
-        Type::Object => Json::object().with("type", Json::str("object")),
+        Type::AnyObject => Json::object().with("type", Json::str("object")),
         Type::Array(item) => Json::object()
             .with("type", Json::str("array"))
             .with("items", type_schema(catalogue, item)),
-        Type::Enum(name) => {
-            let key = catalogue
-                .enum_named(name)
-                .map_or(name.as_str(), |item| &item.rust_name);
-            Json::object().with("$ref", Json::str(format!("#/$defs/{key}")))
-        }
-        Type::Struct(name) => {
-            let key = catalogue
-                .object_named(name)
-                .map_or(name.as_str(), |item| &item.rust_name);
-            Json::object().with("$ref", Json::str(format!("#/$defs/{key}")))
-        }
+        Type::Enum(id) => Json::object().with(
+            "$ref",
+            Json::str(format!("#/$defs/{}", catalogue[*id].rust_name)),
+        ),
+        Type::Object(id) => Json::object().with(
+            "$ref",
+            Json::str(format!("#/$defs/{}", catalogue[*id].rust_name)),
+        ),
     }
 }
 

@@ -1,0 +1,294 @@
+//! Checks of family files: the family, its actions and result pairs, its events, known errors.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::loader::NodePath;
+use crate::names;
+use crate::naming;
+use crate::resolve::Index;
+use crate::spec::{AttributeUse, FileContent};
+
+use super::{Checker, EventContext};
+
+impl<'a> Checker<'a> {
+    pub(super) fn family_file(
+        &mut self,
+        index: &Index<'a>,
+        root: &NodePath,
+        content: &'a FileContent,
+        events: &mut BTreeMap<String, NodePath>,
+        variants: &mut BTreeMap<String, (String, NodePath)>,
+        families: &mut BTreeMap<&'a str, NodePath>,
+    ) {
+        let Some(family) = &content.family else {
+            if let Some(first) = content
+                .actions
+                .first()
+                .map(|_| "actions")
+                .or(content.events.first().map(|_| "events"))
+            {
+                self.report(
+                    &root.key(first),
+                    "missing-family",
+                    format!("this file has `{first}:` but no `family:` header"),
+                    Some("add `family: { name: ..., title: ..., description: ... }`".into()),
+                );
+            }
+            return;
+        };
+        let family_path = root.key("family");
+        let name = family.name.as_str();
+        if let Some(first) = families.get(name) {
+            let first = crate::loader::locate(self.spec, first);
+            self.report(
+                &family_path.key("name"),
+                "duplicate-name",
+                format!("family `{name}` is defined twice"),
+                Some(format!("the first definition is at {first}")),
+            );
+        } else {
+            families.insert(name, family_path.key("name"));
+        }
+        if !names::is_event_name(name) || name.contains('.') || name == "error" {
+            self.report(
+                &family_path.key("name"),
+                "invalid-name",
+                format!("`{name}` is not a family name"),
+                Some(
+                    "a family name is one lowercase word, such as `voice`, and not `error`".into(),
+                ),
+            );
+        } else {
+            self.identifier(&family_path.key("name"), name, name, "name");
+        }
+        self.nonempty(
+            &family_path.key("description"),
+            "family description",
+            &family.description,
+        );
+        self.notes(&family_path.key("notes"), &family.notes);
+
+        let mut type_names: BTreeMap<String, (String, NodePath)> = BTreeMap::new();
+        let mut new_event =
+            |checker: &mut Self, event: &str, type_name: String, path: &NodePath| {
+                if let Some(first) = events.get(event) {
+                    let first = crate::loader::locate(checker.spec, first);
+                    checker.report(
+                        path,
+                        "duplicate-event",
+                        format!("event `{event}` is defined twice"),
+                        Some(format!("the first definition is at {first}; remove one")),
+                    );
+                    return;
+                }
+                events.insert(event.to_owned(), path.clone());
+                checker.collide(&mut type_names, path, event, &type_name, "event");
+                checker.collide(
+                    variants,
+                    path,
+                    event,
+                    &naming::event_variant(event),
+                    "event",
+                );
+            };
+
+        for (i, action) in content.actions.iter().enumerate() {
+            let path = root.key("actions").index(i);
+            let name_path = path.key("name");
+            if !names::is_event_name(&action.name) || action.name.contains('.') {
+                self.report(
+                    &name_path,
+                    "invalid-name",
+                    format!("`{}` is not an action name", action.name),
+                    Some("an action name is one lowercase word, such as `hold`".into()),
+                );
+                continue;
+            }
+            self.nonempty(
+                &path.key("description"),
+                "action description",
+                &action.description,
+            );
+            self.notes(&path.key("notes"), &action.notes);
+            let action_since = self.version(&path.key("since"), action.since.as_deref());
+            let (done_name, error_name) = naming::result_events(name, &action.name);
+            let missing: Vec<&str> = [
+                ("done", action.done.is_none()),
+                ("error", action.error.is_none()),
+            ]
+            .iter()
+            .filter(|(_, missing)| *missing)
+            .map(|(side, _)| *side)
+            .collect();
+            if !missing.is_empty() {
+                self.report(&name_path, "incomplete-result-pair",
+                    format!("action `{}` has no `{}` side: it needs both `{done_name}` and `{error_name}`", action.name, missing.join("` and `")),
+                    Some("add the missing side, or make the event asynchronous under `events:`".into()));
+            }
+            let (done_type, error_type) = naming::result_types(&action.name);
+            for (side, result, event_name, type_name) in [
+                ("done", &action.done, &done_name, done_type),
+                ("error", &action.error, &error_name, error_type),
+            ] {
+                let Some(result) = result else { continue };
+                let side_path = path.key(side);
+                new_event(self, event_name, type_name, &name_path);
+                self.nonempty(
+                    &side_path.key("description"),
+                    "event description",
+                    &result.description,
+                );
+                self.notes(&side_path.key("notes"), &result.notes);
+                let since = self
+                    .version(&side_path.key("since"), result.since.as_deref())
+                    .or(action_since);
+                let context = EventContext {
+                    name: event_name,
+                    since,
+                };
+                self.attribute_list(
+                    index,
+                    &side_path.key("attributes"),
+                    &result.attributes,
+                    &context,
+                );
+                if let Some(known) = &result.errors {
+                    self.known_errors(
+                        index,
+                        &side_path,
+                        side,
+                        event_name,
+                        known,
+                        &result.attributes,
+                    );
+                }
+            }
+        }
+
+        // Each action also names a marker type in the family's module (`Hold` for `hold`).
+        let markers: BTreeMap<String, &str> = content
+            .actions
+            .iter()
+            .map(|action| {
+                let marker = naming::action_marker(&action.name);
+                (names::collision_key(&marker), action.name.as_str())
+            })
+            .collect();
+        let prefix = format!("{name}.");
+        for (i, event) in content.events.iter().enumerate() {
+            let path = root.key("events").index(i);
+            let name_path = path.key("name");
+            if !names::is_event_name(&event.name) {
+                self.report(&name_path, "invalid-name", format!("`{}` is not an event name", event.name),
+                    Some("an event name is dot-separated lowercase words, such as `interaction.udata.changed`".into()));
+                continue;
+            }
+            let Some(rest) = event.name.strip_prefix(&prefix) else {
+                self.report(&name_path, "wrong-family", format!("event `{}` is in the `{name}` family file but does not start with `{prefix}`", event.name),
+                    Some("move it to its family's file, or fix its name".into()));
+                continue;
+            };
+            if rest.ends_with(".done") {
+                self.report(
+                    &name_path,
+                    "wrong-family",
+                    format!("event `{}` looks like a result event", event.name),
+                    Some("describe it as an action with `done:` and `error:` sides".into()),
+                );
+            }
+            let type_name = naming::async_type(name, &event.name);
+            if let Some(action) = markers.get(&names::collision_key(&type_name)) {
+                self.report(
+                    &name_path,
+                    "name-collision",
+                    format!("event `{}` collides with the marker type of action `{action}` after case conversion", event.name),
+                    Some("rename the event or the action".into()),
+                );
+            }
+            new_event(self, &event.name, type_name, &name_path);
+            self.nonempty(
+                &path.key("description"),
+                "event description",
+                &event.description,
+            );
+            self.notes(&path.key("notes"), &event.notes);
+            let since = self.version(&path.key("since"), event.since.as_deref());
+            let context = EventContext {
+                name: &event.name,
+                since,
+            };
+            self.attribute_list(index, &path.key("attributes"), &event.attributes, &context);
+        }
+    }
+
+    pub(super) fn known_errors(
+        &mut self,
+        index: &Index<'_>,
+        side_path: &NodePath,
+        side: &str,
+        event: &str,
+        known: &[crate::spec::KnownErrorDef],
+        attributes: &[AttributeUse],
+    ) {
+        let errors_path = side_path.key("errors");
+        if side != "error" {
+            self.report(
+                &errors_path,
+                "misplaced-errors",
+                format!("`{event}` is a done event; known `error` values belong on the error side"),
+                None,
+            );
+            return;
+        }
+        let has_error_role = attributes.iter().any(|a| {
+            let role = match &a.uses {
+                Some(shared) => index
+                    .attributes
+                    .get(shared.as_str())
+                    .and_then(|(def, _)| def.role.as_deref()),
+                None => a.role.as_deref(),
+            };
+            role == Some("error")
+        });
+        if !has_error_role {
+            self.report(
+                &errors_path,
+                "misplaced-errors",
+                format!(
+                    "`{event}` lists known error values but has no attribute with `role: error`"
+                ),
+                Some("add `- use: error` to its attributes".into()),
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for (i, value) in known.iter().enumerate() {
+            let path = errors_path.index(i);
+            for form in std::iter::once(value.value.clone())
+                .chain(value.states.iter().map(|s| format!("{}.{s}", value.value)))
+            {
+                if !seen.insert(form.clone()) {
+                    self.report(
+                        &path.key("value"),
+                        "duplicate-enum-value",
+                        format!("known error `{form}` of `{event}` is listed twice"),
+                        None,
+                    );
+                }
+            }
+            if value.value.is_empty() {
+                self.report(
+                    &path.key("value"),
+                    "empty-text",
+                    "a known error value is empty".into(),
+                    None,
+                );
+            }
+            self.nonempty(
+                &path.key("description"),
+                "known error description",
+                &value.description,
+            );
+            self.source_ref(index, &path.key("source"), Some(&value.source));
+        }
+    }
+}

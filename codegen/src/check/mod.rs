@@ -1,0 +1,339 @@
+//! Checking a loaded spec as a whole: references, duplicates, names, versions, result pairs.
+//! Every problem is reported, each at the node it is about. A spec with no problem comes out
+//! resolved ([`Resolved`]), ready for lowering.
+//!
+//! One module per section of the spec: [`types`] (enums, object types, type references),
+//! [`families`] (families, actions, events, known errors) and [`attributes`] (attribute lists).
+
+mod attributes;
+mod families;
+mod types;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::loader::{diagnostic_at, NodePath};
+use crate::names;
+use crate::naming;
+use crate::resolve::{Index, Resolved};
+use crate::spec::{NoteDef, Spec};
+use crate::version::OrsVersion;
+
+/// Checks the whole spec: every problem found, in position order, or the resolved spec.
+pub fn check(spec: &Spec) -> Result<Resolved<'_>, Diagnostics> {
+    let mut checker = Checker {
+        spec,
+        problems: Vec::new(),
+    };
+    let index = Index::build(spec, &mut checker.problems);
+    checker.check(&index);
+    if checker.problems.is_empty() {
+        Ok(Resolved { spec, index })
+    } else {
+        Err(Diagnostics::from(checker.problems))
+    }
+}
+
+struct Checker<'a> {
+    spec: &'a Spec,
+    problems: Vec<Diagnostic>,
+}
+
+/// What the checker knows of one event while checking its attributes.
+struct EventContext<'e> {
+    name: &'e str,
+    since: Option<OrsVersion>,
+}
+
+impl<'a> Checker<'a> {
+    fn report(
+        &mut self,
+        path: &NodePath,
+        code: &'static str,
+        message: String,
+        help: Option<String>,
+    ) {
+        let mut diagnostic = diagnostic_at(self.spec, path, code, message);
+        diagnostic.help = help;
+        self.problems.push(diagnostic);
+    }
+
+    fn check(&mut self, index: &Index<'a>) {
+        let mut events: BTreeMap<String, NodePath> = BTreeMap::new();
+        let mut variants: BTreeMap<String, (String, NodePath)> = BTreeMap::new();
+        let mut families: BTreeMap<&str, NodePath> = BTreeMap::new();
+        let mut type_names: BTreeMap<String, (String, NodePath)> = BTreeMap::new();
+        let mut envelope: Option<NodePath> = None;
+
+        for (file_index, file) in self.spec.files.iter().enumerate() {
+            let root = NodePath::root(file_index);
+            let content = &file.content;
+            for (i, source) in content.sources.iter().enumerate() {
+                let path = root.key("sources").index(i);
+                self.nonempty(&path.key("title"), "source title", &source.title);
+            }
+            if let Some(def) = &content.envelope {
+                let path = root.key("envelope");
+                if let Some(first) = &envelope {
+                    let first = crate::loader::locate(self.spec, first);
+                    self.report(
+                        &path,
+                        "duplicate-name",
+                        "the envelope is defined twice".into(),
+                        Some(format!("the first definition is at {first}")),
+                    );
+                } else {
+                    envelope = Some(path.clone());
+                }
+                self.nonempty(
+                    &path.key("description"),
+                    "envelope description",
+                    &def.description,
+                );
+                self.source_ref(index, &path.key("source"), def.source.as_deref());
+                let context = EventContext {
+                    name: "the envelope",
+                    since: None,
+                };
+                self.attribute_list(index, &path.key("fields"), &def.fields, &context);
+                for reserved in ["name", "data"] {
+                    if let Some(i) = def
+                        .fields
+                        .iter()
+                        .position(|f| f.name.as_deref() == Some(reserved))
+                    {
+                        self.report(&path.key("fields").index(i).key("name"), "duplicate-attribute",
+                            format!("`{reserved}` is part of every envelope and cannot be listed as a field"), None);
+                    }
+                }
+            }
+            for (i, item) in content.enums.iter().enumerate() {
+                let path = root.key("enums").index(i);
+                self.enum_def(index, &path, item);
+                self.type_name(
+                    &mut type_names,
+                    &path,
+                    item.rust_name.as_deref(),
+                    &item.name,
+                );
+            }
+            for (i, item) in content.objects.iter().enumerate() {
+                let path = root.key("objects").index(i);
+                self.nonempty(
+                    &path.key("description"),
+                    "object description",
+                    &item.description,
+                );
+                self.source_ref(index, &path.key("source"), item.source.as_deref());
+                let context = EventContext {
+                    name: &item.name,
+                    since: None,
+                };
+                self.attribute_list(index, &path.key("members"), &item.members, &context);
+                self.type_name(
+                    &mut type_names,
+                    &path,
+                    item.rust_name.as_deref(),
+                    &item.name,
+                );
+            }
+            for (i, item) in content.attributes.iter().enumerate() {
+                let path = root.key("attributes").index(i);
+                self.nonempty(
+                    &path.key("description"),
+                    "attribute description",
+                    &item.description,
+                );
+                self.type_ref(index, &path.key("type"), &item.ty);
+                self.role(&path.key("role"), item.role.as_deref());
+                self.notes(&path.key("notes"), &item.notes);
+                let rust = naming::field(&item.name, item.rust_name.as_deref(), None);
+                self.identifier(
+                    &path.key(if item.rust_name.is_some() {
+                        "rust_name"
+                    } else {
+                        "name"
+                    }),
+                    &item.name,
+                    &rust,
+                    "rust_name",
+                );
+            }
+            self.family_file(
+                index,
+                &root,
+                content,
+                &mut events,
+                &mut variants,
+                &mut families,
+            );
+        }
+        self.recursive_objects(index);
+        if let Some((order, path)) = &index.family_order {
+            let mut seen = BTreeSet::new();
+            for (i, name) in order.iter().enumerate() {
+                if !seen.insert(name.as_str()) {
+                    self.report(
+                        &path.index(i),
+                        "duplicate-name",
+                        format!("family `{name}` is listed twice"),
+                        None,
+                    );
+                } else if !families.contains_key(name.as_str()) {
+                    self.report(
+                        &path.index(i),
+                        "unknown-family",
+                        format!("family `{name}` is listed but no file defines it"),
+                        Some(
+                            "add a family file with `family: {{ name: ... }}`, or remove the name"
+                                .into(),
+                        ),
+                    );
+                }
+            }
+            for (name, family_path) in &families {
+                if !seen.contains(name) {
+                    self.report(
+                        family_path,
+                        "unlisted-family",
+                        format!("family `{name}` is not in the `families` list"),
+                        Some(format!(
+                            "add `{name}` to the `families` list in {}",
+                            crate::loader::locate(self.spec, path).file
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    fn nonempty(&mut self, path: &NodePath, what: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.report(
+                path,
+                "empty-text",
+                format!("the {what} is empty"),
+                Some("say what it is; readers of the docs see it".into()),
+            );
+        }
+    }
+
+    fn notes(&mut self, path: &NodePath, notes: &[NoteDef]) {
+        for (i, note) in notes.iter().enumerate() {
+            if note.kind != "quirk" && note.kind != "usage" {
+                self.report(
+                    &path.index(i).key("kind"),
+                    "unknown-note-kind",
+                    format!("unknown note kind `{}`", note.kind),
+                    Some("a note is a `quirk` of the source page or `usage` advice".into()),
+                );
+            }
+            self.nonempty(&path.index(i).key("text"), "note", &note.text);
+        }
+    }
+
+    fn role(&mut self, path: &NodePath, role: Option<&str>) {
+        if let Some(role) = role {
+            if crate::ir::Role::from_spec(role).is_none() {
+                self.report(
+                    path,
+                    "unknown-role",
+                    format!("unknown role `{role}`"),
+                    Some("a role is `request-id`, `interaction-id` or `error`".into()),
+                );
+            }
+        }
+    }
+
+    fn source_ref(&mut self, index: &Index<'_>, path: &NodePath, source: Option<&str>) {
+        if let Some(source) = source {
+            if !index.sources.contains_key(source) {
+                let help = match names::closest(source, index.sources.keys().copied()) {
+                    Some(near) => {
+                        format!("did you mean `{near}`? Sources are listed under `sources:`")
+                    }
+                    None => "sources are listed under `sources:` in catalogue.yaml".into(),
+                };
+                self.report(
+                    path,
+                    "unknown-source",
+                    format!("unknown source `{source}`"),
+                    Some(help),
+                );
+            }
+        }
+    }
+
+    fn version(&mut self, path: &NodePath, text: Option<&str>) -> Option<OrsVersion> {
+        let text = text?;
+        match text.parse::<OrsVersion>() {
+            Ok(version) => Some(version),
+            Err(err) => {
+                self.report(path, "invalid-version", err.to_string(),
+                    Some("write an ORS build such as \"8.1.400.09\" or a release such as \"8.1.3\", quoted".into()));
+                None
+            }
+        }
+    }
+
+    /// Checks that `rust` (derived from `name`, or given as `rust_name`) is a usable identifier.
+    fn identifier(&mut self, path: &NodePath, name: &str, rust: &str, override_key: &str) -> bool {
+        match names::identifier_problem(rust) {
+            None => true,
+            Some(problem) => {
+                let code = if problem.contains("keyword") {
+                    "rust-keyword"
+                } else {
+                    "invalid-name"
+                };
+                self.report(
+                    path,
+                    code,
+                    format!("`{name}` cannot be a Rust name (`{rust}`): {problem}"),
+                    Some(format!(
+                        "give it another Rust name with `{override_key}:`, or rename it"
+                    )),
+                );
+                false
+            }
+        }
+    }
+
+    fn type_name(
+        &mut self,
+        seen: &mut BTreeMap<String, (String, NodePath)>,
+        path: &NodePath,
+        rust_name: Option<&str>,
+        name: &str,
+    ) {
+        let rust = naming::type_name(name, rust_name);
+        let name_path = path.key(if rust_name.is_some() {
+            "rust_name"
+        } else {
+            "name"
+        });
+        if self.identifier(&name_path, name, &rust, "rust_name") {
+            self.collide(seen, &name_path, name, &rust, "type");
+        }
+    }
+
+    /// Reports `name` when its Rust form collides with one seen before.
+    fn collide(
+        &mut self,
+        seen: &mut BTreeMap<String, (String, NodePath)>,
+        path: &NodePath,
+        name: &str,
+        rust: &str,
+        what: &str,
+    ) {
+        let key = names::collision_key(rust);
+        if let Some((first_name, first_path)) = seen.get(&key) {
+            let first = crate::loader::locate(self.spec, first_path);
+            self.report(path, "name-collision",
+                format!("{what} `{name}` collides with `{first_name}` after case conversion (both become `{key}`)"),
+                Some(format!("`{first_name}` is at {first}; rename one, or set `rust_name:`")));
+        } else {
+            seen.insert(key, (name.to_owned(), path.clone()));
+        }
+    }
+}

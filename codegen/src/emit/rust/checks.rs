@@ -1,0 +1,289 @@
+//! `checks.rs`: the validator's checks, one per event, enum and object type, and the
+//! catalogue's hookup to the validator engine.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+use super::{ident, rt, version_tokens};
+use crate::ir::{Attribute, Catalogue, EnumKind, Type, WireValue};
+
+/// Match patterns for a set of codes: runs of consecutive codes as ranges (`0..=32 | 49..=50`).
+fn code_patterns(codes: impl Iterator<Item = i64>) -> Vec<TokenStream> {
+    let mut codes: Vec<i64> = codes.collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut runs: Vec<(i64, i64)> = Vec::new();
+    for code in codes {
+        match runs.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(code) => *end = code,
+            _ => runs.push((code, code)),
+        }
+    }
+    runs.into_iter()
+        .map(|(start, end)| {
+            let (first, last) = (Literal::i64_unsuffixed(start), Literal::i64_unsuffixed(end));
+            if start == end {
+                quote! { #first }
+            } else {
+                quote! { #first..=#last }
+            }
+        })
+        .collect()
+}
+
+/// The check of a value of type `ty`, as a type implementing the validator's `ValueShape`.
+fn value_check(catalogue: &Catalogue, ty: &Type) -> TokenStream {
+    let rt = rt();
+    match ty {
+        Type::String => quote! { #rt::Str },
+        Type::Integer => quote! { #rt::Int },
+        Type::Boolean => quote! { #rt::Bool },
+        Type::AnyObject => quote! { #rt::Object<#rt::AnyObject> },
+        Type::Array(item) => {
+            let item = value_check(catalogue, item);
+            quote! { #rt::Array<#item> }
+        }
+        Type::Enum(id) => {
+            let check = ident(&catalogue[*id].check_name);
+            quote! { #check }
+        }
+        Type::Object(id) => {
+            let check = ident(&catalogue[*id].check_name);
+            quote! { #rt::Object<#check> }
+        }
+    }
+}
+
+/// A `MapShape` for an object whose members are `attributes`: every member checked, required
+/// ones reported when missing, others reported (closed objects) or skipped (open ones).
+fn map_check(
+    catalogue: &Catalogue,
+    name: &Ident,
+    attributes: &[Attribute],
+    open: bool,
+    owner: &str,
+) -> TokenStream {
+    let rt = rt();
+    let count = attributes.len();
+    let wire: Vec<&str> = attributes.iter().map(|a| a.name.as_str()).collect();
+    let arms = attributes.iter().enumerate().map(|(index, attribute)| {
+        let key = &attribute.name;
+        let check = value_check(catalogue, &attribute.ty);
+        let since = attribute.since.as_ref().map(|since| {
+            let version = version_tokens(Some(since));
+            let what = format!("attribute `{key}` of {owner}");
+            quote! { checker.since(#version, format_args!(#what)); }
+        });
+        quote! {
+            #key => {
+                let mark = checker.enter(#key);
+                if seen[#index] {
+                    checker.duplicate();
+                }
+                seen[#index] = true;
+                #since
+                map.next_value_seed(#rt::Seed::<#check>::new(checker))?;
+                checker.leave(mark);
+            }
+        }
+    });
+    let missing = attributes
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.required)
+        .map(|(index, attribute)| {
+            let key = &attribute.name;
+            quote! {
+                if !seen[#index] {
+                    checker.missing("missing-attribute", #key, "required attribute");
+                }
+            }
+        });
+    let other = if open {
+        quote! { map.next_value::<#rt::serde::de::IgnoredAny>()?; }
+    } else {
+        let what = format!("an attribute of {owner}");
+        quote! {
+            checker.unknown_member(key.as_ref(), &[#(#wire),*], "unknown-attribute", format_args!(#what), &mut map)?;
+        }
+    };
+    let dispatch = if attributes.is_empty() {
+        other
+    } else {
+        quote! {
+            match key.as_ref() {
+                #(#arms)*
+                _ => { #other }
+            }
+        }
+    };
+    quote! {
+        pub(crate) struct #name;
+
+        impl #rt::MapShape for #name {
+            #[allow(unused_mut, unused_variables)]
+            fn check_map<'de, A: #rt::serde::de::MapAccess<'de>>(
+                checker: &mut #rt::Checker<'_>,
+                mut map: A,
+            ) -> ::core::result::Result<(), A::Error> {
+                let mut seen = [false; #count];
+                while let ::core::option::Option::Some(#rt::Key(key)) = map.next_key()? {
+                    #dispatch
+                }
+                #(#missing)*
+                Ok(())
+            }
+        }
+    }
+}
+
+/// `checks.rs`.
+pub(super) fn checks(catalogue: &Catalogue) -> TokenStream {
+    let enums = catalogue.enums.iter().map(enum_check);
+    let objects = catalogue.objects.iter().map(|object| {
+        let owner = format!("`{}`", object.name);
+        map_check(
+            catalogue,
+            &ident(&object.check_name),
+            &object.members,
+            object.open,
+            &owner,
+        )
+    });
+    let events = catalogue.events.iter().map(|event| {
+        let owner = format!("`{}`", event.name);
+        map_check(
+            catalogue,
+            &ident(&event.check_name),
+            &event.attributes,
+            false,
+            &owner,
+        )
+    });
+    let hookup = checks_hookup(catalogue);
+    quote! {
+        #(#enums)*
+        #(#objects)*
+        #(#events)*
+        #hookup
+    }
+}
+
+fn enum_check(item: &crate::ir::Enum) -> TokenStream {
+    let rt = rt();
+    let name = ident(&item.check_name);
+    let rust_name = &item.rust_name;
+    let check = match item.kind {
+        EnumKind::Integer => {
+            let codes = code_patterns(item.values.iter().filter_map(|v| match v.wire {
+                WireValue::Int(code) => Some(code),
+                WireValue::Str(_) => None,
+            }));
+            quote! { #rt::int_enum(checker, deserializer, #rust_name, |code| matches!(code, #(#codes)|*)) }
+        }
+        EnumKind::String => {
+            let values = item.values.iter().filter_map(|v| match &v.wire {
+                WireValue::Str(text) => Some(text.as_str()),
+                WireValue::Int(_) => None,
+            });
+            quote! { #rt::str_enum(checker, deserializer, #rust_name, |value| matches!(value, #(#values)|*)) }
+        }
+    };
+    quote! {
+        pub(crate) struct #name;
+
+        impl #rt::ValueShape for #name {
+            fn check<'de, D: #rt::serde::Deserializer<'de>>(
+                checker: &mut #rt::Checker<'_>,
+                deserializer: D,
+            ) -> ::core::result::Result<(), D::Error> {
+                #check
+            }
+        }
+    }
+}
+
+/// The catalogue's `Checks` impl, which plugs the checks into the validator engine, and the
+/// catalogue's `validate` and `validate_lines`.
+fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
+    let rt = rt();
+    let variants: Vec<Ident> = catalogue
+        .events
+        .iter()
+        .map(|e| ident(&e.variant_name))
+        .collect();
+    let event_checks: Vec<Ident> = catalogue
+        .events
+        .iter()
+        .map(|e| ident(&e.check_name))
+        .collect();
+    let fields = &catalogue.envelope.fields;
+    let field_names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    let field_indexes = 0..fields.len();
+    let field_checks = fields.iter().map(|f| value_check(catalogue, &f.ty));
+    quote! {
+        impl #rt::Checks for super::Catalogue {
+            type Event = super::EventName;
+
+            fn event(&self, name: &str) -> ::core::option::Option<super::EventName> {
+                super::EventName::from_name(name)
+            }
+
+            fn event_name(&self, event: super::EventName) -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(event.as_str())
+            }
+
+            fn since(&self, event: super::EventName) -> ::core::option::Option<#rt::OrsVersion> {
+                event.since()
+            }
+
+            fn names(&self) -> impl ::core::iter::Iterator<Item = &str> {
+                super::EventName::ALL.iter().map(|event| event.as_str())
+            }
+
+            fn envelope_fields(&self) -> &[&str] {
+                &[#(#field_names),*]
+            }
+
+            fn check_data<'de, D: #rt::serde::Deserializer<'de>>(
+                &self,
+                event: super::EventName,
+                checker: &mut #rt::Checker<'_>,
+                deserializer: D,
+            ) -> ::core::result::Result<(), D::Error> {
+                match event {
+                    #( super::EventName::#variants => <#rt::Object<#event_checks> as #rt::ValueShape>::check(checker, deserializer), )*
+                }
+            }
+
+            fn check_envelope_field<'de, D: #rt::serde::Deserializer<'de>>(
+                &self,
+                index: usize,
+                checker: &mut #rt::Checker<'_>,
+                deserializer: D,
+            ) -> ::core::result::Result<(), D::Error> {
+                match index {
+                    #( #field_indexes => <#field_checks as #rt::ValueShape>::check(checker, deserializer), )*
+                    _ => #rt::serde::Deserializer::deserialize_ignored_any(deserializer, #rt::serde::de::IgnoredAny).map(|_| ()),
+                }
+            }
+        }
+
+        /// Validates one event envelope (one JSON document) against this catalogue and reports
+        /// every violation.
+        pub fn validate(line: &[u8], options: &#rt::Options) -> #rt::Report {
+            #rt::validate_with(&super::Catalogue, line, options)
+        }
+
+        /// Validates a stream of JSON Lines against this catalogue, calling `each` with the
+        /// 1-based line number and the report of every non-blank line.
+        pub fn validate_lines<R: ::std::io::BufRead>(
+            reader: R,
+            options: &#rt::Options,
+            max_line_bytes: usize,
+            each: impl ::core::ops::FnMut(u64, &#rt::Report) -> ::std::io::Result<()>,
+        ) -> ::std::io::Result<#rt::StreamSummary> {
+            #rt::validate_lines_with(&super::Catalogue, reader, options, max_line_bytes, each)
+        }
+    }
+}

@@ -1,0 +1,502 @@
+//! The validator engine: a [`Checker`] collects violations while checks walk a document, and
+//! value and object checks ([`ValueShape`], [`MapShape`]) plug into it. Generated bindings
+//! implement those traits per event, enum and object type. Every code and message is written
+//! by the checker's methods, so every catalogue's checks word them alike.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserializer;
+
+use super::{Options, Severity, Violation};
+use crate::OrsVersion;
+
+/// Collects violations while the generated checks walk a document.
+pub struct Checker<'o> {
+    options: &'o Options,
+    pub(super) pointer: String,
+    pub(super) violations: Vec<Violation>,
+}
+
+impl<'o> Checker<'o> {
+    pub(super) fn new(options: &'o Options, pointer: String) -> Self {
+        Checker {
+            options,
+            pointer,
+            violations: Vec::new(),
+        }
+    }
+
+    /// Descends into member `key`; returns the pointer's length to restore with [`Checker::leave`].
+    pub fn enter(&mut self, key: &str) -> usize {
+        let mark = self.pointer.len();
+        self.pointer.push('/');
+        if !key.contains(['~', '/']) {
+            self.pointer.push_str(key);
+            return mark;
+        }
+        for c in key.chars() {
+            match c {
+                '~' => self.pointer.push_str("~0"),
+                '/' => self.pointer.push_str("~1"),
+                c => self.pointer.push(c),
+            }
+        }
+        mark
+    }
+
+    /// Returns to the pointer before [`Checker::enter`].
+    pub fn leave(&mut self, mark: usize) {
+        self.pointer.truncate(mark);
+    }
+
+    fn report(&mut self, code: &'static str, severity: Severity, message: String) {
+        self.violations.push(Violation {
+            pointer: self.pointer.clone(),
+            code,
+            message,
+            severity,
+        });
+    }
+
+    /// A violation at the current pointer.
+    pub fn error(&mut self, code: &'static str, message: String) {
+        self.report(code, Severity::Error, message);
+    }
+
+    /// A violation in strict mode, a warning in lenient mode.
+    pub fn unknown(&mut self, code: &'static str, message: String) {
+        let severity = if self.options.lenient {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        self.report(code, severity, message);
+    }
+
+    /// Reports `what` when it is newer than the target release.
+    pub fn since(&mut self, since: Option<OrsVersion>, what: fmt::Arguments<'_>) {
+        if let (Some(since), Some(target)) = (since, self.options.ors_version) {
+            if since > target {
+                self.error(
+                    "not-in-version",
+                    format!("{what} exists since ORS {since}, after the target release {target}"),
+                );
+            }
+        }
+    }
+
+    /// A required member that is absent; reported at the member's pointer.
+    pub fn missing(&mut self, code: &'static str, key: &str, what: &str) {
+        let mark = self.enter(key);
+        self.error(code, format!("{what} `{key}` is missing"));
+        self.leave(mark);
+    }
+
+    /// The member at the current pointer was seen before in its object.
+    pub fn duplicate(&mut self) {
+        let key = self
+            .pointer
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .replace("~1", "/")
+            .replace("~0", "~");
+        self.error(
+            "duplicate-key",
+            format!("`{key}` appears twice in one object"),
+        );
+    }
+
+    /// A member the object does not have: reported, and its value skipped.
+    pub fn unknown_member<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        known: &[&str],
+        code: &'static str,
+        what: fmt::Arguments<'_>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let mark = self.enter(key);
+        let hint = match crate::names::closest(key, known.iter().copied()) {
+            Some(near) => format!(" (did you mean `{near}`?)"),
+            None => String::new(),
+        };
+        self.unknown(code, format!("`{key}` is not {what}{hint}"));
+        map.next_value::<IgnoredAny>()?;
+        self.leave(mark);
+        Ok(())
+    }
+
+    /// Skips a value of the wrong JSON type and reports it.
+    pub(super) fn wrong_type(&mut self, expected: &str, found: &str) {
+        self.error("wrong-type", format!("expected {expected}, found {found}"));
+    }
+}
+
+/// A check of one JSON value, generated per type of the catalogue or built in.
+pub trait ValueShape {
+    /// Checks the value `deserializer` holds, reporting into `checker`.
+    fn check<'de, D: Deserializer<'de>>(
+        checker: &mut Checker<'_>,
+        deserializer: D,
+    ) -> Result<(), D::Error>;
+}
+
+/// A check of the members of one JSON object, generated per event and object type.
+pub trait MapShape {
+    /// Checks every member of `map`.
+    fn check_map<'de, A: MapAccess<'de>>(checker: &mut Checker<'_>, map: A)
+        -> Result<(), A::Error>;
+}
+
+/// The seed that runs `T`'s check on a value of a map or sequence.
+pub struct Seed<'c, 'o, T>(&'c mut Checker<'o>, PhantomData<T>);
+
+impl<'c, 'o, T> Seed<'c, 'o, T> {
+    /// A seed for `checker`.
+    pub fn new(checker: &'c mut Checker<'o>) -> Self {
+        Seed(checker, PhantomData)
+    }
+}
+
+impl<'de, T: ValueShape> DeserializeSeed<'de> for Seed<'_, '_, T> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        T::check(self.0, deserializer)
+    }
+}
+
+/// What a JSON value was, for "found ..." messages; it consumes the value.
+pub(super) struct Found<'c, 'o, F> {
+    checker: &'c mut Checker<'o>,
+    expected: &'static str,
+    accept: F,
+}
+
+/// What [`Found`] accepts: the value, if it is of the expected type.
+pub(super) enum Scalar<'a> {
+    Bool,
+    Int(i64),
+    /// An integer beyond `i64`, or a number with a fraction.
+    OtherNumber(f64),
+    Str(&'a str),
+}
+
+impl<'de, F: FnOnce(&mut Checker<'_>, Scalar<'_>) -> bool> Visitor<'de> for Found<'_, '_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expected)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.scalar(Scalar::Bool, "a boolean");
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<(), E> {
+        self.scalar(Scalar::Int(value), "an integer");
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<(), E> {
+        match i64::try_from(value) {
+            Ok(value) => self.scalar(Scalar::Int(value), "an integer"),
+            Err(_) => self.scalar(Scalar::OtherNumber(value as f64), "an integer"),
+        }
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<(), E> {
+        // JSON Schema counts 3.0 as the integer 3.
+        if value.fract() == 0.0 && value.abs() < 9.0e15 {
+            self.scalar(Scalar::Int(value as i64), "an integer");
+        } else {
+            self.scalar(Scalar::OtherNumber(value), "a number");
+        }
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<(), E> {
+        self.scalar(Scalar::Str(value), "a string");
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.checker.wrong_type(self.expected, "null");
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        self.checker.wrong_type(self.expected, "an array");
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        self.checker.wrong_type(self.expected, "an object");
+        Ok(())
+    }
+}
+
+impl<F: FnOnce(&mut Checker<'_>, Scalar<'_>) -> bool> Found<'_, '_, F> {
+    fn scalar(self, value: Scalar<'_>, found: &str) {
+        let expected = self.expected;
+        if !(self.accept)(self.checker, value) {
+            self.checker.wrong_type(expected, found);
+        }
+    }
+}
+
+pub(super) fn scalar<'de, D: Deserializer<'de>>(
+    checker: &mut Checker<'_>,
+    deserializer: D,
+    expected: &'static str,
+    accept: impl FnOnce(&mut Checker<'_>, Scalar<'_>) -> bool,
+) -> Result<(), D::Error> {
+    deserializer.deserialize_any(Found {
+        checker,
+        expected,
+        accept,
+    })
+}
+
+/// A JSON string.
+pub struct Str;
+
+impl ValueShape for Str {
+    fn check<'de, D: Deserializer<'de>>(
+        checker: &mut Checker<'_>,
+        deserializer: D,
+    ) -> Result<(), D::Error> {
+        scalar(checker, deserializer, "a string", |_, value| {
+            matches!(value, Scalar::Str(_))
+        })
+    }
+}
+
+/// A JSON integer (a number without a fraction, as JSON Schema counts them).
+#[allow(dead_code)] // Used by the generated checks of catalogues with integer attributes.
+pub struct Int;
+
+impl ValueShape for Int {
+    fn check<'de, D: Deserializer<'de>>(
+        checker: &mut Checker<'_>,
+        deserializer: D,
+    ) -> Result<(), D::Error> {
+        scalar(checker, deserializer, "an integer", |_, value| {
+            matches!(value, Scalar::Int(_))
+                || matches!(value, Scalar::OtherNumber(n) if n.fract() == 0.0)
+        })
+    }
+}
+
+/// A JSON boolean.
+#[allow(dead_code)] // Used by the generated checks of catalogues with boolean attributes.
+pub struct Bool;
+
+impl ValueShape for Bool {
+    fn check<'de, D: Deserializer<'de>>(
+        checker: &mut Checker<'_>,
+        deserializer: D,
+    ) -> Result<(), D::Error> {
+        scalar(checker, deserializer, "a boolean", |_, value| {
+            matches!(value, Scalar::Bool)
+        })
+    }
+}
+
+/// An integer-coded enum: `NAME` for messages, `known` for the codes.
+pub fn int_enum<'de, D: Deserializer<'de>>(
+    checker: &mut Checker<'_>,
+    deserializer: D,
+    name: &'static str,
+    known: fn(i64) -> bool,
+) -> Result<(), D::Error> {
+    scalar(
+        checker,
+        deserializer,
+        "an integer",
+        |checker, value| match value {
+            Scalar::Int(code) => {
+                if !known(code) {
+                    checker.unknown("enum-value", format!("{code} is not a value of {name}"));
+                }
+                true
+            }
+            Scalar::OtherNumber(n) if n.fract() == 0.0 => {
+                checker.unknown("enum-value", format!("{n} is not a value of {name}"));
+                true
+            }
+            _ => false,
+        },
+    )
+}
+
+/// A string-coded enum.
+pub fn str_enum<'de, D: Deserializer<'de>>(
+    checker: &mut Checker<'_>,
+    deserializer: D,
+    name: &'static str,
+    known: fn(&str) -> bool,
+) -> Result<(), D::Error> {
+    scalar(
+        checker,
+        deserializer,
+        "a string",
+        |checker, value| match value {
+            Scalar::Str(text) => {
+                if !known(text) {
+                    checker.unknown("enum-value", format!("`{text}` is not a value of {name}"));
+                }
+                true
+            }
+            _ => false,
+        },
+    )
+}
+
+/// Any JSON object (open implementation data): its content is not checked.
+pub struct AnyObject;
+
+impl MapShape for AnyObject {
+    fn check_map<'de, A: MapAccess<'de>>(_: &mut Checker<'_>, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+}
+
+/// A JSON object whose members `M` checks.
+pub struct Object<M>(PhantomData<M>);
+
+impl<M: MapShape> ValueShape for Object<M> {
+    fn check<'de, D: Deserializer<'de>>(
+        checker: &mut Checker<'_>,
+        deserializer: D,
+    ) -> Result<(), D::Error> {
+        deserializer.deserialize_any(ObjectVisitor::<M>(checker, PhantomData))
+    }
+}
+
+/// The `visit_*` methods of a visitor that expects one kind of JSON value (`self.0` is its
+/// checker): each listed other kind is consumed and reported as `wrong-type`.
+macro_rules! reject_other_types {
+    ($expected:literal, $value:expr; $($kind:ident),*) => {
+        $( reject_other_types!(@$kind $expected, $value); )*
+    };
+    (@bool $expected:literal, $value:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "a boolean");
+            Ok($value)
+        }
+    };
+    (@number $expected:literal, $value:expr) => {
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "a number");
+            Ok($value)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "a number");
+            Ok($value)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "a number");
+            Ok($value)
+        }
+    };
+    (@str $expected:literal, $value:expr) => {
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "a string");
+            Ok($value)
+        }
+    };
+    (@unit $expected:literal, $value:expr) => {
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            self.0.wrong_type($expected, "null");
+            Ok($value)
+        }
+    };
+    (@seq $expected:literal, $value:expr) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            self.0.wrong_type($expected, "an array");
+            Ok($value)
+        }
+    };
+    (@map $expected:literal, $value:expr) => {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            self.0.wrong_type($expected, "an object");
+            Ok($value)
+        }
+    };
+}
+
+struct ObjectVisitor<'c, 'o, M>(&'c mut Checker<'o>, PhantomData<M>);
+
+impl<'de, M: MapShape> Visitor<'de> for ObjectVisitor<'_, '_, M> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        M::check_map(self.0, map)
+    }
+
+    reject_other_types!("an object", (); bool, number, str, unit, seq);
+}
+
+/// A JSON array whose items `T` checks.
+pub struct Array<T>(PhantomData<T>);
+
+impl<T: ValueShape> ValueShape for Array<T> {
+    fn check<'de, D: Deserializer<'de>>(
+        checker: &mut Checker<'_>,
+        deserializer: D,
+    ) -> Result<(), D::Error> {
+        deserializer.deserialize_any(ArrayVisitor::<T>(checker, PhantomData))
+    }
+}
+
+struct ArrayVisitor<'c, 'o, T>(&'c mut Checker<'o>, PhantomData<T>);
+
+impl<'de, T: ValueShape> Visitor<'de> for ArrayVisitor<'_, '_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0usize;
+        loop {
+            let mark = self.0.enter(&index.to_string());
+            let more = seq.next_element_seed(OptionalSeed::<T>(&mut *self.0, PhantomData))?;
+            self.0.leave(mark);
+            if more.is_none() {
+                return Ok(());
+            }
+            index += 1;
+        }
+    }
+
+    reject_other_types!("an array", (); bool, number, str, unit, map);
+}
+
+/// An array item: `T`'s check, yielding `()` per item so the sequence can end.
+struct OptionalSeed<'c, 'o, T>(&'c mut Checker<'o>, PhantomData<T>);
+
+impl<'de, T: ValueShape> DeserializeSeed<'de> for OptionalSeed<'_, '_, T> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        T::check(self.0, deserializer)
+    }
+}
+pub(super) use reject_other_types;
