@@ -7,7 +7,8 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Error, Fields, Ident, Index, LitStr, Member, Result, Type};
 
-use crate::attr::{flag, key_name, parse_keys, skip_to_comma, string_value, Errors};
+use crate::attr::{flag, key_name, parse_keys, skip_to_comma, string_value};
+use crate::errors::Errors;
 
 /// What `#[event(...)]` says on the struct, checked as it is read: `None` inside means the
 /// value was wrong, and that is reported already.

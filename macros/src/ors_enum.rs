@@ -4,7 +4,8 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, ToTokens};
 use syn::{Data, DataEnum, DeriveInput, Error, Fields, Ident, Path, Result, Type};
 
-use crate::attr::{flag, i64_value, key_name, parse_keys, skip_to_comma, string_value, Errors};
+use crate::attr::{flag, i64_value, key_name, parse_keys, skip_to_comma, string_value};
+use crate::errors::Errors;
 
 /// How an enum's values travel.
 #[derive(Clone, Copy, PartialEq, Eq)]
