@@ -1,43 +1,13 @@
-//! Helpers shared by the derives: collecting every error of an input, and reading the values
-//! of `#[event(...)]` and `#[ors(...)]` keys with messages that say how to write them.
+//! Reading `#[event(...)]` and `#[ors(...)]` attributes, shared by the derives: going through
+//! their keys without stopping at a wrong one, and reading each key's value with a message
+//! that says how to write it.
 
 use proc_macro2::TokenTree;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::{Attribute, Error, Expr, ExprLit, ExprUnary, Lit, LitStr, Result, Token, UnOp};
 
-/// Every error found in one input, reported together.
-#[derive(Default)]
-pub(crate) struct Errors(Option<Error>);
-
-impl Errors {
-    /// Records an error.
-    pub(crate) fn push(&mut self, error: Error) {
-        match &mut self.0 {
-            Some(first) => first.combine(error),
-            None => self.0 = Some(error),
-        }
-    }
-
-    /// Records the error of a result, if any, and gives its value.
-    pub(crate) fn check<T>(&mut self, result: Result<T>) -> Option<T> {
-        match result {
-            Ok(value) => Some(value),
-            Err(error) => {
-                self.push(error);
-                None
-            }
-        }
-    }
-
-    /// `Ok` when nothing was recorded, else every error combined.
-    pub(crate) fn finish(self) -> Result<()> {
-        match self.0 {
-            Some(error) => Err(error),
-            None => Ok(()),
-        }
-    }
-}
+use crate::errors::Errors;
 
 /// Parses every `#[NAME(key, key = value, ...)]` attribute among `attrs` with `handle`, called
 /// once per key. An error of one key is recorded and the parse goes on with the next key, so
@@ -57,9 +27,7 @@ pub(crate) fn parse_keys(
             }
             Ok(())
         });
-        if let Some(error) = found.0 {
-            errors.push(error);
-        }
+        errors.append(found);
         errors.check(result);
     }
 }

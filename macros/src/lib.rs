@@ -19,6 +19,7 @@ use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 mod attr;
+mod errors;
 mod event;
 mod ors_enum;
 

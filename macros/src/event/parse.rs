@@ -1,34 +1,52 @@
-//! `#[derive(Event)]`: implements `ors_events::OrsEvent` for a struct.
+//! The first stage: reads `#[event(...)]` on the struct and on its fields into an [`Event`].
+//!
+//! A value is checked as it is read (an event name's characters and dots, a version's form),
+//! so that its mistake is reported in the order of the keys, among the mistakes of how the
+//! keys are written.
 
-use ors_events_codegen::version::{Form, OrsVersion, VersionError};
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::{quote, quote_spanned};
+use ors_events_codegen::version::{OrsVersion, VersionError};
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Error, Fields, Ident, Index, LitStr, Member, Result, Type};
+use syn::{Data, DeriveInput, Error, Fields, Generics, Ident, Index, LitStr, Member, Result, Type};
 
-use crate::attr::{flag, key_name, parse_keys, skip_to_comma, string_value, Errors};
+use crate::attr::{flag, key_name, parse_keys, skip_to_comma, string_value};
+use crate::errors::Errors;
+
+/// A struct deriving `Event`, with what its attributes say.
+pub(super) struct Event<'a> {
+    pub(super) ident: &'a Ident,
+    pub(super) generics: &'a Generics,
+    /// The input is a struct. An enum or a union is reported already, and its missing name is
+    /// not reported too.
+    pub(super) is_struct: bool,
+    pub(super) container: Container,
+    pub(super) request_id: Option<Marked>,
+    pub(super) interaction_id: Option<Marked>,
+}
 
 /// What `#[event(...)]` says on the struct, checked as it is read: `None` inside means the
 /// value was wrong, and that is reported already.
 #[derive(Default)]
-struct Container {
-    /// The name and its family.
-    name: Option<Option<(String, String)>>,
-    /// The `SINCE` constant.
-    since: Option<Option<TokenStream>>,
+pub(super) struct Container {
+    pub(super) name: Option<Option<EventName>>,
+    pub(super) since: Option<Option<OrsVersion>>,
+}
+
+/// An event's name on the wire, checked, with its family.
+pub(super) struct EventName {
+    pub(super) name: String,
+    /// The first token of the name, after a leading `error.`.
+    pub(super) family: String,
 }
 
 /// A field marked `#[event(request_id)]` or `#[event(interaction_id)]`.
-struct Marked {
-    member: Member,
-    ty: Type,
+pub(super) struct Marked {
+    pub(super) member: Member,
+    pub(super) ty: Type,
 }
 
-pub(crate) fn derive(input: &DeriveInput) -> Result<TokenStream> {
-    let mut errors = Errors::default();
-    let container = container(input, &mut errors);
-
+/// Reads the struct's attributes and those of its fields.
+pub(super) fn parse<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Event<'a> {
+    let container = container(input, errors);
     let fields = match &input.data {
         Data::Struct(data) => Some(&data.fields),
         Data::Enum(data) => {
@@ -49,50 +67,17 @@ pub(crate) fn derive(input: &DeriveInput) -> Result<TokenStream> {
         }
     };
     let (request_id, interaction_id) = match fields {
-        Some(fields) => marked_fields(fields, &mut errors),
+        Some(fields) => marked_fields(fields, errors),
         None => (None, None),
     };
-
-    let name = match container.name {
-        Some(name) => name,
-        None => {
-            if fields.is_some() {
-                errors.push(Error::new_spanned(
-                    &input.ident,
-                    "#[derive(Event)] needs #[event(name = \"family.event\")] with the event's \
-                     name on the wire, e.g. #[event(name = \"voice.hold.done\")]",
-                ));
-            }
-            None
-        }
-    };
-    let since = container
-        .since
-        .unwrap_or_else(|| Some(quote!(::core::option::Option::None)));
-
-    errors.finish()?;
-    let (Some((name, family)), Some(since)) = (name, since) else {
-        // Every `None` above recorded an error, so `finish` returned it.
-        return Err(Error::new_spanned(
-            &input.ident,
-            "invalid #[derive(Event)] input",
-        ));
-    };
-
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let request_id = request_id.map(|field| accessor("request_id", &field));
-    let interaction_id = interaction_id.map(|field| accessor("interaction_id", &field));
-    Ok(quote! {
-        #[automatically_derived]
-        impl #impl_generics ::ors_events::OrsEvent for #ident #ty_generics #where_clause {
-            const NAME: &'static str = #name;
-            const FAMILY: &'static str = #family;
-            const SINCE: ::core::option::Option<::ors_events::OrsVersion> = #since;
-            #request_id
-            #interaction_id
-        }
-    })
+    Event {
+        ident: &input.ident,
+        generics: &input.generics,
+        is_struct: fields.is_some(),
+        container,
+        request_id,
+        interaction_id,
+    }
 }
 
 /// Reads `#[event(...)]` on the struct.
@@ -106,12 +91,12 @@ fn container(input: &DeriveInput, errors: &mut Errors) -> Container {
             // A wrong value is reported here, not also as a missing name.
             let lit = string_value(meta, "name = \"family.event\"")
                 .inspect_err(|_| _ = container.name.get_or_insert(None))?;
-            let checked = errors.check(check_name(&lit));
+            let checked = errors.check(parse_name(&lit));
             container.name.replace(checked).is_some()
         } else {
             let lit = string_value(meta, "since = \"8.1.400.09\"")
                 .inspect_err(|_| _ = container.since.get_or_insert(None))?;
-            let checked = errors.check(since_tokens(&lit));
+            let checked = errors.check(parse_since(&lit));
             container.since.replace(checked).is_some()
         };
         if duplicate {
@@ -222,24 +207,8 @@ fn member_name(member: &Member) -> String {
     }
 }
 
-/// `fn request_id(&self)` (or `interaction_id`) returning the marked field. The call is spanned
-/// at the field's type, so a field of another type than `String` or `Option<String>` is
-/// reported there.
-fn accessor(method: &str, field: &Marked) -> TokenStream {
-    let method = Ident::new(method, Span::call_site());
-    let member = &field.member;
-    let call = quote_spanned! {field.ty.span()=>
-        ::ors_events::__private::AsOptStr::as_opt_str(&self.#member)
-    };
-    quote! {
-        fn #method(&self) -> ::core::option::Option<&str> {
-            #call
-        }
-    }
-}
-
-/// Checks an event name and gives it with its family.
-fn check_name(lit: &LitStr) -> Result<(String, String)> {
+/// Reads an event name, checking it, and finds its family.
+fn parse_name(lit: &LitStr) -> Result<EventName> {
     let name = lit.value();
     let example = "write it as family.event, e.g. \"voice.hold.done\"";
     if let Some(bad) = name
@@ -272,12 +241,15 @@ fn check_name(lit: &LitStr) -> Result<(String, String)> {
         [family, ..] => family,
         [] => "",
     };
-    Ok((name.clone(), family.to_owned()))
+    Ok(EventName {
+        name: name.clone(),
+        family: family.to_owned(),
+    })
 }
 
-/// The `SINCE` constant: `Some(OrsVersion::from_parts(...))` of the version, parsed now.
-fn since_tokens(lit: &LitStr) -> Result<TokenStream> {
-    let version: OrsVersion = lit.value().parse().map_err(|err: VersionError| {
+/// Reads the `since` version, checking its form.
+fn parse_since(lit: &LitStr) -> Result<OrsVersion> {
+    lit.value().parse().map_err(|err: VersionError| {
         // The parser's reason may already show both forms.
         let examples = if err.reason.contains("8.1.400.09") && err.reason.contains("8.1.3") {
             ""
@@ -285,28 +257,5 @@ fn since_tokens(lit: &LitStr) -> Result<TokenStream> {
             "; write a build such as 8.1.400.09 or a release such as 8.1.3"
         };
         Error::new_spanned(lit, format!("`since`: {err}{examples}"))
-    })?;
-    let major = Literal::u32_unsuffixed(version.major());
-    let minor = Literal::u32_unsuffixed(version.minor());
-    let line = Literal::u32_unsuffixed(version.line());
-    let build = match version.build() {
-        Some(build) => {
-            let build = Literal::u32_unsuffixed(build);
-            quote!(::core::option::Option::Some(#build))
-        }
-        None => quote!(::core::option::Option::None),
-    };
-    let form = match version.form() {
-        Form::Release => quote!(::ors_events::version::Form::Release),
-        Form::Line => quote!(::ors_events::version::Form::Line),
-        Form::Build { width } => {
-            let width = Literal::u8_unsuffixed(width);
-            quote!(::ors_events::version::Form::Build { width: #width })
-        }
-    };
-    Ok(quote! {
-        ::core::option::Option::Some(::ors_events::OrsVersion::from_parts(
-            #major, #minor, #line, #build, #form,
-        ))
     })
 }
