@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use ors_events::validate::dynamic::DynCatalogue;
 use ors_events::validate::Options;
 use ors_events_codegen::{emit, Catalogue, OrsVersion};
 
@@ -57,6 +58,9 @@ enum Command {
         /// violation per line, and nothing else on standard output.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Validate against the catalogue in this spec directory instead of the compiled-in one.
+        #[arg(long, value_name = "DIR")]
+        spec: Option<PathBuf>,
         /// The file to read, or `-` for standard input.
         #[arg(default_value = "-")]
         file: PathBuf,
@@ -191,15 +195,22 @@ fn run(command: Command) -> Result<(), Failure> {
             ors_version,
             lenient,
             format,
+            spec,
             file,
-        } => validate::run(
-            &file,
-            &Options {
+        } => {
+            let options = Options {
                 ors_version,
                 lenient,
-            },
-            format,
-        ),
+            };
+            match spec {
+                // A catalogue read now is interpreted; the compiled-in one runs its generated checks.
+                Some(dir) => {
+                    let catalogue = DynCatalogue::from_ir(&compile_for_use(&dir)?);
+                    validate::run(&catalogue, &file, &options, format)
+                }
+                None => validate::run(&ors_events::Catalogue, &file, &options, format),
+            }
+        }
         Command::Lint {
             ors_version,
             format,
@@ -236,6 +247,15 @@ fn run(command: Command) -> Result<(), Failure> {
             fail_on,
         } => diff::run(&old, &new, format, fail_on),
     }
+}
+
+/// The catalogue of `spec` for `validate` and `lint`, which take a spec only to use it: a spec
+/// with problems is a usage error (exit 2), since exit 1 reports the input.
+fn compile_for_use(spec: &Path) -> Result<Catalogue, Failure> {
+    ors_events_codegen::compile(spec).map_err(|problems| Failure {
+        status: 2,
+        message: format!("the spec {} has problems:\n\n{problems}", spec.display()),
+    })
 }
 
 fn compile(spec: &Path) -> Result<Catalogue, Failure> {

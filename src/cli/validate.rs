@@ -5,12 +5,19 @@ use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use ors_events::validate::{validate_lines, Options, Report, Severity, DEFAULT_MAX_LINE_BYTES};
+use ors_events::validate::{
+    validate_lines_with, Checks, Options, Report, Severity, DEFAULT_MAX_LINE_BYTES,
+};
 
 use super::{Failure, Format};
 
-/// Validates `file` (`-` for standard input) and reports in `format`.
-pub fn run(file: &Path, options: &Options, format: Format) -> Result<(), Failure> {
+/// Validates `file` (`-` for standard input) against `catalogue` and reports in `format`.
+pub fn run<S: Checks>(
+    catalogue: &S,
+    file: &Path,
+    options: &Options,
+    format: Format,
+) -> Result<(), Failure> {
     let (name, input): (String, Box<dyn Read>) = if file.as_os_str() == "-" {
         ("<stdin>".into(), Box::new(io::stdin().lock()))
     } else {
@@ -22,10 +29,16 @@ pub fn run(file: &Path, options: &Options, format: Format) -> Result<(), Failure
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut progress = Progress::new();
-    let summary = validate_lines(reader, options, DEFAULT_MAX_LINE_BYTES, |line, report| {
-        progress.tick(line);
-        write_report(&mut out, &name, line, report, format)
-    })
+    let summary = validate_lines_with(
+        catalogue,
+        reader,
+        options,
+        DEFAULT_MAX_LINE_BYTES,
+        |line, report| {
+            progress.tick(line);
+            write_report(&mut out, &name, line, report, format)
+        },
+    )
     .and_then(|summary| out.flush().map(|()| summary))
     .map_err(|err| match err.kind() {
         // A closed pipe (`| head`) is the reader's choice, not an error of the input.

@@ -129,6 +129,37 @@ impl<'o> Checker<'o> {
         Ok(())
     }
 
+    /// Reports attribute `key` of `owner` (an event or object type, quoted) when it is newer
+    /// than the target release.
+    pub fn attribute_since(&mut self, since: Option<OrsVersion>, key: &str, owner: &str) {
+        if since.is_some() {
+            self.since(since, format_args!("attribute `{key}` of {owner}"));
+        }
+    }
+
+    /// The required attribute `key` is absent.
+    pub fn missing_attribute(&mut self, key: &str) {
+        self.missing("missing-attribute", key, "required attribute");
+    }
+
+    /// `key` is not an attribute of `owner` (an event or closed object type, quoted), whose
+    /// attributes are `known`: reported, and its value skipped.
+    pub fn unknown_attribute<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        known: &[&str],
+        owner: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        self.unknown_member(
+            key,
+            known,
+            "unknown-attribute",
+            format_args!("an attribute of {owner}"),
+            map,
+        )
+    }
+
     /// Skips a value of the wrong JSON type and reports it.
     pub(super) fn wrong_type(&mut self, expected: &str, found: &str) {
         self.error("wrong-type", format!("expected {expected}, found {found}"));
@@ -314,8 +345,8 @@ impl ValueShape for Bool {
 pub fn int_enum<'de, D: Deserializer<'de>>(
     checker: &mut Checker<'_>,
     deserializer: D,
-    name: &'static str,
-    known: fn(i64) -> bool,
+    name: &str,
+    known: impl FnOnce(i64) -> bool,
 ) -> Result<(), D::Error> {
     scalar(
         checker,
@@ -341,8 +372,8 @@ pub fn int_enum<'de, D: Deserializer<'de>>(
 pub fn str_enum<'de, D: Deserializer<'de>>(
     checker: &mut Checker<'_>,
     deserializer: D,
-    name: &'static str,
-    known: fn(&str) -> bool,
+    name: &str,
+    known: impl FnOnce(&str) -> bool,
 ) -> Result<(), D::Error> {
     scalar(
         checker,
@@ -382,55 +413,55 @@ impl<M: MapShape> ValueShape for Object<M> {
     }
 }
 
-/// The `visit_*` methods of a visitor that expects one kind of JSON value (`self.0` is its
+/// The `visit_*` methods of a visitor that expects one kind of JSON value (`self.$field` is its
 /// checker): each listed other kind is consumed and reported as `wrong-type`.
 macro_rules! reject_other_types {
-    ($expected:literal, $value:expr; $($kind:ident),*) => {
-        $( reject_other_types!(@$kind $expected, $value); )*
+    ($field:tt; $expected:literal, $value:expr; $($kind:ident),*) => {
+        $( reject_other_types!(@$kind $field, $expected, $value); )*
     };
-    (@bool $expected:literal, $value:expr) => {
+    (@bool $field:tt, $expected:literal, $value:expr) => {
         fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            self.0.wrong_type($expected, "a boolean");
+            self.$field.wrong_type($expected, "a boolean");
             Ok($value)
         }
     };
-    (@number $expected:literal, $value:expr) => {
+    (@number $field:tt, $expected:literal, $value:expr) => {
         fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-            self.0.wrong_type($expected, "a number");
+            self.$field.wrong_type($expected, "a number");
             Ok($value)
         }
         fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-            self.0.wrong_type($expected, "a number");
+            self.$field.wrong_type($expected, "a number");
             Ok($value)
         }
         fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-            self.0.wrong_type($expected, "a number");
+            self.$field.wrong_type($expected, "a number");
             Ok($value)
         }
     };
-    (@str $expected:literal, $value:expr) => {
+    (@str $field:tt, $expected:literal, $value:expr) => {
         fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-            self.0.wrong_type($expected, "a string");
+            self.$field.wrong_type($expected, "a string");
             Ok($value)
         }
     };
-    (@unit $expected:literal, $value:expr) => {
+    (@unit $field:tt, $expected:literal, $value:expr) => {
         fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            self.0.wrong_type($expected, "null");
+            self.$field.wrong_type($expected, "null");
             Ok($value)
         }
     };
-    (@seq $expected:literal, $value:expr) => {
+    (@seq $field:tt, $expected:literal, $value:expr) => {
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             while seq.next_element::<IgnoredAny>()?.is_some() {}
-            self.0.wrong_type($expected, "an array");
+            self.$field.wrong_type($expected, "an array");
             Ok($value)
         }
     };
-    (@map $expected:literal, $value:expr) => {
+    (@map $field:tt, $expected:literal, $value:expr) => {
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-            self.0.wrong_type($expected, "an object");
+            self.$field.wrong_type($expected, "an object");
             Ok($value)
         }
     };
@@ -449,7 +480,7 @@ impl<'de, M: MapShape> Visitor<'de> for ObjectVisitor<'_, '_, M> {
         M::check_map(self.0, map)
     }
 
-    reject_other_types!("an object", (); bool, number, str, unit, seq);
+    reject_other_types!(0; "an object", (); bool, number, str, unit, seq);
 }
 
 /// A JSON array whose items `T` checks.
@@ -486,7 +517,7 @@ impl<'de, T: ValueShape> Visitor<'de> for ArrayVisitor<'_, '_, T> {
         }
     }
 
-    reject_other_types!("an array", (); bool, number, str, unit, map);
+    reject_other_types!(0; "an array", (); bool, number, str, unit, map);
 }
 
 /// An array item: `T`'s check, yielding `()` per item so the sequence can end.

@@ -81,7 +81,8 @@ impl<'de, S: Checks> Visitor<'de> for EnvelopeSeed<'_, '_, '_, S> {
         let mut data_seen = false;
         // `data` met before `name`: its bytes, checked once the name is known.
         let mut pending: Option<&'de serde_json::value::RawValue> = None;
-        let mut fields_seen: u64 = 0;
+        // Indexes of the envelope fields seen: few, and none in most events.
+        let mut fields_seen: Vec<usize> = Vec::new();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             match key.as_ref() {
                 "name" => {
@@ -117,34 +118,31 @@ impl<'de, S: Checks> Visitor<'de> for EnvelopeSeed<'_, '_, '_, S> {
                     }
                     checker.leave(mark);
                 }
-                other => {
-                    let index = checks.envelope_fields().iter().position(|f| *f == other);
-                    match index {
-                        Some(index) if fields_seen & (1 << index) != 0 => {
-                            let mark = checker.enter(other);
-                            checker.duplicate();
-                            checker.leave(mark);
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                        Some(index) => {
-                            fields_seen |= 1 << index;
-                            let mark = checker.enter(other);
-                            map.next_value_seed(EnvelopeFieldSeed(checker, checks, index))?;
-                            checker.leave(mark);
-                        }
-                        None => {
-                            let mut known = vec!["name", "data"];
-                            known.extend_from_slice(checks.envelope_fields());
-                            checker.unknown_member(
-                                other,
-                                &known,
-                                "unknown-field",
-                                format_args!("an envelope field"),
-                                &mut map,
-                            )?;
-                        }
+                other => match checks.envelope_field(other) {
+                    Some(index) if fields_seen.contains(&index) => {
+                        let mark = checker.enter(other);
+                        checker.duplicate();
+                        checker.leave(mark);
+                        map.next_value::<IgnoredAny>()?;
                     }
-                }
+                    Some(index) => {
+                        fields_seen.push(index);
+                        let mark = checker.enter(other);
+                        map.next_value_seed(EnvelopeFieldSeed(checker, checks, index))?;
+                        checker.leave(mark);
+                    }
+                    None => {
+                        let mut known = vec!["name", "data"];
+                        known.extend(checks.envelope_field_names());
+                        checker.unknown_member(
+                            other,
+                            &known,
+                            "unknown-field",
+                            format_args!("an envelope field"),
+                            &mut map,
+                        )?;
+                    }
+                },
             }
         }
         match &name {
@@ -170,7 +168,7 @@ impl<'de, S: Checks> Visitor<'de> for EnvelopeSeed<'_, '_, '_, S> {
         })
     }
 
-    reject_other_types!("an object", None; bool, number, str, unit, seq);
+    reject_other_types!(0; "an object", None; bool, number, str, unit, seq);
 }
 
 /// The `data` of a known event: the catalogue's check of it.

@@ -15,8 +15,11 @@ use std::io::{self, BufRead};
 use serde::de::DeserializeSeed;
 use serde::Deserializer;
 
+pub mod dynamic;
 mod engine;
 mod envelope;
+#[cfg(feature = "spec")]
+mod from_spec;
 
 use crate::OrsVersion;
 pub use engine::{
@@ -42,9 +45,12 @@ pub trait Checks {
     /// Every event's wire name, for suggestions.
     fn names(&self) -> impl Iterator<Item = &str>;
 
-    /// The envelope fields besides `name` and `data`, in the order
-    /// [`Checks::check_envelope_field`] takes.
-    fn envelope_fields(&self) -> &[&str];
+    /// The index of envelope field `name` (besides `name` and `data`), as
+    /// [`Checks::check_envelope_field`] takes it.
+    fn envelope_field(&self, name: &str) -> Option<usize>;
+
+    /// Every envelope field's wire name besides `name` and `data`, in index order.
+    fn envelope_field_names(&self) -> impl Iterator<Item = &str>;
 
     /// Checks the `data` of `event`.
     fn check_data<'de, D: Deserializer<'de>>(
@@ -54,7 +60,7 @@ pub trait Checks {
         deserializer: D,
     ) -> Result<(), D::Error>;
 
-    /// Checks the envelope field at `index` of [`Checks::envelope_fields`].
+    /// Checks the envelope field at `index` (see [`Checks::envelope_field`]).
     fn check_envelope_field<'de, D: Deserializer<'de>>(
         &self,
         index: usize,

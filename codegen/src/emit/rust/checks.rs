@@ -71,8 +71,7 @@ fn map_check(
         let check = value_check(catalogue, &attribute.ty);
         let since = attribute.since.as_ref().map(|since| {
             let version = version_tokens(Some(since));
-            let what = format!("attribute `{key}` of {owner}");
-            quote! { checker.since(#version, format_args!(#what)); }
+            quote! { checker.attribute_since(#version, #key, #owner); }
         });
         quote! {
             #key => {
@@ -95,16 +94,15 @@ fn map_check(
             let key = &attribute.name;
             quote! {
                 if !seen[#index] {
-                    checker.missing("missing-attribute", #key, "required attribute");
+                    checker.missing_attribute(#key);
                 }
             }
         });
     let other = if open {
         quote! { map.next_value::<#rt::serde::de::IgnoredAny>()?; }
     } else {
-        let what = format!("an attribute of {owner}");
         quote! {
-            checker.unknown_member(key.as_ref(), &[#(#wire),*], "unknown-attribute", format_args!(#what), &mut map)?;
+            checker.unknown_attribute(key.as_ref(), &[#(#wire),*], #owner, &mut map)?;
         }
     };
     let dispatch = if attributes.is_empty() {
@@ -219,7 +217,7 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
         .collect();
     let fields = &catalogue.envelope.fields;
     let field_names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-    let field_indexes = 0..fields.len();
+    let field_indexes: Vec<usize> = (0..fields.len()).collect();
     let field_checks = fields.iter().map(|f| value_check(catalogue, &f.ty));
     quote! {
         impl #rt::Checks for super::Catalogue {
@@ -241,8 +239,15 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
                 super::EventName::ALL.iter().map(|event| event.as_str())
             }
 
-            fn envelope_fields(&self) -> &[&str] {
-                &[#(#field_names),*]
+            fn envelope_field(&self, name: &str) -> ::core::option::Option<usize> {
+                match name {
+                    #( #field_names => ::core::option::Option::Some(#field_indexes), )*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            fn envelope_field_names(&self) -> impl ::core::iter::Iterator<Item = &str> {
+                [#(#field_names),*].into_iter()
             }
 
             fn check_data<'de, D: #rt::serde::Deserializer<'de>>(
