@@ -1,6 +1,7 @@
 //! Property tests: no input makes the decoder or the validator panic; every valid generated
 //! event validates and round-trips; any single mutation of a valid event gets the same verdict
-//! from the validator and from the JSON Schema.
+//! from the validator and from the JSON Schema; the interpreted validator of `--spec`
+//! ([`DynCatalogue`]) gives the generated checks' report, violation for violation.
 //!
 //! CI runs a modest number of cases with a fixed seed. A long campaign:
 //! `PROPTEST_CASES=1000000 PROPTEST_RNG_SEED=$RANDOM cargo test --release --all-features --test properties`.
@@ -10,6 +11,7 @@ mod support;
 
 use std::sync::OnceLock;
 
+use ors_events::validate::dynamic::DynCatalogue;
 use ors_events::validate::{validate, validate_lines, Options};
 use ors_events::Event;
 use ors_events_codegen::corpus::{self, Rng};
@@ -33,6 +35,22 @@ fn config(default_cases: u32) -> Config {
 fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(support::catalogue)
+}
+
+fn interpreted() -> &'static DynCatalogue {
+    static INTERPRETED: OnceLock<DynCatalogue> = OnceLock::new();
+    INTERPRETED.get_or_init(|| DynCatalogue::from_ir(catalogue()))
+}
+
+/// Every option set the validator takes, by index.
+fn options(choice: usize) -> Options {
+    let release = |text: &str| text.parse().unwrap();
+    match choice % 4 {
+        0 => Options::new(),
+        1 => Options::new().lenient(true),
+        2 => Options::new().ors_version(release("8.1.200.73")),
+        _ => Options::new().ors_version(release("8.1.3")).lenient(true),
+    }
 }
 
 fn peer() -> &'static jsonschema::Validator {
@@ -230,5 +248,20 @@ proptest! {
         let ours = validate(&serde_json::to_vec(&mutated).unwrap(), &Options::new());
         let theirs = peer().is_valid(&mutated);
         prop_assert_eq!(ours.is_valid(), theirs, "{}\n{:?}", mutated, ours.violations);
+    }
+
+    #[test]
+    fn interpreted_catalogue_gives_the_generated_report(
+        event in valid_event(),
+        change in mutation(),
+        choice in 0..4usize,
+        bytes in jsonish(),
+    ) {
+        let options = options(choice);
+        for input in [serde_json::to_vec(&apply(event, change)).unwrap(), bytes] {
+            let generated = validate(&input, &options);
+            let interpreted = interpreted().validate(&input, &options);
+            prop_assert_eq!(&interpreted, &generated, "{}", String::from_utf8_lossy(&input));
+        }
     }
 }
