@@ -170,8 +170,14 @@ fn value(catalogue: &Catalogue, ty: &Type, name: &str, rng: &mut Rng, depth: usi
                 }
             }
             if object_type.open && rng.chance(300) {
+                // A member the type does not describe, which an open type keeps.
+                let described = |name: &str| object_type.members.iter().any(|m| m.name == name);
+                let extra = ["vendor", "x-vendor-data"]
+                    .into_iter()
+                    .find(|name| !described(name))
+                    .unwrap_or("x-vendor-data-2");
                 object.push(
-                    "vendor",
+                    extra,
                     Json::object().with("code", Json::Int(rng.below(99) as i64)),
                 );
             }
@@ -198,9 +204,24 @@ pub fn valid(catalogue: &Catalogue, event: &Event, rng: &mut Rng) -> Json {
         .with("name", Json::str(event.name.clone()))
         .with("data", data);
     if rng.chance(300) {
-        envelope.push("type", Json::str("platform"));
+        if let Some(field) = catalogue.envelope.fields.first() {
+            envelope.push(field.name.clone(), envelope_value(catalogue, field, rng));
+        }
     }
     envelope
+}
+
+/// A value of an envelope field: an enum's first value (`"platform"` for the SCXML `type`, as
+/// ORS sends it), any other type's usual value.
+fn envelope_value(catalogue: &Catalogue, field: &crate::ir::Attribute, rng: &mut Rng) -> Json {
+    match &field.ty {
+        Type::Enum(id) => match catalogue[*id].values.first().map(|value| &value.wire) {
+            Some(WireValue::Int(code)) => Json::Int(*code),
+            Some(WireValue::Str(text)) => Json::str(text.clone()),
+            None => Json::Int(0),
+        },
+        other => value(catalogue, other, &field.name, rng, 0),
+    }
 }
 
 /// The JSON type name of a value, and a value of another type.
@@ -264,10 +285,22 @@ pub fn flawed(catalogue: &Catalogue, event: &Event, flaw: Flaw, rng: &mut Rng) -
             data.push(("partyidd".into(), Json::str("p-1")));
         }
         Flaw::EnumValue => {
+            // A value the enum lacks: 40 or the next free code, `migrating` or a longer word.
             let bad = |id: &crate::ir::EnumId| -> Option<Json> {
-                Some(match catalogue[*id].kind {
-                    EnumKind::Integer => Json::Int(40),
-                    EnumKind::String => Json::str("migrating"),
+                let item = &catalogue[*id];
+                let has = |wire: &WireValue| item.values.iter().any(|value| value.wire == *wire);
+                Some(match item.kind {
+                    EnumKind::Integer => Json::Int(
+                        (40..)
+                            .find(|code| !has(&WireValue::Int(*code)))
+                            .unwrap_or(i64::MIN),
+                    ),
+                    EnumKind::String => Json::str(
+                        ["migrating", "migrating-elsewhere"]
+                            .into_iter()
+                            .find(|text| !has(&WireValue::Str((*text).to_owned())))
+                            .unwrap_or("migrating-elsewhere-again"),
+                    ),
                 })
             };
             let data = members(&mut top[1].1)?;

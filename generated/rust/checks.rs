@@ -130,7 +130,7 @@ impl ::ors_events::runtime::MapShape for HintsCheck {
                     }
                     seen[2usize] = true;
                     checker
-                        .since(
+                        .attribute_since(
                             ::core::option::Option::Some(
                                 ::ors_events::runtime::OrsVersion::from_parts(
                                     8u32,
@@ -140,7 +140,8 @@ impl ::ors_events::runtime::MapShape for HintsCheck {
                                     ::ors_events::runtime::Form::Release,
                                 ),
                             ),
-                            format_args!("attribute `callstate` of `hints`"),
+                            "callstate",
+                            "`hints`",
                         );
                     map.next_value_seed(
                         ::ors_events::runtime::Seed::<CallStateCheck>::new(checker),
@@ -211,21 +212,20 @@ impl ::ors_events::runtime::MapShape for InteractionTerminateDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.terminate.done`"),
+                            "`interaction.terminate.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -283,26 +283,23 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionTerminateCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `error.interaction.terminate`"
-                            ),
+                            "`error.interaction.terminate`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -347,21 +344,20 @@ impl ::ors_events::runtime::MapShape for InteractionRedirectDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.redirect.done`"),
+                            "`interaction.redirect.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -419,24 +415,23 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionRedirectCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.interaction.redirect`"),
+                            "`error.interaction.redirect`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -481,21 +476,20 @@ impl ::ors_events::runtime::MapShape for InteractionAssociateDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.associate.done`"),
+                            "`interaction.associate.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -553,26 +547,23 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionAssociateCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `error.interaction.associate`"
-                            ),
+                            "`error.interaction.associate`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -617,21 +608,20 @@ impl ::ors_events::runtime::MapShape for InteractionAttachDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.attach.done`"),
+                            "`interaction.attach.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -689,24 +679,23 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionAttachCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.interaction.attach`"),
+                            "`error.interaction.attach`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -751,21 +740,20 @@ impl ::ors_events::runtime::MapShape for InteractionDetachDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.detach.done`"),
+                            "`interaction.detach.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -823,24 +811,23 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionDetachCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.interaction.detach`"),
+                            "`error.interaction.detach`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -872,18 +859,17 @@ impl ::ors_events::runtime::MapShape for InteractionAcceptDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.accept.done`"),
+                            "`interaction.accept.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         Ok(())
     }
@@ -941,24 +927,23 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionAcceptCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.interaction.accept`"),
+                            "`error.interaction.accept`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -1016,24 +1001,23 @@ impl ::ors_events::runtime::MapShape for InteractionClearDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid", "resource"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.clear.done`"),
+                            "`interaction.clear.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "resource", "required attribute");
+            checker.missing_attribute("resource");
         }
         Ok(())
     }
@@ -1091,24 +1075,23 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionClearCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.interaction.clear`"),
+                            "`error.interaction.clear`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -1153,23 +1136,20 @@ impl ::ors_events::runtime::MapShape for InteractionSinglesteptransferDoneCheck 
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `interaction.singlesteptransfer.done`"
-                            ),
+                            "`interaction.singlesteptransfer.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -1227,26 +1207,23 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionSinglesteptransferCheck
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `error.interaction.singlesteptransfer`"
-                            ),
+                            "`error.interaction.singlesteptransfer`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -1291,23 +1268,20 @@ impl ::ors_events::runtime::MapShape for InteractionSinglestepconferenceDoneChec
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `interaction.singlestepconference.done`"
-                            ),
+                            "`interaction.singlestepconference.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -1365,26 +1339,23 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionSinglestepconferenceChe
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `error.interaction.singlestepconference`"
-                            ),
+                            "`error.interaction.singlestepconference`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -1416,18 +1387,17 @@ impl ::ors_events::runtime::MapShape for InteractionAddedCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.added`"),
+                            "`interaction.added`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -1464,7 +1434,7 @@ impl ::ors_events::runtime::MapShape for InteractionDeletedCheck {
                     }
                     seen[1usize] = true;
                     checker
-                        .since(
+                        .attribute_since(
                             ::core::option::Option::Some(
                                 ::ors_events::runtime::OrsVersion::from_parts(
                                     8u32,
@@ -1476,7 +1446,8 @@ impl ::ors_events::runtime::MapShape for InteractionDeletedCheck {
                                     },
                                 ),
                             ),
-                            format_args!("attribute `resultof` of `interaction.deleted`"),
+                            "resultof",
+                            "`interaction.deleted`",
                         );
                     map.next_value_seed(
                         ::ors_events::runtime::Seed::<DeletedResultOfCheck>::new(checker),
@@ -1485,18 +1456,17 @@ impl ::ors_events::runtime::MapShape for InteractionDeletedCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["interactionid", "resultof"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.deleted`"),
+                            "`interaction.deleted`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -1528,18 +1498,17 @@ impl ::ors_events::runtime::MapShape for InteractionPresentCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.present`"),
+                            "`interaction.present`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -1576,7 +1545,7 @@ impl ::ors_events::runtime::MapShape for InteractionNotcontrolledCheck {
                     }
                     seen[1usize] = true;
                     checker
-                        .since(
+                        .attribute_since(
                             ::core::option::Option::Some(
                                 ::ors_events::runtime::OrsVersion::from_parts(
                                     8u32,
@@ -1588,9 +1557,8 @@ impl ::ors_events::runtime::MapShape for InteractionNotcontrolledCheck {
                                     },
                                 ),
                             ),
-                            format_args!(
-                                "attribute `resultof` of `interaction.notcontrolled`"
-                            ),
+                            "resultof",
+                            "`interaction.notcontrolled`",
                         );
                     map.next_value_seed(
                         ::ors_events::runtime::Seed::<
@@ -1601,18 +1569,17 @@ impl ::ors_events::runtime::MapShape for InteractionNotcontrolledCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["interactionid", "resultof"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.notcontrolled`"),
+                            "`interaction.notcontrolled`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -1683,27 +1650,26 @@ impl ::ors_events::runtime::MapShape for InteractionPartyaddedCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["interactionid", "focusdeviceid", "partyid", "partystate"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.partyadded`"),
+                            "`interaction.partyadded`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "focusdeviceid", "required attribute");
+            checker.missing_attribute("focusdeviceid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "partyid", "required attribute");
+            checker.missing_attribute("partyid");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "partystate", "required attribute");
+            checker.missing_attribute("partystate");
         }
         Ok(())
     }
@@ -1774,27 +1740,26 @@ impl ::ors_events::runtime::MapShape for InteractionPartydeletedCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["interactionid", "focusdeviceid", "partyid", "partystate"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.partydeleted`"),
+                            "`interaction.partydeleted`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "focusdeviceid", "required attribute");
+            checker.missing_attribute("focusdeviceid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "partyid", "required attribute");
+            checker.missing_attribute("partyid");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "partystate", "required attribute");
+            checker.missing_attribute("partystate");
         }
         Ok(())
     }
@@ -1878,7 +1843,7 @@ impl ::ors_events::runtime::MapShape for InteractionPartystatechangedCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &[
                                 "interactionid",
@@ -1887,26 +1852,23 @@ impl ::ors_events::runtime::MapShape for InteractionPartystatechangedCheck {
                                 "partystate",
                                 "hints",
                             ],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `interaction.partystatechanged`"
-                            ),
+                            "`interaction.partystatechanged`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "focusdeviceid", "required attribute");
+            checker.missing_attribute("focusdeviceid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "partyid", "required attribute");
+            checker.missing_attribute("partyid");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "partystate", "required attribute");
+            checker.missing_attribute("partystate");
         }
         Ok(())
     }
@@ -1938,18 +1900,17 @@ impl ::ors_events::runtime::MapShape for InteractionUdataChangedCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.udata.changed`"),
+                            "`interaction.udata.changed`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -1973,7 +1934,7 @@ impl ::ors_events::runtime::MapShape for InteractionOndivertCheck {
                     }
                     seen[0usize] = true;
                     checker
-                        .since(
+                        .attribute_since(
                             ::core::option::Option::Some(
                                 ::ors_events::runtime::OrsVersion::from_parts(
                                     8u32,
@@ -1985,7 +1946,8 @@ impl ::ors_events::runtime::MapShape for InteractionOndivertCheck {
                                     },
                                 ),
                             ),
-                            format_args!("attribute `hints` of `interaction.ondivert`"),
+                            "hints",
+                            "`interaction.ondivert`",
                         );
                     map.next_value_seed(
                         ::ors_events::runtime::Seed::<
@@ -2061,7 +2023,7 @@ impl ::ors_events::runtime::MapShape for InteractionOndivertCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &[
                                 "hints",
@@ -2071,34 +2033,26 @@ impl ::ors_events::runtime::MapShape for InteractionOndivertCheck {
                                 "divertingpartystate",
                                 "newdestination",
                             ],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.ondivert`"),
+                            "`interaction.ondivert`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         if !seen[2usize] {
-            checker
-                .missing("missing-attribute", "divertingpartyid", "required attribute");
+            checker.missing_attribute("divertingpartyid");
         }
         if !seen[3usize] {
-            checker
-                .missing("missing-attribute", "divertingresource", "required attribute");
+            checker.missing_attribute("divertingresource");
         }
         if !seen[4usize] {
-            checker
-                .missing(
-                    "missing-attribute",
-                    "divertingpartystate",
-                    "required attribute",
-                );
+            checker.missing_attribute("divertingpartystate");
         }
         if !seen[5usize] {
-            checker.missing("missing-attribute", "newdestination", "required attribute");
+            checker.missing_attribute("newdestination");
         }
         Ok(())
     }
@@ -2130,18 +2084,17 @@ impl ::ors_events::runtime::MapShape for InteractionOnrouterequestCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.onrouterequest`"),
+                            "`interaction.onrouterequest`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -2225,7 +2178,7 @@ impl ::ors_events::runtime::MapShape for InteractionOnsinglesteptransferCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &[
                                 "interactionid",
@@ -2234,44 +2187,26 @@ impl ::ors_events::runtime::MapShape for InteractionOnsinglesteptransferCheck {
                                 "transferringpartystate",
                                 "newdestination",
                             ],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `interaction.onsinglesteptransfer`"
-                            ),
+                            "`interaction.onsinglesteptransfer`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         if !seen[1usize] {
-            checker
-                .missing(
-                    "missing-attribute",
-                    "transferringpartyid",
-                    "required attribute",
-                );
+            checker.missing_attribute("transferringpartyid");
         }
         if !seen[2usize] {
-            checker
-                .missing(
-                    "missing-attribute",
-                    "transferringresource",
-                    "required attribute",
-                );
+            checker.missing_attribute("transferringresource");
         }
         if !seen[3usize] {
-            checker
-                .missing(
-                    "missing-attribute",
-                    "transferringpartystate",
-                    "required attribute",
-                );
+            checker.missing_attribute("transferringpartystate");
         }
         if !seen[4usize] {
-            checker.missing("missing-attribute", "newdestination", "required attribute");
+            checker.missing_attribute("newdestination");
         }
         Ok(())
     }
@@ -2381,7 +2316,7 @@ impl ::ors_events::runtime::MapShape for InteractionOnsinglestepconferenceCheck 
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &[
                                 "interactionid",
@@ -2392,51 +2327,32 @@ impl ::ors_events::runtime::MapShape for InteractionOnsinglestepconferenceCheck 
                                 "addedresource",
                                 "addedpartystate",
                             ],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `interaction.onsinglestepconference`"
-                            ),
+                            "`interaction.onsinglestepconference`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         if !seen[1usize] {
-            checker
-                .missing(
-                    "missing-attribute",
-                    "conferencingpartyid",
-                    "required attribute",
-                );
+            checker.missing_attribute("conferencingpartyid");
         }
         if !seen[2usize] {
-            checker
-                .missing(
-                    "missing-attribute",
-                    "conferencingresource",
-                    "required attribute",
-                );
+            checker.missing_attribute("conferencingresource");
         }
         if !seen[3usize] {
-            checker
-                .missing(
-                    "missing-attribute",
-                    "conferencingpartystate",
-                    "required attribute",
-                );
+            checker.missing_attribute("conferencingpartystate");
         }
         if !seen[4usize] {
-            checker.missing("missing-attribute", "addedpartyid", "required attribute");
+            checker.missing_attribute("addedpartyid");
         }
         if !seen[5usize] {
-            checker.missing("missing-attribute", "addedresource", "required attribute");
+            checker.missing_attribute("addedresource");
         }
         if !seen[6usize] {
-            checker
-                .missing("missing-attribute", "addedpartystate", "required attribute");
+            checker.missing_attribute("addedpartystate");
         }
         Ok(())
     }
@@ -2559,7 +2475,7 @@ impl ::ors_events::runtime::MapShape for InteractionOnmergeCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &[
                                 "frominteractionid",
@@ -2571,39 +2487,35 @@ impl ::ors_events::runtime::MapShape for InteractionOnmergeCheck {
                                 "heldpartyid",
                                 "heldpartystate",
                             ],
-                            "unknown-attribute",
-                            format_args!("an attribute of `interaction.onmerge`"),
+                            "`interaction.onmerge`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker
-                .missing("missing-attribute", "frominteractionid", "required attribute");
+            checker.missing_attribute("frominteractionid");
         }
         if !seen[1usize] {
-            checker
-                .missing("missing-attribute", "tointeractionid", "required attribute");
+            checker.missing_attribute("tointeractionid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "activeresource", "required attribute");
+            checker.missing_attribute("activeresource");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "activepartyid", "required attribute");
+            checker.missing_attribute("activepartyid");
         }
         if !seen[4usize] {
-            checker
-                .missing("missing-attribute", "activepartystate", "required attribute");
+            checker.missing_attribute("activepartystate");
         }
         if !seen[5usize] {
-            checker.missing("missing-attribute", "heldresource", "required attribute");
+            checker.missing_attribute("heldresource");
         }
         if !seen[6usize] {
-            checker.missing("missing-attribute", "heldpartyid", "required attribute");
+            checker.missing_attribute("heldpartyid");
         }
         if !seen[7usize] {
-            checker.missing("missing-attribute", "heldpartystate", "required attribute");
+            checker.missing_attribute("heldpartystate");
         }
         Ok(())
     }
@@ -2635,20 +2547,17 @@ impl ::ors_events::runtime::MapShape for InteractionPropertyChangedCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["interactionid"],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `interaction.property.changed`"
-                            ),
+                            "`interaction.property.changed`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -2698,7 +2607,7 @@ impl ::ors_events::runtime::MapShape for VoiceCreatecallDoneCheck {
                     }
                     seen[2usize] = true;
                     checker
-                        .since(
+                        .attribute_since(
                             ::core::option::Option::Some(
                                 ::ors_events::runtime::OrsVersion::from_parts(
                                     8u32,
@@ -2708,9 +2617,8 @@ impl ::ors_events::runtime::MapShape for VoiceCreatecallDoneCheck {
                                     ::ors_events::runtime::Form::Release,
                                 ),
                             ),
-                            format_args!(
-                                "attribute `callstate` of `voice.createcall.done`"
-                            ),
+                            "callstate",
+                            "`voice.createcall.done`",
                         );
                     map.next_value_seed(
                         ::ors_events::runtime::Seed::<CallStateCheck>::new(checker),
@@ -2719,21 +2627,20 @@ impl ::ors_events::runtime::MapShape for VoiceCreatecallDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid", "callstate"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `voice.createcall.done`"),
+                            "`voice.createcall.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -2809,7 +2716,7 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceCreatecallCheck {
                     }
                     seen[4usize] = true;
                     checker
-                        .since(
+                        .attribute_since(
                             ::core::option::Option::Some(
                                 ::ors_events::runtime::OrsVersion::from_parts(
                                     8u32,
@@ -2819,9 +2726,8 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceCreatecallCheck {
                                     ::ors_events::runtime::Form::Release,
                                 ),
                             ),
-                            format_args!(
-                                "attribute `callstate` of `error.voice.createcall`"
-                            ),
+                            "callstate",
+                            "`error.voice.createcall`",
                         );
                     map.next_value_seed(
                         ::ors_events::runtime::Seed::<CallStateCheck>::new(checker),
@@ -2830,7 +2736,7 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceCreatecallCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &[
                                 "requestid",
@@ -2839,21 +2745,20 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceCreatecallCheck {
                                 "description",
                                 "callstate",
                             ],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.voice.createcall`"),
+                            "`error.voice.createcall`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -2898,21 +2803,20 @@ impl ::ors_events::runtime::MapShape for VoiceHoldDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `voice.hold.done`"),
+                            "`voice.hold.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -2983,24 +2887,23 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceHoldCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.voice.hold`"),
+                            "`error.voice.hold`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -3045,21 +2948,20 @@ impl ::ors_events::runtime::MapShape for VoiceRetrieveDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `voice.retrieve.done`"),
+                            "`voice.retrieve.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -3130,24 +3032,23 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceRetrieveCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.voice.retrieve`"),
+                            "`error.voice.retrieve`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -3192,21 +3093,20 @@ impl ::ors_events::runtime::MapShape for VoiceConsultationDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `voice.consultation.done`"),
+                            "`voice.consultation.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -3277,24 +3177,23 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceConsultationCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.voice.consultation`"),
+                            "`error.voice.consultation`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -3339,21 +3238,20 @@ impl ::ors_events::runtime::MapShape for VoiceAlternateDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `voice.alternate.done`"),
+                            "`voice.alternate.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -3424,24 +3322,23 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceAlternateCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.voice.alternate`"),
+                            "`error.voice.alternate`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -3486,21 +3383,20 @@ impl ::ors_events::runtime::MapShape for VoiceReconnectDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `voice.reconnect.done`"),
+                            "`voice.reconnect.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -3571,24 +3467,23 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceReconnectCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.voice.reconnect`"),
+                            "`error.voice.reconnect`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -3633,21 +3528,20 @@ impl ::ors_events::runtime::MapShape for VoiceConferenceDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `voice.conference.done`"),
+                            "`voice.conference.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -3718,24 +3612,23 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceConferenceCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.voice.conference`"),
+                            "`error.voice.conference`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -3780,21 +3673,20 @@ impl ::ors_events::runtime::MapShape for VoiceTransferDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `voice.transfer.done`"),
+                            "`voice.transfer.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -3865,24 +3757,23 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceTransferCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.voice.transfer`"),
+                            "`error.voice.transfer`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -3927,21 +3818,20 @@ impl ::ors_events::runtime::MapShape for VoicePrivateserviceDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `voice.privateservice.done`"),
+                            "`voice.privateservice.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -4027,7 +3917,7 @@ impl ::ors_events::runtime::MapShape for ErrorVoicePrivateserviceCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &[
                                 "requestid",
@@ -4036,21 +3926,20 @@ impl ::ors_events::runtime::MapShape for ErrorVoicePrivateserviceCheck {
                                 "description",
                                 "properties",
                             ],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.voice.privateservice`"),
+                            "`error.voice.privateservice`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[3usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -4108,23 +3997,20 @@ impl ::ors_events::runtime::MapShape for MsgbasedCreatemessageDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "interactionid", "srid"],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `msgbased.createmessage.done`"
-                            ),
+                            "`msgbased.createmessage.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "interactionid", "required attribute");
+            checker.missing_attribute("interactionid");
         }
         Ok(())
     }
@@ -4182,26 +4068,23 @@ impl ::ors_events::runtime::MapShape for ErrorMsgbasedCreatemessageCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!(
-                                "an attribute of `error.msgbased.createmessage`"
-                            ),
+                            "`error.msgbased.createmessage`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -4233,18 +4116,17 @@ impl ::ors_events::runtime::MapShape for MsgbasedSendmessageDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `msgbased.sendmessage.done`"),
+                            "`msgbased.sendmessage.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         Ok(())
     }
@@ -4302,24 +4184,23 @@ impl ::ors_events::runtime::MapShape for ErrorMsgbasedSendmessageCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.msgbased.sendmessage`"),
+                            "`error.msgbased.sendmessage`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -4351,18 +4232,17 @@ impl ::ors_events::runtime::MapShape for ChatSendchatmessageDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `chat.sendchatmessage.done`"),
+                            "`chat.sendchatmessage.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         Ok(())
     }
@@ -4420,24 +4300,23 @@ impl ::ors_events::runtime::MapShape for ErrorChatSendchatmessageCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.chat.sendchatmessage`"),
+                            "`error.chat.sendchatmessage`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -4484,21 +4363,20 @@ impl ::ors_events::runtime::MapShape for ChatGettranscriptDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "transcript"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `chat.gettranscript.done`"),
+                            "`chat.gettranscript.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "transcript", "required attribute");
+            checker.missing_attribute("transcript");
         }
         Ok(())
     }
@@ -4556,24 +4434,23 @@ impl ::ors_events::runtime::MapShape for ErrorChatGettranscriptCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.chat.gettranscript`"),
+                            "`error.chat.gettranscript`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
@@ -4605,18 +4482,17 @@ impl ::ors_events::runtime::MapShape for ChatGetcontentDoneCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `chat.getcontent.done`"),
+                            "`chat.getcontent.done`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         Ok(())
     }
@@ -4674,34 +4550,33 @@ impl ::ors_events::runtime::MapShape for ErrorChatGetcontentCheck {
                 }
                 _ => {
                     checker
-                        .unknown_member(
+                        .unknown_attribute(
                             key.as_ref(),
                             &["requestid", "error", "description"],
-                            "unknown-attribute",
-                            format_args!("an attribute of `error.chat.getcontent`"),
+                            "`error.chat.getcontent`",
                             &mut map,
                         )?;
                 }
             }
         }
         if !seen[0usize] {
-            checker.missing("missing-attribute", "requestid", "required attribute");
+            checker.missing_attribute("requestid");
         }
         if !seen[1usize] {
-            checker.missing("missing-attribute", "error", "required attribute");
+            checker.missing_attribute("error");
         }
         if !seen[2usize] {
-            checker.missing("missing-attribute", "description", "required attribute");
+            checker.missing_attribute("description");
         }
         Ok(())
     }
 }
 impl ::ors_events::runtime::Checks for super::Catalogue {
-    type Event = super::EventName;
+    type EventId = super::EventName;
     fn event(&self, name: &str) -> ::core::option::Option<super::EventName> {
         super::EventName::from_name(name)
     }
-    fn event_name(&self, event: super::EventName) -> ::std::borrow::Cow<'static, str> {
+    fn name_of(&self, event: super::EventName) -> ::std::borrow::Cow<'static, str> {
         ::std::borrow::Cow::Borrowed(event.as_str())
     }
     fn since(
@@ -4713,8 +4588,18 @@ impl ::ors_events::runtime::Checks for super::Catalogue {
     fn names(&self) -> impl ::core::iter::Iterator<Item = &str> {
         super::EventName::ALL.iter().map(|event| event.as_str())
     }
-    fn envelope_fields(&self) -> &[&str] {
-        &["type", "sendid", "origin", "origintype", "invokeid"]
+    fn envelope_field(&self, name: &str) -> ::core::option::Option<usize> {
+        match name {
+            "type" => ::core::option::Option::Some(0usize),
+            "sendid" => ::core::option::Option::Some(1usize),
+            "origin" => ::core::option::Option::Some(2usize),
+            "origintype" => ::core::option::Option::Some(3usize),
+            "invokeid" => ::core::option::Option::Some(4usize),
+            _ => ::core::option::Option::None,
+        }
+    }
+    fn envelope_field_names(&self) -> impl ::core::iter::Iterator<Item = &str> {
+        ["type", "sendid", "origin", "origintype", "invokeid"].into_iter()
     }
     fn check_data<'de, D: ::ors_events::runtime::serde::Deserializer<'de>>(
         &self,
@@ -5025,6 +4910,7 @@ impl ::ors_events::runtime::Checks for super::Catalogue {
             }
         }
     }
+    #[allow(unused_variables)]
     fn check_envelope_field<'de, D: ::ors_events::runtime::serde::Deserializer<'de>>(
         &self,
         index: usize,

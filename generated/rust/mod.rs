@@ -5,35 +5,38 @@
 ///
 /// Events common to all interaction types: the results of the interaction actions (terminate, redirect, associate, attach, detach, accept, clear, single-step transfer and conference), and the asynchronous events that report an interaction joining or leaving the session, changes to its parties, user data and properties, and diversions, transfers, conferences and merges.
 pub mod interaction {
-    include!(concat!(env!("OUT_DIR"), "/rust/interaction.rs"));
+    include!("interaction.rs");
 }
 /// Voice events: the `voice.*` and `error.voice.*` events.
 ///
 /// Results of the call control actions an application performs on voice interactions: creating a call, hold and retrieve, consultation, alternate, reconnect, conference, transfer, and private service requests passed to the T-Server.
 pub mod voice {
-    include!(concat!(env!("OUT_DIR"), "/rust/voice.rs"));
+    include!("voice.rs");
 }
 /// Message-based events: the `msgbased.*` and `error.msgbased.*` events.
 ///
 /// Results of the message-based actions an application performs: creating a message together with its interaction, and sending a message. The `chat.getcontent` results that the source page lists in this section belong to the chat family (chat.yaml).
 pub mod msgbased {
-    include!(concat!(env!("OUT_DIR"), "/rust/msgbased.rs"));
+    include!("msgbased.rs");
 }
 /// Chat events: the `chat.*` and `error.chat.*` events.
 ///
 /// Results of the chat actions an application performs on a chat interaction: sending a chat message, refreshing the transcript and refreshing the content object.
 pub mod chat {
-    include!(concat!(env!("OUT_DIR"), "/rust/chat.rs"));
+    include!("chat.rs");
 }
 mod types {
-    include!(concat!(env!("OUT_DIR"), "/rust/types.rs"));
+    include!("types.rs");
 }
+#[allow(unused_imports)]
 pub use types::*;
 mod event {
-    include!(concat!(env!("OUT_DIR"), "/rust/event.rs"));
+    include!("event.rs");
 }
+#[allow(unused_imports)]
 pub use event::*;
 mod checks {
-    include!(concat!(env!("OUT_DIR"), "/rust/checks.rs"));
+    include!("checks.rs");
 }
+#[allow(unused_imports)]
 pub use checks::{validate, validate_lines};

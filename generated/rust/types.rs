@@ -452,6 +452,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
         "origintype",
         "invokeid",
     ];
+    #[allow(unused_variables)]
     fn visit_field<'de, A: ::ors_events::runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
@@ -465,6 +466,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                     );
                 }
                 self.event_type = map.next_value()?;
+                Ok(true)
             }
             "sendid" => {
                 if self.sendid.is_some() {
@@ -475,6 +477,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                     );
                 }
                 self.sendid = map.next_value()?;
+                Ok(true)
             }
             "origin" => {
                 if self.origin.is_some() {
@@ -485,6 +488,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                     );
                 }
                 self.origin = map.next_value()?;
+                Ok(true)
             }
             "origintype" => {
                 if self.origintype.is_some() {
@@ -495,6 +499,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                     );
                 }
                 self.origintype = map.next_value()?;
+                Ok(true)
             }
             "invokeid" => {
                 if self.invokeid.is_some() {
@@ -505,11 +510,12 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                     );
                 }
                 self.invokeid = map.next_value()?;
+                Ok(true)
             }
-            _ => return Ok(false),
+            _ => Ok(false),
         }
-        Ok(true)
     }
+    #[allow(unused_variables)]
     fn serialize_fields<M: ::ors_events::runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,

@@ -240,13 +240,13 @@ impl DynCatalogue {
 }
 
 impl Checks for DynCatalogue {
-    type Event = usize;
+    type EventId = usize;
 
     fn event(&self, name: &str) -> Option<usize> {
         self.by_name.get(name).copied()
     }
 
-    fn event_name(&self, event: usize) -> Cow<'static, str> {
+    fn name_of(&self, event: usize) -> Cow<'static, str> {
         Cow::Owned(self.events[event].name.clone())
     }
 
@@ -426,6 +426,7 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_, '_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::validate::Options;

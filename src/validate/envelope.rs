@@ -14,12 +14,12 @@ use crate::envelope::Key;
 pub(super) struct EnvelopeSeed<'c, 'o, 's, S>(pub(super) &'c mut Checker<'o>, pub(super) &'s S);
 
 impl<'de, S: Checks> DeserializeSeed<'de> for EnvelopeSeed<'_, '_, '_, S> {
-    type Value = Option<S::Event>;
+    type Value = Option<S::EventId>;
 
     fn deserialize<D: Deserializer<'de>>(
         self,
         deserializer: D,
-    ) -> Result<Option<S::Event>, D::Error> {
+    ) -> Result<Option<S::EventId>, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
@@ -34,12 +34,12 @@ enum NameValue<E> {
 struct NameSeed<'c, 'o, 's, S>(&'c mut Checker<'o>, &'s S);
 
 impl<'de, S: Checks> DeserializeSeed<'de> for NameSeed<'_, '_, '_, S> {
-    type Value = NameValue<S::Event>;
+    type Value = NameValue<S::EventId>;
 
     fn deserialize<D: Deserializer<'de>>(
         self,
         deserializer: D,
-    ) -> Result<NameValue<S::Event>, D::Error> {
+    ) -> Result<NameValue<S::EventId>, D::Error> {
         let checks = self.1;
         let mut name = NameValue::Bad;
         scalar(self.0, deserializer, "a string", |checker, value| {
@@ -69,15 +69,15 @@ impl<'de, S: Checks> DeserializeSeed<'de> for NameSeed<'_, '_, '_, S> {
 }
 
 impl<'de, S: Checks> Visitor<'de> for EnvelopeSeed<'_, '_, '_, S> {
-    type Value = Option<S::Event>;
+    type Value = Option<S::EventId>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an event envelope")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<S::Event>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<S::EventId>, A::Error> {
         let (checker, checks) = (self.0, self.1);
-        let mut name: Option<NameValue<S::Event>> = None;
+        let mut name: Option<NameValue<S::EventId>> = None;
         let mut data_seen = false;
         // `data` met before `name`: its bytes, checked once the name is known.
         let mut pending: Option<&'de serde_json::value::RawValue> = None;
@@ -172,7 +172,7 @@ impl<'de, S: Checks> Visitor<'de> for EnvelopeSeed<'_, '_, '_, S> {
 }
 
 /// The `data` of a known event: the catalogue's check of it.
-struct DataSeed<'c, 'o, 's, S: Checks>(&'c mut Checker<'o>, &'s S, S::Event);
+struct DataSeed<'c, 'o, 's, S: Checks>(&'c mut Checker<'o>, &'s S, S::EventId);
 
 impl<'de, S: Checks> DeserializeSeed<'de> for DataSeed<'_, '_, '_, S> {
     type Value = ();

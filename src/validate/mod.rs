@@ -30,17 +30,17 @@ pub use engine::{
 /// What the validator needs of a catalogue. Generated bindings implement it on their
 /// `Catalogue` type.
 pub trait Checks {
-    /// An event of the catalogue, as the checks know it.
-    type Event: Copy;
+    /// How the checks identify an event of the catalogue.
+    type EventId: Copy;
 
     /// The event with wire name `name`, if the catalogue has it.
-    fn event(&self, name: &str) -> Option<Self::Event>;
+    fn event(&self, name: &str) -> Option<Self::EventId>;
 
     /// The event's wire name, for [`Report::event`].
-    fn event_name(&self, event: Self::Event) -> Cow<'static, str>;
+    fn name_of(&self, event: Self::EventId) -> Cow<'static, str>;
 
     /// The first release that sends the event, when the catalogue says.
-    fn since(&self, event: Self::Event) -> Option<OrsVersion>;
+    fn since(&self, event: Self::EventId) -> Option<OrsVersion>;
 
     /// Every event's wire name, for suggestions.
     fn names(&self) -> impl Iterator<Item = &str>;
@@ -55,7 +55,7 @@ pub trait Checks {
     /// Checks the `data` of `event`.
     fn check_data<'de, D: Deserializer<'de>>(
         &self,
-        event: Self::Event,
+        event: Self::EventId,
         checker: &mut Checker<'_>,
         deserializer: D,
     ) -> Result<(), D::Error>;
@@ -233,7 +233,7 @@ fn check_envelope<S: Checks>(
     *pointer = std::mem::take(&mut checker.pointer);
     match checked {
         Ok(event) => Report {
-            event: event.map(|event| checks.event_name(event)),
+            event: event.map(|event| checks.name_of(event)),
             violations: checker.violations,
         },
         Err(err) => Report {

@@ -221,13 +221,13 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
     let field_checks = fields.iter().map(|f| value_check(catalogue, &f.ty));
     quote! {
         impl #rt::Checks for super::Catalogue {
-            type Event = super::EventName;
+            type EventId = super::EventName;
 
             fn event(&self, name: &str) -> ::core::option::Option<super::EventName> {
                 super::EventName::from_name(name)
             }
 
-            fn event_name(&self, event: super::EventName) -> ::std::borrow::Cow<'static, str> {
+            fn name_of(&self, event: super::EventName) -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed(event.as_str())
             }
 
@@ -261,6 +261,7 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
                 }
             }
 
+            #[allow(unused_variables)] // A catalogue without envelope fields checks none.
             fn check_envelope_field<'de, D: #rt::serde::Deserializer<'de>>(
                 &self,
                 index: usize,

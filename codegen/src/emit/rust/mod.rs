@@ -10,9 +10,10 @@
 //!   the catalogue's hookup to the runtime's decoding (`Catalogue`, `Envelope`);
 //! - `checks.rs`: the validator's checks, one per event, enum and object type, and `validate`.
 //!
-//! The code refers to the runtime only by absolute `::ors_events::runtime` paths, and to its own
-//! items by `super::` from the child modules `mod.rs` declares, so it compiles wherever it is
-//! included: at a crate root or inside any module, in any crate that depends on `ors-events`.
+//! The code refers to the runtime only by absolute `::ors_events::runtime` paths, to its own
+//! items by `super::` from the child modules `mod.rs` declares, and to its own files by paths
+//! relative to `mod.rs`, so it compiles wherever it is included: at a crate root or inside any
+//! module, in any crate that depends on `ors-events`.
 
 mod checks;
 mod events;
@@ -166,10 +167,13 @@ fn version_tokens(version: Option<&OrsVersion>) -> TokenStream {
     }
 }
 
+/// `mod.rs`: the modules, each including its file by a path relative to `mod.rs` (a nested
+/// `include!` resolves against the including file), so the files work from `OUT_DIR` and from
+/// any directory they are committed to alike.
 fn root_module(catalogue: &Catalogue) -> TokenStream {
     let families = catalogue.families.iter().map(|family| {
         let module = ident(&family.module);
-        let file = format!("/rust/{}.rs", family.module);
+        let file = format!("{}.rs", family.module);
         let doc = docs(&paragraphs(&[
             format!(
                 "{}: the `{}.*` and `error.{}.*` events.",
@@ -180,7 +184,7 @@ fn root_module(catalogue: &Catalogue) -> TokenStream {
         quote! {
             #doc
             pub mod #module {
-                include!(concat!(env!("OUT_DIR"), #file));
+                include!(#file);
             }
         }
     });
@@ -188,18 +192,21 @@ fn root_module(catalogue: &Catalogue) -> TokenStream {
         #(#families)*
 
         mod types {
-            include!(concat!(env!("OUT_DIR"), "/rust/types.rs"));
+            include!("types.rs");
         }
+        #[allow(unused_imports)]
         pub use types::*;
 
         mod event {
-            include!(concat!(env!("OUT_DIR"), "/rust/event.rs"));
+            include!("event.rs");
         }
+        #[allow(unused_imports)]
         pub use event::*;
 
         mod checks {
-            include!(concat!(env!("OUT_DIR"), "/rust/checks.rs"));
+            include!("checks.rs");
         }
+        #[allow(unused_imports)]
         pub use checks::{validate, validate_lines};
     }
 }

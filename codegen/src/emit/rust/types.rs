@@ -217,6 +217,7 @@ fn envelope_fields(catalogue: &Catalogue) -> TokenStream {
                     return Err(#rt::serde::de::Error::duplicate_field(#wire));
                 }
                 self.#name = map.next_value()?;
+                Ok(true)
             }
         }
     });
@@ -243,6 +244,7 @@ fn envelope_fields(catalogue: &Catalogue) -> TokenStream {
         impl #rt::EnvelopeFieldSet for EnvelopeFields {
             const NAMES: &'static [&'static str] = &[#(#wire_names),*];
 
+            #[allow(unused_variables)] // A catalogue without envelope fields reads none.
             fn visit_field<'de, A: #rt::serde::de::MapAccess<'de>>(
                 &mut self,
                 key: &str,
@@ -250,11 +252,11 @@ fn envelope_fields(catalogue: &Catalogue) -> TokenStream {
             ) -> ::core::result::Result<bool, A::Error> {
                 match key {
                     #(#visits)*
-                    _ => return Ok(false),
+                    _ => Ok(false),
                 }
-                Ok(true)
             }
 
+            #[allow(unused_variables)]
             fn serialize_fields<M: #rt::serde::ser::SerializeMap>(
                 &self,
                 map: &mut M,
