@@ -14,6 +14,10 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::spec::{FileContent, Spec, SpecFile};
 
+mod source_map;
+
+pub use source_map::{NodeSpan, SourceMap, MAX_DEPTH};
+
 /// Spec files larger than this are rejected before parsing: the real catalogue is ~60 KB.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
