@@ -1,15 +1,11 @@
 //! Reading spec files: the only module that knows the spec is YAML.
 //!
 //! Parsing uses `serde_yaml`, which reports syntax and shape errors with their position. Later
-//! stages point at nodes by [`NodePath`]; [`locate`] turns a path into a line and column by
-//! reading the file again and stopping at that node, so positions cost nothing unless a problem
-//! is reported.
+//! stages point at nodes by [`NodePath`]; each file `serde_yaml` accepted is also read once by an
+//! event parser into a [`SourceMap`] of every node's position, so [`locate`] is a lookup.
 
-use std::fmt;
 use std::fs;
 use std::path::Path;
-
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::spec::{FileContent, Spec, SpecFile};
@@ -260,10 +256,13 @@ fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<D
         )
     })?;
     let content = parse(&text, display_path)?;
+    // Only for text serde_yaml accepted: its limits (depth, aliases) already held.
+    let source_map = SourceMap::build(&text);
     Ok(SpecFile {
         display_path: display_path.to_owned(),
         text,
         content,
+        source_map,
     })
 }
 
@@ -381,8 +380,8 @@ fn classify(message: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The line and column of the node at `path`, found by parsing its file again and stopping
-/// there. Falls back to the start of the file when the node cannot be reached.
+/// The line and column of the node at `path`, as `serde_yaml` would report them: a lookup in its
+/// file's [`SourceMap`]. Falls back to the start of the file when the node is not there.
 pub fn locate(spec: &Spec, path: &NodePath) -> Location {
     let Some(file) = spec.files.get(path.file) else {
         return Location {
@@ -391,18 +390,20 @@ pub fn locate(spec: &Spec, path: &NodePath) -> Location {
             column: 1,
         };
     };
-    let deserializer = serde_yaml::Deserializer::from_str(&file.text);
-    let (line, column) = match (Seek { steps: &path.steps }).deserialize(deserializer) {
-        Err(err) if err.to_string().contains(FOUND) => err
-            .location()
-            .map_or((1, 1), |location| (location.line(), location.column())),
-        _ => (1, 1),
-    };
+    let (line, column) = file
+        .source_map
+        .node(&path.steps)
+        .map_or((1, 1), |span| (span.line, span.column));
     Location {
         file: file.display_path.clone(),
         line,
         column,
     }
+}
+
+/// Where the node at `path` is, with its byte offsets in its file's text, when it is mapped.
+pub fn span(spec: &Spec, path: &NodePath) -> Option<NodeSpan> {
+    spec.files.get(path.file)?.source_map.node(&path.steps)
 }
 
 /// A diagnostic at the node `path`, with the node's source line for the snippet.
@@ -416,80 +417,11 @@ pub fn diagnostic_at(
     let source_line = spec
         .files
         .get(path.file)
-        .and_then(|file| file.text.lines().nth(location.line.saturating_sub(1)))
+        .and_then(|file| file.source_map.line(&file.text, location.line))
         .map(str::to_owned);
     let mut diagnostic = Diagnostic::new(code, message, location);
     diagnostic.source_line = source_line;
     diagnostic
-}
-
-const FOUND: &str = "ors-events: node found";
-
-/// Walks `steps` into a document; at the target node it fails on purpose, so that serde_yaml
-/// marks the error with the node's position.
-struct Seek<'a> {
-    steps: &'a [Step],
-}
-
-impl<'de> DeserializeSeed<'de> for Seek<'_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        match self.steps.first() {
-            None => deserializer.deserialize_any(Found),
-            Some(Step::Key(_)) => deserializer.deserialize_map(self),
-            Some(Step::Index(_)) => deserializer.deserialize_seq(self),
-        }
-    }
-}
-
-impl<'de> Visitor<'de> for Seek<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the node on the way")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Some(Step::Key(wanted)) = self.steps.first() else {
-            return Err(de::Error::custom("not found"));
-        };
-        while let Some(key) = map.next_key::<String>()? {
-            if key == *wanted {
-                return map.next_value_seed(Seek {
-                    steps: &self.steps[1..],
-                });
-            }
-            map.next_value::<IgnoredAny>()?;
-        }
-        Err(de::Error::custom("not found"))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let Some(Step::Index(wanted)) = self.steps.first() else {
-            return Err(de::Error::custom("not found"));
-        };
-        for _ in 0..*wanted {
-            if seq.next_element::<IgnoredAny>()?.is_none() {
-                return Err(de::Error::custom("not found"));
-            }
-        }
-        seq.next_element_seed(Seek {
-            steps: &self.steps[1..],
-        })?;
-        Err(de::Error::custom("not found"))
-    }
-}
-
-/// Fails on whatever node it is given; serde_yaml then attaches that node's position.
-struct Found;
-
-impl<'de> Visitor<'de> for Found {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(FOUND)
-    }
 }
 
 #[cfg(test)]
@@ -503,6 +435,7 @@ mod tests {
                 display_path: "spec/x.yaml".into(),
                 text: text.into(),
                 content: FileContent::default(),
+                source_map: SourceMap::build(text),
             }],
         }
     }
