@@ -453,4 +453,83 @@ mod tests {
         let missing = locate(&spec, &values.index(7));
         assert_eq!((missing.line, missing.column), (1, 1));
     }
+
+    /// A family file of `events` events, two lines each: event `i`'s name is on line `6 + 2i`,
+    /// its description on line `7 + 2i`.
+    fn big_family(events: usize) -> String {
+        let mut text = String::from(
+            "family:\n  name: big\n  title: Big\n  description: Generated.\nevents:\n",
+        );
+        for i in 0..events {
+            text.push_str(&format!(
+                "  - name: big.e{i}\n    description: Événement {i}.\n"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn locates_nodes_at_lines_7_123_and_12345_of_a_big_file() {
+        let text = big_family(7_000);
+        let spec = load_texts("spec", vec![("big.yaml".into(), text.clone().into_bytes())])
+            .unwrap_or_else(|problems| panic!("{problems}"));
+        for line in [7, 123, 12_345] {
+            let event = NodePath::root(0).key("events").index((line - 7) / 2);
+            let description = event.key("description");
+            let at = locate(&spec, &description);
+            assert_eq!(
+                (at.file.as_str(), at.line, at.column),
+                ("spec/big.yaml", line, 18)
+            );
+            let at = locate(&spec, &event.key("name"));
+            assert_eq!((at.line, at.column), (line - 1, 11));
+            let at = locate(&spec, &event);
+            assert_eq!((at.line, at.column), (line - 1, 5));
+            let span = span(&spec, &description).unwrap_or_else(|| panic!("line {line}"));
+            let i = (line - 7) / 2;
+            assert_eq!(&text[span.start..span.end], format!("Événement {i}."));
+            let diagnostic = diagnostic_at(&spec, &description, "test", "here");
+            assert_eq!(
+                diagnostic.source_line.as_deref(),
+                Some(format!("    description: Événement {i}.").as_str())
+            );
+        }
+        let past = NodePath::root(0).key("events").index(7_000);
+        assert_eq!(
+            (locate(&spec, &past).line, locate(&spec, &past).column),
+            (1, 1)
+        );
+    }
+
+    #[test]
+    fn each_file_is_mapped_once_and_locating_reads_no_yaml() {
+        let builds = || source_map::BUILDS.with(std::cell::Cell::get);
+        let before = builds();
+        let files = vec![
+            ("a.yaml".to_owned(), big_family(100).into_bytes()),
+            ("b.yaml".to_owned(), b"families: [big]\n".to_vec()),
+            ("c.yaml".to_owned(), b"enums: []\n".to_vec()),
+        ];
+        let spec = load_texts("spec", files).unwrap_or_else(|problems| panic!("{problems}"));
+        assert_eq!(builds() - before, 3);
+        for round in 0..10_000 {
+            let path = NodePath::root(0)
+                .key("events")
+                .index(round % 100)
+                .key("name");
+            let at = locate(&spec, &path);
+            assert_eq!(at.line, 6 + 2 * (round % 100));
+            diagnostic_at(
+                &spec,
+                &NodePath::root(1).key("families").index(0),
+                "test",
+                "x",
+            );
+        }
+        assert_eq!(builds() - before, 3, "locating built a map");
+        // A file serde_yaml refuses is not mapped at all.
+        let refused = vec![("d.yaml".to_owned(), b"nope: [\n".to_vec())];
+        assert!(load_texts("spec", refused).is_err());
+        assert_eq!(builds() - before, 3);
+    }
 }
