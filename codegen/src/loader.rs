@@ -12,7 +12,7 @@ use crate::spec::{FileContent, Spec, SpecFile};
 
 mod source_map;
 
-pub use source_map::{NodeSpan, SourceMap, MAX_DEPTH};
+pub use source_map::{NodeSpan, SourceMap, MAX_MAP_DEPTH};
 
 /// Spec files larger than this are rejected before parsing: the real catalogue is ~60 KB.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;

@@ -14,7 +14,7 @@ use super::Step;
 
 /// Collections nested deeper than this are not mapped: building stops there. Files that
 /// `serde_yaml` accepts nest at most 128 levels (its recursion limit).
-pub const MAX_DEPTH: usize = 1_000;
+pub const MAX_MAP_DEPTH: usize = 1_000;
 
 /// Where one node is in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -109,7 +109,7 @@ impl SourceMap {
     /// Maps every node of the first YAML document of `text`, in one pass over its events.
     ///
     /// Never fails: text the event parser cannot read is mapped up to the problem, and
-    /// collections nested deeper than [`MAX_DEPTH`] are left out; a node that is not mapped is
+    /// collections nested deeper than [`MAX_MAP_DEPTH`] are left out; a node that is not mapped is
     /// simply not found. The loader calls this only for files `serde_yaml` accepted.
     pub fn build(text: &str) -> SourceMap {
         #[cfg(test)]
@@ -126,7 +126,7 @@ impl SourceMap {
 
     /// Where the node at `steps` from the document root is.
     pub fn node(&self, steps: &[Step]) -> Option<NodeSpan> {
-        self.find(steps).map(|node| self.nodes[node].span.unpack())
+        Some(self.nodes.get(self.find(steps)?)?.span.unpack())
     }
 
     /// Where the key is whose value is the node at `steps`, when the last step is a key.
@@ -170,11 +170,11 @@ impl SourceMap {
             let next = match step {
                 Step::Key(key) => self.entry(node, key)?.value,
                 Step::Index(index) => {
-                    let Children::Seq { first, len } = self.nodes[node].children else {
+                    let Children::Seq { first, len } = self.nodes.get(node)?.children else {
                         return None;
                     };
                     let index = u32::try_from(*index).ok().filter(|index| *index < len)?;
-                    self.items[usize::try_from(first + index).ok()?]
+                    *self.items.get(usize::try_from(first + index).ok()?)?
                 }
             };
             node = usize::try_from(next).ok()?;
@@ -522,7 +522,7 @@ impl<'a> Builder<'a> {
                 self.complete(node, end, key)
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                if self.stack.len() >= MAX_DEPTH {
+                if self.stack.len() >= MAX_MAP_DEPTH {
                     return false;
                 }
                 let map = matches!(event, Event::MappingStart(..));
@@ -938,7 +938,7 @@ mod tests {
         // Nesting past the bound stops the map, not the program.
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let map = SourceMap::build(&deep);
-        assert!(map.node_count() <= MAX_DEPTH, "{}", map.node_count());
+        assert!(map.node_count() <= MAX_MAP_DEPTH, "{}", map.node_count());
         // A billion laughs: aliases are never expanded.
         let mut bomb = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for level in 1..10 {
