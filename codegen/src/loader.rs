@@ -1,18 +1,18 @@
 //! Reading spec files: the only module that knows the spec is YAML.
 //!
 //! Parsing uses `serde_yaml`, which reports syntax and shape errors with their position. Later
-//! stages point at nodes by [`NodePath`]; [`locate`] turns a path into a line and column by
-//! reading the file again and stopping at that node, so positions cost nothing unless a problem
-//! is reported.
+//! stages point at nodes by [`NodePath`]; each file `serde_yaml` accepted is also read once by an
+//! event parser into a [`SourceMap`] of every node's position, so [`locate`] is a lookup.
 
-use std::fmt;
 use std::fs;
 use std::path::Path;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
-
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::spec::{FileContent, Spec, SpecFile};
+
+mod source_map;
+
+pub use source_map::{NodeSpan, SourceMap, MAX_MAP_DEPTH};
 
 /// Spec files larger than this are rejected before parsing: the real catalogue is ~60 KB.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -256,10 +256,13 @@ fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<D
         )
     })?;
     let content = parse(&text, display_path)?;
+    // Only for text serde_yaml accepted: its limits (depth, aliases) already held.
+    let source_map = SourceMap::build(&text);
     Ok(SpecFile {
         display_path: display_path.to_owned(),
         text,
         content,
+        source_map,
     })
 }
 
@@ -377,8 +380,8 @@ fn classify(message: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The line and column of the node at `path`, found by parsing its file again and stopping
-/// there. Falls back to the start of the file when the node cannot be reached.
+/// The line and column of the node at `path`, as `serde_yaml` would report them: a lookup in its
+/// file's [`SourceMap`]. Falls back to the start of the file when the node is not there.
 pub fn locate(spec: &Spec, path: &NodePath) -> Location {
     let Some(file) = spec.files.get(path.file) else {
         return Location {
@@ -387,18 +390,20 @@ pub fn locate(spec: &Spec, path: &NodePath) -> Location {
             column: 1,
         };
     };
-    let deserializer = serde_yaml::Deserializer::from_str(&file.text);
-    let (line, column) = match (Seek { steps: &path.steps }).deserialize(deserializer) {
-        Err(err) if err.to_string().contains(FOUND) => err
-            .location()
-            .map_or((1, 1), |location| (location.line(), location.column())),
-        _ => (1, 1),
-    };
+    let (line, column) = file
+        .source_map
+        .node(&path.steps)
+        .map_or((1, 1), |span| (span.line, span.column));
     Location {
         file: file.display_path.clone(),
         line,
         column,
     }
+}
+
+/// Where the node at `path` is, with its byte offsets in its file's text, when it is mapped.
+pub fn span(spec: &Spec, path: &NodePath) -> Option<NodeSpan> {
+    spec.files.get(path.file)?.source_map.node(&path.steps)
 }
 
 /// A diagnostic at the node `path`, with the node's source line for the snippet.
@@ -412,80 +417,11 @@ pub fn diagnostic_at(
     let source_line = spec
         .files
         .get(path.file)
-        .and_then(|file| file.text.lines().nth(location.line.saturating_sub(1)))
+        .and_then(|file| file.source_map.line(&file.text, location.line))
         .map(str::to_owned);
     let mut diagnostic = Diagnostic::new(code, message, location);
     diagnostic.source_line = source_line;
     diagnostic
-}
-
-const FOUND: &str = "ors-events: node found";
-
-/// Walks `steps` into a document; at the target node it fails on purpose, so that serde_yaml
-/// marks the error with the node's position.
-struct Seek<'a> {
-    steps: &'a [Step],
-}
-
-impl<'de> DeserializeSeed<'de> for Seek<'_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        match self.steps.first() {
-            None => deserializer.deserialize_any(Found),
-            Some(Step::Key(_)) => deserializer.deserialize_map(self),
-            Some(Step::Index(_)) => deserializer.deserialize_seq(self),
-        }
-    }
-}
-
-impl<'de> Visitor<'de> for Seek<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the node on the way")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Some(Step::Key(wanted)) = self.steps.first() else {
-            return Err(de::Error::custom("not found"));
-        };
-        while let Some(key) = map.next_key::<String>()? {
-            if key == *wanted {
-                return map.next_value_seed(Seek {
-                    steps: &self.steps[1..],
-                });
-            }
-            map.next_value::<IgnoredAny>()?;
-        }
-        Err(de::Error::custom("not found"))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let Some(Step::Index(wanted)) = self.steps.first() else {
-            return Err(de::Error::custom("not found"));
-        };
-        for _ in 0..*wanted {
-            if seq.next_element::<IgnoredAny>()?.is_none() {
-                return Err(de::Error::custom("not found"));
-            }
-        }
-        seq.next_element_seed(Seek {
-            steps: &self.steps[1..],
-        })?;
-        Err(de::Error::custom("not found"))
-    }
-}
-
-/// Fails on whatever node it is given; serde_yaml then attaches that node's position.
-struct Found;
-
-impl<'de> Visitor<'de> for Found {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(FOUND)
-    }
 }
 
 #[cfg(test)]
@@ -499,6 +435,7 @@ mod tests {
                 display_path: "spec/x.yaml".into(),
                 text: text.into(),
                 content: FileContent::default(),
+                source_map: SourceMap::build(text),
             }],
         }
     }
@@ -515,5 +452,84 @@ mod tests {
         assert_eq!((at.line, at.column), (3, 11));
         let missing = locate(&spec, &values.index(7));
         assert_eq!((missing.line, missing.column), (1, 1));
+    }
+
+    /// A family file of `events` events, two lines each: event `i`'s name is on line `6 + 2i`,
+    /// its description on line `7 + 2i`.
+    fn big_family(events: usize) -> String {
+        let mut text = String::from(
+            "family:\n  name: big\n  title: Big\n  description: Generated.\nevents:\n",
+        );
+        for i in 0..events {
+            text.push_str(&format!(
+                "  - name: big.e{i}\n    description: Événement {i}.\n"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn locates_nodes_at_lines_7_123_and_12345_of_a_big_file() {
+        let text = big_family(7_000);
+        let spec = load_texts("spec", vec![("big.yaml".into(), text.clone().into_bytes())])
+            .unwrap_or_else(|problems| panic!("{problems}"));
+        for line in [7, 123, 12_345] {
+            let event = NodePath::root(0).key("events").index((line - 7) / 2);
+            let description = event.key("description");
+            let at = locate(&spec, &description);
+            assert_eq!(
+                (at.file.as_str(), at.line, at.column),
+                ("spec/big.yaml", line, 18)
+            );
+            let at = locate(&spec, &event.key("name"));
+            assert_eq!((at.line, at.column), (line - 1, 11));
+            let at = locate(&spec, &event);
+            assert_eq!((at.line, at.column), (line - 1, 5));
+            let span = span(&spec, &description).unwrap_or_else(|| panic!("line {line}"));
+            let i = (line - 7) / 2;
+            assert_eq!(&text[span.start..span.end], format!("Événement {i}."));
+            let diagnostic = diagnostic_at(&spec, &description, "test", "here");
+            assert_eq!(
+                diagnostic.source_line.as_deref(),
+                Some(format!("    description: Événement {i}.").as_str())
+            );
+        }
+        let past = NodePath::root(0).key("events").index(7_000);
+        assert_eq!(
+            (locate(&spec, &past).line, locate(&spec, &past).column),
+            (1, 1)
+        );
+    }
+
+    #[test]
+    fn each_file_is_mapped_once_and_locating_reads_no_yaml() {
+        let builds = || source_map::BUILDS.with(std::cell::Cell::get);
+        let before = builds();
+        let files = vec![
+            ("a.yaml".to_owned(), big_family(100).into_bytes()),
+            ("b.yaml".to_owned(), b"families: [big]\n".to_vec()),
+            ("c.yaml".to_owned(), b"enums: []\n".to_vec()),
+        ];
+        let spec = load_texts("spec", files).unwrap_or_else(|problems| panic!("{problems}"));
+        assert_eq!(builds() - before, 3);
+        for round in 0..10_000 {
+            let path = NodePath::root(0)
+                .key("events")
+                .index(round % 100)
+                .key("name");
+            let at = locate(&spec, &path);
+            assert_eq!(at.line, 6 + 2 * (round % 100));
+            diagnostic_at(
+                &spec,
+                &NodePath::root(1).key("families").index(0),
+                "test",
+                "x",
+            );
+        }
+        assert_eq!(builds() - before, 3, "locating built a map");
+        // A file serde_yaml refuses is not mapped at all.
+        let refused = vec![("d.yaml".to_owned(), b"nope: [\n".to_vec())];
+        assert!(load_texts("spec", refused).is_err());
+        assert_eq!(builds() - before, 3);
     }
 }

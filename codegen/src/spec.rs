@@ -10,10 +10,12 @@ use serde::Deserialize;
 pub struct SpecFile {
     /// Path shown in diagnostics (`spec/voice.yaml`).
     pub display_path: String,
-    /// The file's text, kept to locate nodes and quote lines in diagnostics.
+    /// The file's text, kept to quote lines in diagnostics.
     pub text: String,
     /// What the file holds.
     pub content: FileContent,
+    /// Where each node of the file is, built once when the file is loaded.
+    pub source_map: crate::loader::SourceMap,
 }
 
 /// A whole spec directory, files in name order.
