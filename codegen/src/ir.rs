@@ -85,6 +85,8 @@ pub struct Source {
     pub title: String,
     /// Where it can be found, when it is a file of this workplace.
     pub location: Option<String>,
+    /// Where it is declared in the spec (its id).
+    pub origin: Origin,
 }
 
 /// The SCXML envelope: `name` and `data`, and these optional fields.

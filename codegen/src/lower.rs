@@ -98,13 +98,15 @@ impl<'r, 'a> Lowering<'r, 'a> {
         for (file_index, file) in spec.files.iter().enumerate() {
             let root = NodePath::root(file_index);
             let content = &file.content;
-            self.catalogue
-                .sources
-                .extend(content.sources.iter().map(|source| Source {
+            for (index, source) in content.sources.iter().enumerate() {
+                let origin = self.origin(&root.key("sources").index(index).key("id"));
+                self.catalogue.sources.push(Source {
                     id: source.id.clone(),
                     title: text(&source.title),
                     location: source.location.clone(),
-                }));
+                    origin,
+                });
+            }
             if let Some(envelope) = &content.envelope {
                 let path = root.key("envelope");
                 self.catalogue.envelope = Envelope {
