@@ -6,9 +6,19 @@ use crate::loader::NodePath;
 use crate::names;
 use crate::naming;
 use crate::resolve::Index;
-use crate::spec::{AttributeUse, FileContent};
+use crate::spec::{ActionDef, AttributeUse, EventDef, FamilyDef, FileContent};
 
 use super::{Checker, EventContext};
+
+/// The names a family's events take, checked for duplicates and collisions as they come.
+struct EventNames<'s> {
+    /// Event names of the whole spec, where each is first defined.
+    events: &'s mut BTreeMap<String, NodePath>,
+    /// `Event` variant names of the whole spec, by collision key.
+    variants: &'s mut BTreeMap<String, (String, NodePath)>,
+    /// Type names within the family's module, by collision key.
+    types: BTreeMap<String, (String, NodePath)>,
+}
 
 impl<'a> Checker<'a> {
     pub(super) fn family_file(
@@ -36,7 +46,37 @@ impl<'a> Checker<'a> {
             }
             return;
         };
-        let family_path = root.key("family");
+        self.family_header(&root.key("family"), family, families);
+        let mut names = EventNames {
+            events,
+            variants,
+            types: BTreeMap::new(),
+        };
+        for (i, action) in content.actions.iter().enumerate() {
+            let path = root.key("actions").index(i);
+            self.action(index, &family.name, &path, action, &mut names);
+        }
+        // Each action also names a marker type in the family's module (`Hold` for `hold`).
+        let markers: BTreeMap<String, &str> = content
+            .actions
+            .iter()
+            .map(|action| {
+                let marker = naming::action_marker(&action.name);
+                (names::collision_key(&marker), action.name.as_str())
+            })
+            .collect();
+        for (i, event) in content.events.iter().enumerate() {
+            let path = root.key("events").index(i);
+            self.async_event(index, &family.name, &path, event, &markers, &mut names);
+        }
+    }
+
+    fn family_header(
+        &mut self,
+        family_path: &NodePath,
+        family: &'a FamilyDef,
+        families: &mut BTreeMap<&'a str, NodePath>,
+    ) {
         let name = family.name.as_str();
         if let Some(first) = families.get(name) {
             let first = crate::loader::locate(self.spec, first);
@@ -67,158 +107,173 @@ impl<'a> Checker<'a> {
             &family.description,
         );
         self.notes(&family_path.key("notes"), &family.notes);
+    }
 
-        let mut type_names: BTreeMap<String, (String, NodePath)> = BTreeMap::new();
-        let mut new_event =
-            |checker: &mut Self, event: &str, type_name: String, path: &NodePath| {
-                if let Some(first) = events.get(event) {
-                    let first = crate::loader::locate(checker.spec, first);
-                    checker.report(
-                        path,
-                        "duplicate-event",
-                        format!("event `{event}` is defined twice"),
-                        Some(format!("the first definition is at {first}; remove one")),
-                    );
-                    return;
-                }
-                events.insert(event.to_owned(), path.clone());
-                checker.collide(&mut type_names, path, event, &type_name, "event");
-                checker.collide(
-                    variants,
-                    path,
-                    event,
-                    &naming::event_variant(event),
-                    "event",
-                );
-            };
-
-        for (i, action) in content.actions.iter().enumerate() {
-            let path = root.key("actions").index(i);
-            let name_path = path.key("name");
-            if !names::is_event_name(&action.name) || action.name.contains('.') {
-                self.report(
-                    &name_path,
-                    "invalid-name",
-                    format!("`{}` is not an action name", action.name),
-                    Some("an action name is one lowercase word, such as `hold`".into()),
-                );
-                continue;
-            }
-            self.nonempty(
-                &path.key("description"),
-                "action description",
-                &action.description,
+    /// Records event `event` (of Rust type `type_name` in its module), reporting a duplicate or
+    /// a name collision at `path`.
+    fn new_event(
+        &mut self,
+        names: &mut EventNames<'_>,
+        event: &str,
+        type_name: &str,
+        path: &NodePath,
+    ) {
+        if let Some(first) = names.events.get(event) {
+            let first = crate::loader::locate(self.spec, first);
+            self.report(
+                path,
+                "duplicate-event",
+                format!("event `{event}` is defined twice"),
+                Some(format!("the first definition is at {first}; remove one")),
             );
-            self.notes(&path.key("notes"), &action.notes);
-            let action_since = self.version(&path.key("since"), action.since.as_deref());
-            let (done_name, error_name) = naming::result_events(name, &action.name);
-            let missing: Vec<&str> = [
-                ("done", action.done.is_none()),
-                ("error", action.error.is_none()),
-            ]
-            .iter()
-            .filter(|(_, missing)| *missing)
-            .map(|(side, _)| *side)
-            .collect();
-            if !missing.is_empty() {
-                self.report(&name_path, "incomplete-result-pair",
-                    format!("action `{}` has no `{}` side: it needs both `{done_name}` and `{error_name}`", action.name, missing.join("` and `")),
-                    Some("add the missing side, or make the event asynchronous under `events:`".into()));
-            }
-            let (done_type, error_type) = naming::result_types(&action.name);
-            for (side, result, event_name, type_name) in [
-                ("done", &action.done, &done_name, done_type),
-                ("error", &action.error, &error_name, error_type),
-            ] {
-                let Some(result) = result else { continue };
-                let side_path = path.key(side);
-                new_event(self, event_name, type_name, &name_path);
-                self.nonempty(
-                    &side_path.key("description"),
-                    "event description",
-                    &result.description,
-                );
-                self.notes(&side_path.key("notes"), &result.notes);
-                let since = self
-                    .version(&side_path.key("since"), result.since.as_deref())
-                    .or(action_since);
-                let context = EventContext {
-                    name: event_name,
-                    since,
-                };
-                self.attribute_list(
-                    index,
-                    &side_path.key("attributes"),
-                    &result.attributes,
-                    &context,
-                );
-                if let Some(known) = &result.errors {
-                    self.known_errors(
-                        index,
-                        &side_path,
-                        side,
-                        event_name,
-                        known,
-                        &result.attributes,
-                    );
-                }
-            }
+            return;
         }
+        names.events.insert(event.to_owned(), path.clone());
+        self.collide(&mut names.types, path, event, type_name, "event");
+        let variant = naming::event_variant(event);
+        self.collide(names.variants, path, event, &variant, "event");
+    }
 
-        // Each action also names a marker type in the family's module (`Hold` for `hold`).
-        let markers: BTreeMap<String, &str> = content
-            .actions
-            .iter()
-            .map(|action| {
-                let marker = naming::action_marker(&action.name);
-                (names::collision_key(&marker), action.name.as_str())
-            })
-            .collect();
-        let prefix = format!("{name}.");
-        for (i, event) in content.events.iter().enumerate() {
-            let path = root.key("events").index(i);
-            let name_path = path.key("name");
-            if !names::is_event_name(&event.name) {
-                self.report(&name_path, "invalid-name", format!("`{}` is not an event name", event.name),
-                    Some("an event name is dot-separated lowercase words, such as `interaction.udata.changed`".into()));
-                continue;
-            }
-            let Some(rest) = event.name.strip_prefix(&prefix) else {
-                self.report(&name_path, "wrong-family", format!("event `{}` is in the `{name}` family file but does not start with `{prefix}`", event.name),
-                    Some("move it to its family's file, or fix its name".into()));
-                continue;
-            };
-            if rest.ends_with(".done") {
-                self.report(
-                    &name_path,
-                    "wrong-family",
-                    format!("event `{}` looks like a result event", event.name),
-                    Some("describe it as an action with `done:` and `error:` sides".into()),
-                );
-            }
-            let type_name = naming::async_type(name, &event.name);
-            if let Some(action) = markers.get(&names::collision_key(&type_name)) {
-                self.report(
-                    &name_path,
-                    "name-collision",
-                    format!("event `{}` collides with the marker type of action `{action}` after case conversion", event.name),
-                    Some("rename the event or the action".into()),
-                );
-            }
-            new_event(self, &event.name, type_name, &name_path);
-            self.nonempty(
-                &path.key("description"),
-                "event description",
-                &event.description,
+    /// An action and its result pair.
+    fn action(
+        &mut self,
+        index: &Index<'a>,
+        family: &str,
+        path: &NodePath,
+        action: &'a ActionDef,
+        names: &mut EventNames<'_>,
+    ) {
+        let name_path = path.key("name");
+        if !names::is_event_name(&action.name) || action.name.contains('.') {
+            self.report(
+                &name_path,
+                "invalid-name",
+                format!("`{}` is not an action name", action.name),
+                Some("an action name is one lowercase word, such as `hold`".into()),
             );
-            self.notes(&path.key("notes"), &event.notes);
-            let since = self.version(&path.key("since"), event.since.as_deref());
+            return;
+        }
+        self.nonempty(
+            &path.key("description"),
+            "action description",
+            &action.description,
+        );
+        self.notes(&path.key("notes"), &action.notes);
+        let action_since = self.version(&path.key("since"), action.since.as_deref());
+        let (done_name, error_name) = naming::result_events(family, &action.name);
+        let missing: Vec<&str> = [
+            ("done", action.done.is_none()),
+            ("error", action.error.is_none()),
+        ]
+        .iter()
+        .filter(|(_, missing)| *missing)
+        .map(|(side, _)| *side)
+        .collect();
+        if !missing.is_empty() {
+            self.report(
+                &name_path,
+                "incomplete-result-pair",
+                format!(
+                    "action `{}` has no `{}` side: it needs both `{done_name}` and `{error_name}`",
+                    action.name,
+                    missing.join("` and `")
+                ),
+                Some("add the missing side, or make the event asynchronous under `events:`".into()),
+            );
+        }
+        let (done_type, error_type) = naming::result_types(&action.name);
+        for (side, result, event_name, type_name) in [
+            ("done", &action.done, &done_name, done_type),
+            ("error", &action.error, &error_name, error_type),
+        ] {
+            let Some(result) = result else { continue };
+            self.new_event(names, event_name, &type_name, &name_path);
+            let side_path = path.key(side);
+            self.nonempty(
+                &side_path.key("description"),
+                "event description",
+                &result.description,
+            );
+            self.notes(&side_path.key("notes"), &result.notes);
+            let since = self
+                .version(&side_path.key("since"), result.since.as_deref())
+                .or(action_since);
             let context = EventContext {
-                name: &event.name,
+                name: event_name,
                 since,
             };
-            self.attribute_list(index, &path.key("attributes"), &event.attributes, &context);
+            self.attribute_list(
+                index,
+                &side_path.key("attributes"),
+                &result.attributes,
+                &context,
+            );
+            if let Some(known) = &result.errors {
+                self.known_errors(
+                    index,
+                    &side_path,
+                    side,
+                    event_name,
+                    known,
+                    &result.attributes,
+                );
+            }
         }
+    }
+
+    /// An asynchronous event of family `family`; `markers` are the family's action marker types
+    /// by collision key.
+    fn async_event(
+        &mut self,
+        index: &Index<'a>,
+        family: &str,
+        path: &NodePath,
+        event: &'a EventDef,
+        markers: &BTreeMap<String, &str>,
+        names: &mut EventNames<'_>,
+    ) {
+        let name_path = path.key("name");
+        if !names::is_event_name(&event.name) {
+            self.report(&name_path, "invalid-name", format!("`{}` is not an event name", event.name),
+                Some("an event name is dot-separated lowercase words, such as `interaction.udata.changed`".into()));
+            return;
+        }
+        let prefix = format!("{family}.");
+        let Some(rest) = event.name.strip_prefix(&prefix) else {
+            self.report(&name_path, "wrong-family", format!("event `{}` is in the `{family}` family file but does not start with `{prefix}`", event.name),
+                Some("move it to its family's file, or fix its name".into()));
+            return;
+        };
+        if rest.ends_with(".done") {
+            self.report(
+                &name_path,
+                "wrong-family",
+                format!("event `{}` looks like a result event", event.name),
+                Some("describe it as an action with `done:` and `error:` sides".into()),
+            );
+        }
+        let type_name = naming::async_type(family, &event.name);
+        if let Some(action) = markers.get(&names::collision_key(&type_name)) {
+            self.report(
+                &name_path,
+                "name-collision",
+                format!("event `{}` collides with the marker type of action `{action}` after case conversion", event.name),
+                Some("rename the event or the action".into()),
+            );
+        }
+        self.new_event(names, &event.name, &type_name, &name_path);
+        self.nonempty(
+            &path.key("description"),
+            "event description",
+            &event.description,
+        );
+        self.notes(&path.key("notes"), &event.notes);
+        let since = self.version(&path.key("since"), event.since.as_deref());
+        let context = EventContext {
+            name: &event.name,
+            since,
+        };
+        self.attribute_list(index, &path.key("attributes"), &event.attributes, &context);
     }
 
     pub(super) fn known_errors(

@@ -16,7 +16,7 @@ use crate::loader::{diagnostic_at, NodePath};
 use crate::names;
 use crate::naming;
 use crate::resolve::{Index, Resolved};
-use crate::spec::{NoteDef, Spec};
+use crate::spec::{AttributeDef, EnvelopeDef, FileContent, NoteDef, Spec};
 use crate::version::OrsVersion;
 
 /// Checks the whole spec: every problem found, in position order, or the resolved spec.
@@ -39,6 +39,21 @@ struct Checker<'a> {
     problems: Vec<Diagnostic>,
 }
 
+/// Names and definitions seen so far across files, for duplicates and collisions.
+#[derive(Default)]
+struct Seen<'a> {
+    /// Event names, where each is first defined.
+    events: BTreeMap<String, NodePath>,
+    /// `Event` variant names by collision key.
+    variants: BTreeMap<String, (String, NodePath)>,
+    /// Families, where each is named.
+    families: BTreeMap<&'a str, NodePath>,
+    /// Enum and object type names by collision key.
+    type_names: BTreeMap<String, (String, NodePath)>,
+    /// Where the envelope is first defined.
+    envelope: Option<NodePath>,
+}
+
 /// What the checker knows of one event while checking its attributes.
 struct EventContext<'e> {
     name: &'e str,
@@ -59,150 +74,176 @@ impl<'a> Checker<'a> {
     }
 
     fn check(&mut self, index: &Index<'a>) {
-        let mut events: BTreeMap<String, NodePath> = BTreeMap::new();
-        let mut variants: BTreeMap<String, (String, NodePath)> = BTreeMap::new();
-        let mut families: BTreeMap<&str, NodePath> = BTreeMap::new();
-        let mut type_names: BTreeMap<String, (String, NodePath)> = BTreeMap::new();
-        let mut envelope: Option<NodePath> = None;
-
+        let mut seen = Seen::default();
         for (file_index, file) in self.spec.files.iter().enumerate() {
             let root = NodePath::root(file_index);
             let content = &file.content;
-            for (i, source) in content.sources.iter().enumerate() {
-                let path = root.key("sources").index(i);
-                self.nonempty(&path.key("title"), "source title", &source.title);
-            }
-            if let Some(def) = &content.envelope {
-                let path = root.key("envelope");
-                if let Some(first) = &envelope {
-                    let first = crate::loader::locate(self.spec, first);
-                    self.report(
-                        &path,
-                        "duplicate-name",
-                        "the envelope is defined twice".into(),
-                        Some(format!("the first definition is at {first}")),
-                    );
-                } else {
-                    envelope = Some(path.clone());
-                }
-                self.nonempty(
-                    &path.key("description"),
-                    "envelope description",
-                    &def.description,
-                );
-                self.source_ref(index, &path.key("source"), def.source.as_deref());
-                let context = EventContext {
-                    name: "the envelope",
-                    since: None,
-                };
-                self.attribute_list(index, &path.key("fields"), &def.fields, &context);
-                for reserved in ["name", "data"] {
-                    if let Some(i) = def
-                        .fields
-                        .iter()
-                        .position(|f| f.name.as_deref() == Some(reserved))
-                    {
-                        self.report(&path.key("fields").index(i).key("name"), "duplicate-attribute",
-                            format!("`{reserved}` is part of every envelope and cannot be listed as a field"), None);
-                    }
-                }
-            }
-            for (i, item) in content.enums.iter().enumerate() {
-                let path = root.key("enums").index(i);
-                self.enum_def(index, &path, item);
-                self.type_name(
-                    &mut type_names,
-                    &path,
-                    item.rust_name.as_deref(),
-                    &item.name,
-                );
-            }
-            for (i, item) in content.objects.iter().enumerate() {
-                let path = root.key("objects").index(i);
-                self.nonempty(
-                    &path.key("description"),
-                    "object description",
-                    &item.description,
-                );
-                self.source_ref(index, &path.key("source"), item.source.as_deref());
-                let context = EventContext {
-                    name: &item.name,
-                    since: None,
-                };
-                self.attribute_list(index, &path.key("members"), &item.members, &context);
-                self.type_name(
-                    &mut type_names,
-                    &path,
-                    item.rust_name.as_deref(),
-                    &item.name,
-                );
-            }
-            for (i, item) in content.attributes.iter().enumerate() {
-                let path = root.key("attributes").index(i);
-                self.nonempty(
-                    &path.key("description"),
-                    "attribute description",
-                    &item.description,
-                );
-                self.type_ref(index, &path.key("type"), &item.ty);
-                self.role(&path.key("role"), item.role.as_deref());
-                self.notes(&path.key("notes"), &item.notes);
-                let rust = naming::field(&item.name, item.rust_name.as_deref(), None);
-                self.identifier(
-                    &path.key(if item.rust_name.is_some() {
-                        "rust_name"
-                    } else {
-                        "name"
-                    }),
-                    &item.name,
-                    &rust,
-                    "rust_name",
-                );
-            }
+            self.definitions(index, &root, content, &mut seen);
             self.family_file(
                 index,
                 &root,
                 content,
-                &mut events,
-                &mut variants,
-                &mut families,
+                &mut seen.events,
+                &mut seen.variants,
+                &mut seen.families,
             );
         }
         self.recursive_objects(index);
-        if let Some((order, path)) = &index.family_order {
-            let mut seen = BTreeSet::new();
-            for (i, name) in order.iter().enumerate() {
-                if !seen.insert(name.as_str()) {
-                    self.report(
-                        &path.index(i),
-                        "duplicate-name",
-                        format!("family `{name}` is listed twice"),
-                        None,
-                    );
-                } else if !families.contains_key(name.as_str()) {
-                    self.report(
-                        &path.index(i),
-                        "unknown-family",
-                        format!("family `{name}` is listed but no file defines it"),
-                        Some(
-                            "add a family file with `family: {{ name: ... }}`, or remove the name"
-                                .into(),
-                        ),
-                    );
-                }
+        self.family_order(index, &seen.families);
+    }
+
+    /// Sources, the envelope, enums, object types and shared attributes of one file.
+    fn definitions(
+        &mut self,
+        index: &Index<'a>,
+        root: &NodePath,
+        content: &'a FileContent,
+        seen: &mut Seen<'a>,
+    ) {
+        for (i, source) in content.sources.iter().enumerate() {
+            let path = root.key("sources").index(i);
+            self.nonempty(&path.key("title"), "source title", &source.title);
+        }
+        if let Some(def) = &content.envelope {
+            self.envelope(index, &root.key("envelope"), def, &mut seen.envelope);
+        }
+        for (i, item) in content.enums.iter().enumerate() {
+            let path = root.key("enums").index(i);
+            self.enum_def(index, &path, item);
+            self.type_name(
+                &mut seen.type_names,
+                &path,
+                item.rust_name.as_deref(),
+                &item.name,
+            );
+        }
+        for (i, item) in content.objects.iter().enumerate() {
+            let path = root.key("objects").index(i);
+            self.nonempty(
+                &path.key("description"),
+                "object description",
+                &item.description,
+            );
+            self.source_ref(index, &path.key("source"), item.source.as_deref());
+            let context = EventContext {
+                name: &item.name,
+                since: None,
+            };
+            self.attribute_list(index, &path.key("members"), &item.members, &context);
+            self.type_name(
+                &mut seen.type_names,
+                &path,
+                item.rust_name.as_deref(),
+                &item.name,
+            );
+        }
+        for (i, item) in content.attributes.iter().enumerate() {
+            self.shared_attribute(index, &root.key("attributes").index(i), item);
+        }
+    }
+
+    fn envelope(
+        &mut self,
+        index: &Index<'a>,
+        path: &NodePath,
+        def: &EnvelopeDef,
+        first_seen: &mut Option<NodePath>,
+    ) {
+        if let Some(first) = first_seen {
+            let first = crate::loader::locate(self.spec, first);
+            self.report(
+                path,
+                "duplicate-name",
+                "the envelope is defined twice".into(),
+                Some(format!("the first definition is at {first}")),
+            );
+        } else {
+            *first_seen = Some(path.clone());
+        }
+        self.nonempty(
+            &path.key("description"),
+            "envelope description",
+            &def.description,
+        );
+        self.source_ref(index, &path.key("source"), def.source.as_deref());
+        let context = EventContext {
+            name: "the envelope",
+            since: None,
+        };
+        self.attribute_list(index, &path.key("fields"), &def.fields, &context);
+        for reserved in ["name", "data"] {
+            if let Some(i) = def
+                .fields
+                .iter()
+                .position(|f| f.name.as_deref() == Some(reserved))
+            {
+                self.report(
+                    &path.key("fields").index(i).key("name"),
+                    "duplicate-attribute",
+                    format!(
+                        "`{reserved}` is part of every envelope and cannot be listed as a field"
+                    ),
+                    None,
+                );
             }
-            for (name, family_path) in &families {
-                if !seen.contains(name) {
-                    self.report(
-                        family_path,
-                        "unlisted-family",
-                        format!("family `{name}` is not in the `families` list"),
-                        Some(format!(
-                            "add `{name}` to the `families` list in {}",
-                            crate::loader::locate(self.spec, path).file
-                        )),
-                    );
-                }
+        }
+    }
+
+    fn shared_attribute(&mut self, index: &Index<'a>, path: &NodePath, item: &AttributeDef) {
+        self.nonempty(
+            &path.key("description"),
+            "attribute description",
+            &item.description,
+        );
+        self.type_ref(index, &path.key("type"), &item.ty);
+        self.role(&path.key("role"), item.role.as_deref());
+        self.notes(&path.key("notes"), &item.notes);
+        let rust = naming::field(&item.name, item.rust_name.as_deref(), None);
+        let key = if item.rust_name.is_some() {
+            "rust_name"
+        } else {
+            "name"
+        };
+        self.identifier(&path.key(key), &item.name, &rust, "rust_name");
+    }
+
+    /// The declared family order lists every family once, and no other.
+    fn family_order(&mut self, index: &Index<'a>, families: &BTreeMap<&'a str, NodePath>) {
+        let Some((order, path)) = &index.family_order else {
+            return;
+        };
+        let mut listed = BTreeSet::new();
+        for (i, name) in order.iter().enumerate() {
+            if !listed.insert(name.as_str()) {
+                self.report(
+                    &path.index(i),
+                    "duplicate-name",
+                    format!("family `{name}` is listed twice"),
+                    None,
+                );
+            } else if !families.contains_key(name.as_str()) {
+                self.report(
+                    &path.index(i),
+                    "unknown-family",
+                    format!("family `{name}` is listed but no file defines it"),
+                    Some(
+                        "add a family file with `family: {{ name: ... }}`, or remove the name"
+                            .into(),
+                    ),
+                );
+            }
+        }
+        for (name, family_path) in families {
+            if !listed.contains(name) {
+                self.report(
+                    family_path,
+                    "unlisted-family",
+                    format!("family `{name}` is not in the `families` list"),
+                    Some(format!(
+                        "add `{name}` to the `families` list in {}",
+                        crate::loader::locate(self.spec, path).file
+                    )),
+                );
             }
         }
     }
