@@ -23,9 +23,11 @@
 //!   output.
 //! - `headings`: every heading of the page and its anchors, made before the views so that links
 //!   can point at them.
+//! - `views`: the view structs the templates read.
 
 mod headings;
 mod text;
+mod views;
 
 use askama::Template;
 
@@ -38,6 +40,10 @@ use crate::version::OrsVersion;
 
 use headings::{action_key, async_events, result_pairs, Heading, Headings};
 use text::{clean, prose_spans, Span, Text};
+use views::{
+    ActionView, AttributeRow, EnumValueRow, EnumView, EnvelopeView, EventView, FamilyView,
+    KnownErrorRow, NoteView, ObjectView, Page, PlacedNote, SourceRow, VersionRow,
+};
 
 /// The docs directory inside the output directory.
 pub const DIR: &str = "docs";
@@ -123,157 +129,6 @@ struct MarkdownTemplate<'a> {
 #[template(path = "docs/index.html", escape = "html")]
 struct HtmlTemplate<'a> {
     page: &'a Page,
-}
-
-/// The whole reference, as both templates show it.
-#[derive(Debug)]
-struct Page {
-    header: &'static str,
-    title: Heading,
-    contents: Heading,
-    event_count: usize,
-    family_count: usize,
-    attribute_count: usize,
-    families: Vec<FamilyView>,
-    envelope: EnvelopeView,
-    enums_section: Heading,
-    enums: Vec<EnumView>,
-    objects_section: Heading,
-    objects: Vec<ObjectView>,
-    versions: Heading,
-    version_rows: Vec<VersionRow>,
-    source_notes: Heading,
-    quirks: Vec<PlacedNote>,
-    sources: Heading,
-    source_rows: Vec<SourceRow>,
-}
-
-#[derive(Debug)]
-struct FamilyView {
-    heading: Heading,
-    description: Text,
-    notes: Vec<NoteView>,
-    actions: Vec<ActionView>,
-    async_heading: Option<Heading>,
-    events: Vec<EventView>,
-}
-
-#[derive(Debug)]
-struct ActionView {
-    heading: Heading,
-    description: Text,
-    notes: Vec<NoteView>,
-    done: EventView,
-    error: EventView,
-    done_attributes: Text,
-    error_attributes: Text,
-    error_values: Text,
-}
-
-#[derive(Debug)]
-struct EventView {
-    heading: Heading,
-    name: String,
-    kind: &'static str,
-    /// `kind` as a CSS class.
-    kind_class: &'static str,
-    /// The event's place in its action's pair, with links.
-    role: Option<Text>,
-    description: Text,
-    since: String,
-    notes: Vec<NoteView>,
-    attributes: Vec<AttributeRow>,
-    known_errors: Vec<KnownErrorRow>,
-    /// An error event that lists no known values: the name of its error attribute.
-    no_known_errors: Option<Text>,
-    /// Lower-case event and attribute names, space-separated, for the page's filter.
-    search: String,
-}
-
-#[derive(Debug)]
-struct AttributeRow {
-    name: Text,
-    role: Option<&'static str>,
-    ty: Text,
-    required: &'static str,
-    since: String,
-    description: Text,
-    presence_label: &'static str,
-    presence: Option<Text>,
-    notes: Vec<NoteView>,
-}
-
-#[derive(Debug)]
-struct KnownErrorRow {
-    forms: Text,
-    description: Text,
-    source: Text,
-}
-
-#[derive(Debug)]
-struct NoteView {
-    kind: &'static str,
-    label: &'static str,
-    text: Text,
-}
-
-#[derive(Debug)]
-struct EnumView {
-    heading: Heading,
-    title: Text,
-    description: Text,
-    integer: bool,
-    /// Whether any value has a description (else the tables leave that column out).
-    described: bool,
-    source: Option<Text>,
-    notes: Vec<NoteView>,
-    values: Vec<EnumValueRow>,
-    used_by: Text,
-}
-
-#[derive(Debug)]
-struct EnumValueRow {
-    wire: Text,
-    name: Text,
-    description: Text,
-}
-
-#[derive(Debug)]
-struct ObjectView {
-    heading: Heading,
-    title: Text,
-    description: Text,
-    open: bool,
-    source: Option<Text>,
-    members: Vec<AttributeRow>,
-    used_by: Text,
-}
-
-#[derive(Debug)]
-struct EnvelopeView {
-    heading: Heading,
-    description: Text,
-    source: Option<Text>,
-    fields: Vec<AttributeRow>,
-}
-
-#[derive(Debug)]
-struct VersionRow {
-    since: String,
-    what: Text,
-}
-
-#[derive(Debug)]
-struct PlacedNote {
-    place: Text,
-    text: Text,
-}
-
-#[derive(Debug)]
-struct SourceRow {
-    id: Text,
-    title: Text,
-    location: Text,
 }
 
 /// Builds the view; holds the headings so that links can point at them.
