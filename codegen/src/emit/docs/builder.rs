@@ -1,5 +1,6 @@
-//! The builder: turns the IR into the view the templates read. The headings are made first,
-//! so that every link in the prose, the type columns and the summaries can point at one.
+//! The builder: turns the IR into the view the templates read (the two page-wide listings are in
+//! `listings`). The headings are made first, so that every link in the prose, the type columns
+//! and the summaries can point at one.
 
 use crate::ir::{
     Action, Attribute, Catalogue, Enum, EnumKind, Event, EventKind, Family, Note, NoteKind,
@@ -11,7 +12,7 @@ use super::headings::{action_key, async_events, result_pairs, Heading, Headings}
 use super::text::{clean, prose_spans, Span, Text};
 use super::views::{
     ActionView, AttributeRow, EnumValueRow, EnumView, EnvelopeView, EventView, FamilyView,
-    KnownErrorRow, NoteView, ObjectView, Page, PlacedNote, SourceRow, VersionRow,
+    KnownErrorRow, NoteView, ObjectView, Page, SourceRow,
 };
 use super::HEADER;
 
@@ -83,7 +84,7 @@ impl Builder<'_> {
     }
 
     /// Prose, with code spans that name another event linked to it.
-    fn prose(&self, text: &str, current: Option<&str>) -> Text {
+    pub(super) fn prose(&self, text: &str, current: Option<&str>) -> Text {
         let spans = prose_spans(text)
             .into_iter()
             .map(|span| {
@@ -115,7 +116,8 @@ impl Builder<'_> {
             .collect()
     }
 
-    fn event_link(&self, name: &str) -> Span {
+    /// The event `name` as a code span linking to its section.
+    pub(super) fn event_link(&self, name: &str) -> Span {
         Span::code(clean(name)).linked(self.headings.event(name))
     }
 
@@ -414,167 +416,10 @@ impl Builder<'_> {
             }),
         }
     }
-
-    /// Every event, attribute, object member and envelope field with a `since`, oldest first.
-    fn version_rows(&self) -> Vec<VersionRow> {
-        let catalogue = self.catalogue;
-        let mut rows: Vec<(OrsVersion, Vec<Span>)> = Vec::new();
-        for event in &catalogue.events {
-            if let Some(since) = event.since {
-                rows.push((
-                    since,
-                    vec![Span::plain("event "), self.event_link(&event.name)],
-                ));
-            }
-            for attribute in &event.attributes {
-                if let Some(since) = attribute.since {
-                    rows.push((
-                        since,
-                        vec![
-                            Span::plain("attribute "),
-                            Span::code(clean(&attribute.name)),
-                            Span::plain(" of "),
-                            self.event_link(&event.name),
-                        ],
-                    ));
-                }
-            }
-        }
-        for object in &catalogue.objects {
-            let anchor = self.headings.objects.get(&object.name).map(|h| &h.anchor);
-            for member in &object.members {
-                if let Some(since) = member.since {
-                    rows.push((
-                        since,
-                        vec![
-                            Span::plain("member "),
-                            Span::code(clean(&member.name)),
-                            Span::plain(" of object type "),
-                            Span::code(clean(&object.name)).linked(anchor),
-                        ],
-                    ));
-                }
-            }
-        }
-        for field in &catalogue.envelope.fields {
-            if let Some(since) = field.since {
-                rows.push((
-                    since,
-                    vec![
-                        Span::plain("envelope field "),
-                        Span::code(clean(&field.name)).linked(Some(&self.headings.envelope.anchor)),
-                    ],
-                ));
-            }
-        }
-        rows.sort_by_key(|row| row.0);
-        rows.into_iter()
-            .map(|(since, what)| VersionRow {
-                since: since.to_string(),
-                what: Text::new(what),
-            })
-            .collect()
-    }
-
-    /// Every quirk note, with a link to what it is about.
-    fn quirks(&self) -> Vec<PlacedNote> {
-        let catalogue = self.catalogue;
-        let mut placed = Vec::new();
-        let mut push = |place: Vec<Span>, notes: &[Note], current: Option<&str>| {
-            for note in notes.iter().filter(|note| note.kind == NoteKind::Quirk) {
-                placed.push(PlacedNote {
-                    place: Text::new(place.clone()),
-                    text: self.prose(&note.text, current),
-                });
-            }
-        };
-        for family in &catalogue.families {
-            let anchor = self.headings.families.get(&family.name).map(|h| &h.anchor);
-            push(
-                vec![
-                    Span::plain("family "),
-                    Span::code(clean(&family.name)).linked(anchor),
-                ],
-                &family.notes,
-                None,
-            );
-            for (action, done, error) in result_pairs(catalogue, family) {
-                let key = action_key(&family.name, &action.name);
-                let anchor = self.headings.actions.get(&key).map(|h| &h.anchor);
-                push(
-                    vec![
-                        Span::plain("action "),
-                        Span::code(clean(&key)).linked(anchor),
-                    ],
-                    &action.notes,
-                    None,
-                );
-                for event in [done, error] {
-                    self.push_event_quirks(
-                        &mut push,
-                        event,
-                        strip_prefix_notes(&event.notes, &action.notes),
-                    );
-                }
-            }
-            for event in async_events(catalogue, family) {
-                self.push_event_quirks(&mut push, event, &event.notes);
-            }
-        }
-        for item in &catalogue.enums {
-            let anchor = self.headings.enums.get(&item.name).map(|h| &h.anchor);
-            push(
-                vec![
-                    Span::plain("enum "),
-                    Span::code(clean(&item.name)).linked(anchor),
-                ],
-                &item.notes,
-                None,
-            );
-        }
-        for object in &catalogue.objects {
-            let anchor = self.headings.objects.get(&object.name).map(|h| &h.anchor);
-            for member in &object.members {
-                push(
-                    vec![
-                        Span::plain("member "),
-                        Span::code(clean(&member.name)),
-                        Span::plain(" of "),
-                        Span::code(clean(&object.name)).linked(anchor),
-                    ],
-                    &member.notes,
-                    None,
-                );
-            }
-        }
-        placed
-    }
-
-    fn push_event_quirks(
-        &self,
-        push: &mut impl FnMut(Vec<Span>, &[Note], Option<&str>),
-        event: &Event,
-        notes: &[Note],
-    ) {
-        let name = Some(event.name.as_str());
-        push(vec![self.event_link(&event.name)], notes, name);
-        for attribute in &event.attributes {
-            push(
-                vec![
-                    Span::plain("attribute "),
-                    Span::code(clean(&attribute.name)),
-                    Span::plain(" of "),
-                    self.event_link(&event.name),
-                ],
-                &attribute.notes,
-                name,
-            );
-        }
-    }
 }
 
 /// A result event's own notes: its notes less the action's, which the lowering put first.
-fn strip_prefix_notes<'n>(notes: &'n [Note], action_notes: &[Note]) -> &'n [Note] {
+pub(super) fn strip_prefix_notes<'n>(notes: &'n [Note], action_notes: &[Note]) -> &'n [Note] {
     if notes.starts_with(action_notes) {
         &notes[action_notes.len()..]
     } else {

@@ -24,10 +24,12 @@
 //! - `headings`: every heading of the page and its anchors, made before the views so that links
 //!   can point at them.
 //! - `views`: the view structs the templates read.
-//! - `builder`: turns the IR into the view.
+//! - `builder`: turns the IR into the view; `listings` adds the page-wide version notes and
+//!   quirks of the source page.
 
 mod builder;
 mod headings;
+mod listings;
 mod text;
 mod views;
 
