@@ -10,6 +10,17 @@ use crate::spec::AttributeUse;
 
 use super::{Checker, EventContext};
 
+/// The names of the attributes of one list seen so far.
+#[derive(Default)]
+struct ListNames<'i> {
+    /// Wire names, where each is given.
+    wire: BTreeMap<&'i str, NodePath>,
+    /// Rust field names by collision key.
+    rust: BTreeMap<String, (String, NodePath)>,
+    /// Roles, where each is first given.
+    roles: BTreeMap<String, NodePath>,
+}
+
 impl<'a> Checker<'a> {
     pub(super) fn attribute_list(
         &mut self,
@@ -18,164 +29,185 @@ impl<'a> Checker<'a> {
         list: &[AttributeUse],
         context: &EventContext<'_>,
     ) {
-        let mut wire: BTreeMap<&str, NodePath> = BTreeMap::new();
-        let mut rust: BTreeMap<String, (String, NodePath)> = BTreeMap::new();
-        let mut roles: BTreeMap<String, NodePath> = BTreeMap::new();
+        let mut seen = ListNames::default();
         for (i, item) in list.iter().enumerate() {
-            let item_path = path.index(i);
-            let (name, name_path) = match (&item.uses, &item.name) {
-                (Some(shared), None) => {
-                    let use_path = item_path.key("use");
-                    if item.ty.is_some() {
-                        self.report(
-                            &item_path.key("type"),
-                            "type-on-use",
-                            format!("`use: {shared}` takes its type from the shared attribute"),
-                            Some("remove `type:`, or define a local attribute with `name:`".into()),
-                        );
-                    }
-                    if !index.attributes.contains_key(shared.as_str()) {
-                        let help = match names::closest(shared, index.attributes.keys().copied()) {
-                            Some(near) => format!("did you mean `{near}`? Shared attributes are defined in attributes.yaml"),
-                            None => "shared attributes are defined in attributes.yaml; for an attribute of this event only, write `name:` and `type:`".into(),
-                        };
-                        self.report(
-                            &use_path,
-                            "unknown-attribute-ref",
-                            format!("`{shared}` is not a shared attribute"),
-                            Some(help),
-                        );
-                    }
-                    (shared.as_str(), use_path)
+            self.attribute(index, &path.index(i), item, context, &mut seen);
+        }
+    }
+
+    /// The wire name of an attribute and where it is given: its `use:` or its `name:`.
+    fn attribute_name<'i>(
+        &mut self,
+        index: &Index<'_>,
+        item_path: &NodePath,
+        item: &'i AttributeUse,
+        context: &EventContext<'_>,
+    ) -> Option<(&'i str, NodePath)> {
+        match (&item.uses, &item.name) {
+            (Some(shared), None) => {
+                let use_path = item_path.key("use");
+                if item.ty.is_some() {
+                    self.report(
+                        &item_path.key("type"),
+                        "type-on-use",
+                        format!("`use: {shared}` takes its type from the shared attribute"),
+                        Some("remove `type:`, or define a local attribute with `name:`".into()),
+                    );
                 }
-                (None, Some(name)) => {
-                    let local_path = item_path.key("name");
-                    self.role(&item_path.key("role"), item.role.as_deref());
-                    match &item.ty {
-                        Some(ty) => self.type_ref(index, &item_path.key("type"), ty),
-                        None => self.report(
-                            &local_path,
-                            "missing-type",
-                            format!("attribute `{name}` of {} has no `type`", context.name),
-                            Some("add `type:`, or write `use:` for a shared attribute".into()),
-                        ),
-                    }
-                    match &item.description {
-                        Some(text) => self.nonempty(
-                            &item_path.key("description"),
-                            "attribute description",
-                            text,
-                        ),
-                        None => self.report(
-                            &local_path,
-                            "missing-key",
-                            format!(
-                                "attribute `{name}` of {} has no `description`",
-                                context.name
-                            ),
-                            None,
-                        ),
-                    }
-                    (name.as_str(), local_path)
+                if !index.attributes.contains_key(shared.as_str()) {
+                    let help = match names::closest(shared, index.attributes.keys().copied()) {
+                        Some(near) => format!("did you mean `{near}`? Shared attributes are defined in attributes.yaml"),
+                        None => "shared attributes are defined in attributes.yaml; for an attribute of this event only, write `name:` and `type:`".into(),
+                    };
+                    self.report(
+                        &use_path,
+                        "unknown-attribute-ref",
+                        format!("`{shared}` is not a shared attribute"),
+                        Some(help),
+                    );
                 }
-                _ => {
-                    self.report(&item_path, "attribute-form", format!("an attribute of {} needs exactly one of `use:` and `name:`", context.name),
-                        Some("`use: NAME` for a shared attribute, `name: NAME` with `type:` for one of this event only".into()));
-                    continue;
+                Some((shared.as_str(), use_path))
+            }
+            (None, Some(name)) => {
+                let local_path = item_path.key("name");
+                self.role(&item_path.key("role"), item.role.as_deref());
+                match &item.ty {
+                    Some(ty) => self.type_ref(index, &item_path.key("type"), ty),
+                    None => self.report(
+                        &local_path,
+                        "missing-type",
+                        format!("attribute `{name}` of {} has no `type`", context.name),
+                        Some("add `type:`, or write `use:` for a shared attribute".into()),
+                    ),
                 }
-            };
-            if let Some(first) = wire.get(name) {
+                match &item.description {
+                    Some(text) => {
+                        self.nonempty(&item_path.key("description"), "attribute description", text)
+                    }
+                    None => self.report(
+                        &local_path,
+                        "missing-key",
+                        format!(
+                            "attribute `{name}` of {} has no `description`",
+                            context.name
+                        ),
+                        None,
+                    ),
+                }
+                Some((name.as_str(), local_path))
+            }
+            _ => {
+                self.report(&item_path, "attribute-form", format!("an attribute of {} needs exactly one of `use:` and `name:`", context.name),
+                    Some("`use: NAME` for a shared attribute, `name: NAME` with `type:` for one of this event only".into()));
+                return None;
+            }
+        }
+    }
+
+    /// One attribute of a list, checked against the ones before it (`seen`).
+    fn attribute<'i>(
+        &mut self,
+        index: &Index<'_>,
+        item_path: &NodePath,
+        item: &'i AttributeUse,
+        context: &EventContext<'_>,
+        seen: &mut ListNames<'i>,
+    ) {
+        let Some((name, name_path)) = self.attribute_name(index, item_path, item, context) else {
+            return;
+        };
+        let (wire, rust, roles) = (&mut seen.wire, &mut seen.rust, &mut seen.roles);
+        if let Some(first) = wire.get(name) {
+            let first = crate::loader::locate(self.spec, first);
+            self.report(
+                &name_path,
+                "duplicate-attribute",
+                format!("attribute `{name}` of {} is listed twice", context.name),
+                Some(format!("the first is at {first}; remove one")),
+            );
+            return;
+        }
+        wire.insert(name, name_path.clone());
+        let role = match &item.uses {
+            Some(shared) => {
+                if item.role.is_some() {
+                    self.report(
+                        &item_path.key("role"),
+                        "role-on-use",
+                        format!("`use: {shared}` takes its role from the shared attribute"),
+                        Some("remove `role:` here, or set it on the shared attribute".into()),
+                    );
+                }
+                index
+                    .attributes
+                    .get(shared.as_str())
+                    .and_then(|(def, _)| def.role.clone())
+            }
+            None => item.role.clone(),
+        };
+        if let Some(role) = role {
+            if let Some(first) = roles.get(&role) {
                 let first = crate::loader::locate(self.spec, first);
                 self.report(
                     &name_path,
-                    "duplicate-attribute",
-                    format!("attribute `{name}` of {} is listed twice", context.name),
-                    Some(format!("the first is at {first}; remove one")),
+                    "duplicate-role",
+                    format!("{} has two attributes with role `{role}`", context.name),
+                    Some(format!(
+                        "the first is at {first}; an event has at most one attribute of each role"
+                    )),
                 );
-                continue;
-            }
-            wire.insert(name, name_path.clone());
-            let role = match &item.uses {
-                Some(shared) => {
-                    if item.role.is_some() {
-                        self.report(
-                            &item_path.key("role"),
-                            "role-on-use",
-                            format!("`use: {shared}` takes its role from the shared attribute"),
-                            Some("remove `role:` here, or set it on the shared attribute".into()),
-                        );
-                    }
-                    index
-                        .attributes
-                        .get(shared.as_str())
-                        .and_then(|(def, _)| def.role.clone())
-                }
-                None => item.role.clone(),
-            };
-            if let Some(role) = role {
-                if let Some(first) = roles.get(&role) {
-                    let first = crate::loader::locate(self.spec, first);
-                    self.report(
-                        &name_path,
-                        "duplicate-role",
-                        format!("{} has two attributes with role `{role}`", context.name),
-                        Some(format!(
-                            "the first is at {first}; an event has at most one attribute of each role"
-                        )),
-                    );
-                } else {
-                    roles.insert(role, name_path.clone());
-                }
-            }
-            let shared_rust_name = item
-                .uses
-                .as_deref()
-                .and_then(|shared| index.attributes.get(shared))
-                .and_then(|(def, _)| def.rust_name.as_deref());
-            let rust_name = naming::field(name, item.rust_name.as_deref(), shared_rust_name);
-            let ident_path = if item.rust_name.is_some() {
-                item_path.key("rust_name")
             } else {
-                name_path.clone()
-            };
-            if self.identifier(&ident_path, name, &rust_name, "rust_name") {
-                self.collide(&mut rust, &ident_path, name, &rust_name, "attribute");
+                roles.insert(role, name_path.clone());
             }
-            if let Some(text) = &item.description {
-                self.nonempty(&item_path.key("description"), "attribute description", text);
-            }
-            self.notes(&item_path.key("notes"), &item.notes);
-            if item.optional.is_some() && item.required_because.is_some() {
-                self.report(
-                    &item_path.key("required_because"),
-                    "conflicting-presence",
-                    format!("attribute `{name}` is both optional and required"),
-                    Some("keep `optional:` or `required_because:`, not both".into()),
-                );
-            }
-            if let Some(reason) = &item.optional {
-                self.nonempty(
-                    &item_path.key("optional"),
-                    "reason an attribute is optional",
-                    reason,
-                );
-            }
-            let since_path = item_path.key("since");
-            if let Some(since) = self.version(&since_path, item.since.as_deref()) {
-                match &context.since {
-                    Some(event_since) if since < *event_since => {
-                        self.report(&since_path, "since-before-event",
-                            format!("attribute `{name}` is since {since}, before its event {} (since {event_since})", context.name),
-                            Some("an attribute cannot be older than its event; remove its `since`".into()));
-                    }
-                    Some(event_since) if since == *event_since => {}
-                    _ if item.optional.is_none() => {
-                        self.report(&since_path, "since-required",
-                            format!("attribute `{name}` of {} is since {since} but required: releases before {since} do not send it", context.name),
-                            Some("add `optional: <why>` (e.g. older releases do not send it)".into()));
-                    }
-                    _ => {}
+        }
+        let shared_rust_name = item
+            .uses
+            .as_deref()
+            .and_then(|shared| index.attributes.get(shared))
+            .and_then(|(def, _)| def.rust_name.as_deref());
+        let rust_name = naming::field(name, item.rust_name.as_deref(), shared_rust_name);
+        let ident_path = if item.rust_name.is_some() {
+            item_path.key("rust_name")
+        } else {
+            name_path.clone()
+        };
+        if self.identifier(&ident_path, name, &rust_name, "rust_name") {
+            self.collide(rust, &ident_path, name, &rust_name, "attribute");
+        }
+        if let Some(text) = &item.description {
+            self.nonempty(&item_path.key("description"), "attribute description", text);
+        }
+        self.notes(&item_path.key("notes"), &item.notes);
+        if item.optional.is_some() && item.required_because.is_some() {
+            self.report(
+                &item_path.key("required_because"),
+                "conflicting-presence",
+                format!("attribute `{name}` is both optional and required"),
+                Some("keep `optional:` or `required_because:`, not both".into()),
+            );
+        }
+        if let Some(reason) = &item.optional {
+            self.nonempty(
+                &item_path.key("optional"),
+                "reason an attribute is optional",
+                reason,
+            );
+        }
+        let since_path = item_path.key("since");
+        if let Some(since) = self.version(&since_path, item.since.as_deref()) {
+            match &context.since {
+                Some(event_since) if since < *event_since => {
+                    self.report(&since_path, "since-before-event",
+                        format!("attribute `{name}` is since {since}, before its event {} (since {event_since})", context.name),
+                        Some("an attribute cannot be older than its event; remove its `since`".into()));
                 }
+                Some(event_since) if since == *event_since => {}
+                _ if item.optional.is_none() => {
+                    self.report(&since_path, "since-required",
+                        format!("attribute `{name}` of {} is since {since} but required: releases before {since} do not send it", context.name),
+                        Some("add `optional: <why>` (e.g. older releases do not send it)".into()));
+                }
+                _ => {}
             }
         }
     }
