@@ -438,6 +438,30 @@ impl Catalogue {
             .map(|(index, event)| (EventId::new(index), event))
     }
 
+    /// Every family with its id, in catalogue order.
+    pub fn families(&self) -> impl Iterator<Item = (FamilyId, &Family)> {
+        self.families
+            .iter()
+            .enumerate()
+            .map(|(index, family)| (FamilyId::new(index), family))
+    }
+
+    /// Every enum with its id, in spec order.
+    pub fn enums(&self) -> impl Iterator<Item = (EnumId, &Enum)> {
+        self.enums
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (EnumId::new(index), item))
+    }
+
+    /// Every object type with its id, in spec order.
+    pub fn objects(&self) -> impl Iterator<Item = (ObjectId, &ObjectType)> {
+        self.objects
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (ObjectId::new(index), item))
+    }
+
     /// The events of `family`, in catalogue order.
     pub fn family_events<'a>(&'a self, family: &'a Family) -> impl Iterator<Item = &'a Event> {
         family.events.iter().map(|id| &self[*id])

@@ -3,8 +3,8 @@
 //! and the summaries can point at one.
 
 use crate::ir::{
-    Action, Attribute, Catalogue, Enum, EnumKind, Event, EventKind, Family, Note, NoteKind,
-    ObjectType, Role, Type, WireValue,
+    Action, ActionId, Attribute, Catalogue, Enum, EnumId, EnumKind, Event, EventId, EventKind,
+    Family, FamilyId, Note, NoteKind, ObjectId, ObjectType, Role, Type, WireValue,
 };
 use crate::version::OrsVersion;
 
@@ -45,22 +45,19 @@ impl Builder<'_> {
             family_count: catalogue.families.len(),
             attribute_count: catalogue.events.iter().map(|e| e.attributes.len()).sum(),
             families: catalogue
-                .families
-                .iter()
-                .map(|family| self.family(family))
+                .families()
+                .map(|(id, family)| self.family(id, family))
                 .collect(),
             envelope: self.envelope(),
             enums_section: headings.enums_section.clone(),
             enums: catalogue
-                .enums
-                .iter()
-                .map(|item| self.enum_view(item))
+                .enums()
+                .map(|(id, item)| self.enum_view(id, item))
                 .collect(),
             objects_section: headings.objects_section.clone(),
             objects: catalogue
-                .objects
-                .iter()
-                .map(|item| self.object_view(item))
+                .objects()
+                .map(|(id, item)| self.object_view(id, item))
                 .collect(),
             versions: headings.versions.clone(),
             version_rows: self.version_rows(),
@@ -89,7 +86,7 @@ impl Builder<'_> {
             .into_iter()
             .map(|span| {
                 if span.code && Some(span.text.as_str()) != current {
-                    let anchor = self.headings.event(&span.text).cloned();
+                    let anchor = self.headings.event_named(&span.text).cloned();
                     Span {
                         link: anchor,
                         ..span
@@ -118,31 +115,28 @@ impl Builder<'_> {
 
     /// The event `name` as a code span linking to its section.
     pub(super) fn event_link(&self, name: &str) -> Span {
-        Span::code(clean(name)).linked(self.headings.event(name))
+        Span::code(clean(name)).linked(self.headings.event_named(name))
     }
 
-    fn family(&self, family: &Family) -> FamilyView {
+    fn family(&self, id: FamilyId, family: &Family) -> FamilyView {
         let catalogue = self.catalogue;
         FamilyView {
-            heading: or_default(self.headings.families.get(&family.name)),
+            heading: self.headings.family(id).clone(),
             description: self.prose(&family.description, None),
             notes: self.notes(&family.notes, None),
             actions: result_pairs(catalogue, family)
-                .map(|(action, done, error)| self.action(family, action, done, error))
+                .map(|(id, action)| self.action(id, action))
                 .collect(),
-            async_heading: self.headings.async_groups.get(&family.name).cloned(),
+            async_heading: self.headings.async_group(id).cloned(),
             events: async_events(catalogue, family)
-                .map(|event| self.event(event, None))
+                .map(|(id, event)| self.event(id, event, None))
                 .collect(),
         }
     }
 
-    fn action(&self, family: &Family, action: &Action, done: &Event, error: &Event) -> ActionView {
-        let heading = or_default(
-            self.headings
-                .actions
-                .get(&action_key(&family.name, &action.name)),
-        );
+    fn action(&self, id: ActionId, action: &Action) -> ActionView {
+        let heading = self.headings.action(id).clone();
+        let (done, error) = (&self.catalogue[action.done], &self.catalogue[action.error]);
         let summary = |event: &Event| {
             join(
                 event
@@ -174,8 +168,8 @@ impl Builder<'_> {
         ActionView {
             description: self.prose(&action.description, None),
             notes: self.notes(&action.notes, None),
-            done: self.event(done, Some((action, &heading))),
-            error: self.event(error, Some((action, &heading))),
+            done: self.event(action.done, done, Some((action, &heading))),
+            error: self.event(action.error, error, Some((action, &heading))),
             done_attributes: summary(done),
             error_attributes: summary(error),
             error_values,
@@ -183,7 +177,7 @@ impl Builder<'_> {
         }
     }
 
-    fn event(&self, event: &Event, action: Option<(&Action, &Heading)>) -> EventView {
+    fn event(&self, id: EventId, event: &Event, action: Option<(&Action, &Heading)>) -> EventView {
         let name = event.name.as_str();
         let family = &self.catalogue[event.family].name;
         let (kind, kind_class, role, own_notes) = match (&event.kind, action) {
@@ -228,7 +222,7 @@ impl Builder<'_> {
         let mut search = vec![event.name.to_lowercase()];
         search.extend(event.attributes.iter().map(|a| a.name.to_lowercase()));
         EventView {
-            heading: or_default(self.headings.events.get(name)),
+            heading: self.headings.event(id).clone(),
             name: event.name.clone(),
             kind,
             kind_class,
@@ -274,17 +268,11 @@ impl Builder<'_> {
             }
             Type::Enum(id) => {
                 let name = &self.catalogue[*id].name;
-                vec![Span::code(clean(name))
-                    .linked(self.headings.enums.get(name).map(|heading| &heading.anchor))]
+                vec![Span::code(clean(name)).linked(Some(&self.headings.enum_heading(*id).anchor))]
             }
             Type::Object(id) => {
                 let name = &self.catalogue[*id].name;
-                vec![Span::code(clean(name)).linked(
-                    self.headings
-                        .objects
-                        .get(name)
-                        .map(|heading| &heading.anchor),
-                )]
+                vec![Span::code(clean(name)).linked(Some(&self.headings.object(*id).anchor))]
             }
             Type::String | Type::Integer | Type::Boolean | Type::AnyObject => {
                 vec![Span::code(self.catalogue.type_spec_name(ty))]
@@ -342,9 +330,9 @@ impl Builder<'_> {
                 parts.push(vec![self.event_link(&event.name)]);
             }
         }
-        for object in &self.catalogue.objects {
+        for (id, object) in self.catalogue.objects() {
             if object.members.iter().any(|member| uses(&member.ty)) {
-                let anchor = self.headings.objects.get(&object.name).map(|h| &h.anchor);
+                let anchor = Some(&self.headings.object(id).anchor);
                 parts.push(vec![
                     Span::plain("object type "),
                     Span::code(clean(&object.name)).linked(anchor),
@@ -361,10 +349,10 @@ impl Builder<'_> {
         join(parts, ", ")
     }
 
-    fn enum_view(&self, item: &Enum) -> EnumView {
+    fn enum_view(&self, id: EnumId, item: &Enum) -> EnumView {
         let integer = item.kind == EnumKind::Integer;
         EnumView {
-            heading: or_default(self.headings.enums.get(&item.name)),
+            heading: self.headings.enum_heading(id).clone(),
             title: Text::plain(item.title.as_deref().unwrap_or(&item.name)),
             description: self.prose(&item.description, None),
             integer,
@@ -390,15 +378,13 @@ impl Builder<'_> {
                         .unwrap_or_default(),
                 })
                 .collect(),
-            used_by: self.used_by(|ty| {
-                matches!(element_type(ty), Type::Enum(id) if self.catalogue[*id].name == item.name)
-            }),
+            used_by: self.used_by(|ty| matches!(element_type(ty), Type::Enum(used) if *used == id)),
         }
     }
 
-    fn object_view(&self, item: &ObjectType) -> ObjectView {
+    fn object_view(&self, id: ObjectId, item: &ObjectType) -> ObjectView {
         ObjectView {
-            heading: or_default(self.headings.objects.get(&item.name)),
+            heading: self.headings.object(id).clone(),
             title: Text::plain(item.title.as_deref().unwrap_or(&item.name)),
             description: self.prose(&item.description, None),
             open: item.open,
@@ -411,9 +397,8 @@ impl Builder<'_> {
                 .iter()
                 .map(|member| self.attribute(member, None))
                 .collect(),
-            used_by: self.used_by(|ty| {
-                matches!(element_type(ty), Type::Object(id) if self.catalogue[*id].name == item.name)
-            }),
+            used_by: self
+                .used_by(|ty| matches!(element_type(ty), Type::Object(used) if *used == id)),
         }
     }
 }
@@ -436,9 +421,6 @@ fn element_type(ty: &Type) -> &Type {
 }
 
 /// The heading found, or an empty one.
-fn or_default(heading: Option<&Heading>) -> Heading {
-    heading.cloned().unwrap_or_default()
-}
 
 /// The parts as one text, with `separator` between them.
 fn join(parts: Vec<Vec<Span>>, separator: &str) -> Text {

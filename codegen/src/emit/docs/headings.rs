@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use crate::ir::{Action, Catalogue, Event, EventKind, Family};
+use crate::ir::{
+    Action, ActionId, Catalogue, EnumId, Event, EventId, EventKind, Family, FamilyId, ObjectId,
+};
 
 use super::text::{clean, Anchor, Span, Text};
 
@@ -16,23 +18,27 @@ pub(super) struct Heading {
 }
 
 /// Every heading of the page, made in the order the templates show them, so that repeated
-/// slugs are numbered as GitHub numbers them.
+/// slugs are numbered as GitHub numbers them. The headings of families, actions, events, enums
+/// and object types are indexed by the item's id: the page shows them in catalogue order, which
+/// is the order of the IR's arenas.
 #[derive(Debug, Default)]
 pub(super) struct Headings {
     pub(super) title: Heading,
     pub(super) contents: Heading,
-    pub(super) families: HashMap<String, Heading>,
-    pub(super) async_groups: HashMap<String, Heading>,
-    pub(super) actions: HashMap<String, Heading>,
-    pub(super) events: HashMap<String, Heading>,
+    families: Vec<Heading>,
+    async_groups: Vec<Option<Heading>>,
+    actions: Vec<Heading>,
+    events: Vec<Heading>,
     pub(super) envelope: Heading,
     pub(super) enums_section: Heading,
-    pub(super) enums: HashMap<String, Heading>,
+    enums: Vec<Heading>,
     pub(super) objects_section: Heading,
-    pub(super) objects: HashMap<String, Heading>,
+    objects: Vec<Heading>,
     pub(super) versions: Heading,
     pub(super) source_notes: Heading,
     pub(super) sources: Heading,
+    /// Event anchors by wire name, for prose, whose code spans may name any event or none.
+    event_anchors: HashMap<String, Anchor>,
 }
 
 impl Headings {
@@ -53,34 +59,36 @@ impl Headings {
                 Text::plain(&family.title),
                 format!("family-{}", family.name),
             );
-            headings.families.insert(family.name.clone(), heading);
-            for (action, done, error) in result_pairs(catalogue, family) {
+            headings.families.push(heading);
+            for (_, action) in result_pairs(catalogue, family) {
                 let key = action_key(&family.name, &action.name);
                 let text = Text::new(vec![Span::plain("Action "), Span::code(clean(&key))]);
-                let heading = add(text, format!("action-{key}"));
-                headings.actions.insert(key, heading);
-                for event in [done, error] {
-                    let heading = add(Text::code(&event.name), event.name.clone());
-                    headings.events.insert(event.name.clone(), heading);
+                headings.actions.push(add(text, format!("action-{key}")));
+                for event in [&catalogue[action.done], &catalogue[action.error]] {
+                    headings
+                        .events
+                        .push(add(Text::code(&event.name), event.name.clone()));
                 }
             }
             let mut events = async_events(catalogue, family).peekable();
-            if events.peek().is_some() {
+            let group = events.peek().is_some().then(|| {
                 let text = Text::plain(&format!("Asynchronous {} events", family.name));
-                let heading = add(text, format!("events-{}", family.name));
-                headings.async_groups.insert(family.name.clone(), heading);
-            }
-            for event in events {
-                let heading = add(Text::code(&event.name), event.name.clone());
-                headings.events.insert(event.name.clone(), heading);
+                add(text, format!("events-{}", family.name))
+            });
+            headings.async_groups.push(group);
+            for (_, event) in events {
+                headings
+                    .events
+                    .push(add(Text::code(&event.name), event.name.clone()));
             }
         }
         headings.envelope = add(Text::plain("The event envelope"), "envelope".into());
         headings.enums_section = add(Text::plain("Enums"), "enums".into());
         for item in &catalogue.enums {
             let text = Text::new(vec![Span::plain("Enum "), Span::code(clean(&item.name))]);
-            let heading = add(text, format!("enum-{}", item.name));
-            headings.enums.insert(item.name.clone(), heading);
+            headings
+                .enums
+                .push(add(text, format!("enum-{}", item.name)));
         }
         headings.objects_section = add(Text::plain("Object types"), "objects".into());
         for item in &catalogue.objects {
@@ -88,8 +96,9 @@ impl Headings {
                 Span::plain("Object type "),
                 Span::code(clean(&item.name)),
             ]);
-            let heading = add(text, format!("object-{}", item.name));
-            headings.objects.insert(item.name.clone(), heading);
+            headings
+                .objects
+                .push(add(text, format!("object-{}", item.name)));
         }
         headings.versions = add(Text::plain("Version notes"), "versions".into());
         headings.source_notes = add(
@@ -97,38 +106,75 @@ impl Headings {
             "source-notes".into(),
         );
         headings.sources = add(Text::plain("Sources"), "sources".into());
+        headings.event_anchors = catalogue
+            .events
+            .iter()
+            .zip(&headings.events)
+            .map(|(event, heading)| (event.name.clone(), heading.anchor.clone()))
+            .collect();
         headings
     }
 
-    /// Where the event `name` can be linked, if there is such an event.
-    pub(super) fn event(&self, name: &str) -> Option<&Anchor> {
-        self.events.get(name).map(|heading| &heading.anchor)
+    /// The heading of family `id`.
+    pub(super) fn family(&self, id: FamilyId) -> &Heading {
+        &self.families[id.index()]
+    }
+
+    /// The heading of family `id`'s asynchronous events, when it has any.
+    pub(super) fn async_group(&self, id: FamilyId) -> Option<&Heading> {
+        self.async_groups[id.index()].as_ref()
+    }
+
+    /// The heading of action `id`.
+    pub(super) fn action(&self, id: ActionId) -> &Heading {
+        &self.actions[id.index()]
+    }
+
+    /// The heading of event `id`.
+    pub(super) fn event(&self, id: EventId) -> &Heading {
+        &self.events[id.index()]
+    }
+
+    /// The heading of enum `id`.
+    pub(super) fn enum_heading(&self, id: EnumId) -> &Heading {
+        &self.enums[id.index()]
+    }
+
+    /// The heading of object type `id`.
+    pub(super) fn object(&self, id: ObjectId) -> &Heading {
+        &self.objects[id.index()]
+    }
+
+    /// Where the event named `name` can be linked, if there is such an event: for names in
+    /// prose, which may be anything.
+    pub(super) fn event_named(&self, name: &str) -> Option<&Anchor> {
+        self.event_anchors.get(name)
     }
 }
 
-/// The name of an action, `family.action`, which also keys [`Headings::actions`].
+/// The name of an action, `family.action`.
 pub(super) fn action_key(family: &str, action: &str) -> String {
     format!("{family}.{action}")
 }
 
-/// The events of a family's actions, as `(action, done, error)`.
+/// A family's actions with their ids.
 pub(super) fn result_pairs<'a>(
     catalogue: &'a Catalogue,
     family: &'a Family,
-) -> impl Iterator<Item = (&'a Action, &'a Event, &'a Event)> + 'a {
-    catalogue
-        .family_actions(family)
-        .map(|action| (action, &catalogue[action.done], &catalogue[action.error]))
+) -> impl Iterator<Item = (ActionId, &'a Action)> + 'a {
+    family.actions.iter().map(|id| (*id, &catalogue[*id]))
 }
 
-/// A family's asynchronous events, in catalogue order.
+/// A family's asynchronous events with their ids, in catalogue order.
 pub(super) fn async_events<'a>(
     catalogue: &'a Catalogue,
     family: &'a Family,
-) -> impl Iterator<Item = &'a Event> + 'a {
-    catalogue
-        .family_events(family)
-        .filter(|event| event.kind == EventKind::Async)
+) -> impl Iterator<Item = (EventId, &'a Event)> + 'a {
+    family
+        .events
+        .iter()
+        .map(|id| (*id, &catalogue[*id]))
+        .filter(|(_, event)| event.kind == EventKind::Async)
 }
 
 /// GitHub's heading slugs: lower case, spaces to `-`, everything but letters, digits, `-` and
@@ -171,6 +217,28 @@ impl Slugger {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_are_indexed_by_id() {
+        let catalogue =
+            crate::compile(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"))
+                .unwrap_or_else(|problems| panic!("{problems}"));
+        let headings = Headings::new(&catalogue);
+        for (id, event) in catalogue.events() {
+            assert_eq!(headings.event(id).anchor.html, event.name);
+        }
+        for (index, action) in catalogue.actions.iter().enumerate() {
+            let family = &catalogue[action.family].name;
+            let expected = format!("action-{family}.{}", action.name);
+            assert_eq!(headings.actions[index].anchor.html, expected);
+        }
+        for (index, family) in catalogue.families.iter().enumerate() {
+            assert_eq!(
+                headings.families[index].anchor.html,
+                format!("family-{}", family.name)
+            );
+        }
+    }
 
     #[test]
     fn slugs_follow_github() {

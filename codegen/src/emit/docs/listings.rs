@@ -35,8 +35,8 @@ impl Builder<'_> {
                 }
             }
         }
-        for object in &catalogue.objects {
-            let anchor = self.headings.objects.get(&object.name).map(|h| &h.anchor);
+        for (id, object) in catalogue.objects() {
+            let anchor = Some(&self.headings.object(id).anchor);
             for member in &object.members {
                 if let Some(since) = member.since {
                     rows.push((
@@ -83,8 +83,8 @@ impl Builder<'_> {
                 });
             }
         };
-        for family in &catalogue.families {
-            let anchor = self.headings.families.get(&family.name).map(|h| &h.anchor);
+        for (id, family) in catalogue.families() {
+            let anchor = Some(&self.headings.family(id).anchor);
             push(
                 vec![
                     Span::plain("family "),
@@ -93,9 +93,9 @@ impl Builder<'_> {
                 &family.notes,
                 None,
             );
-            for (action, done, error) in result_pairs(catalogue, family) {
+            for (id, action) in result_pairs(catalogue, family) {
                 let key = action_key(&family.name, &action.name);
-                let anchor = self.headings.actions.get(&key).map(|h| &h.anchor);
+                let anchor = Some(&self.headings.action(id).anchor);
                 push(
                     vec![
                         Span::plain("action "),
@@ -104,7 +104,7 @@ impl Builder<'_> {
                     &action.notes,
                     None,
                 );
-                for event in [done, error] {
+                for event in [&catalogue[action.done], &catalogue[action.error]] {
                     self.push_event_quirks(
                         &mut push,
                         event,
@@ -112,12 +112,12 @@ impl Builder<'_> {
                     );
                 }
             }
-            for event in async_events(catalogue, family) {
+            for (_, event) in async_events(catalogue, family) {
                 self.push_event_quirks(&mut push, event, &event.notes);
             }
         }
-        for item in &catalogue.enums {
-            let anchor = self.headings.enums.get(&item.name).map(|h| &h.anchor);
+        for (id, item) in catalogue.enums() {
+            let anchor = Some(&self.headings.enum_heading(id).anchor);
             push(
                 vec![
                     Span::plain("enum "),
@@ -127,8 +127,8 @@ impl Builder<'_> {
                 None,
             );
         }
-        for object in &catalogue.objects {
-            let anchor = self.headings.objects.get(&object.name).map(|h| &h.anchor);
+        for (id, object) in catalogue.objects() {
+            let anchor = Some(&self.headings.object(id).anchor);
             for member in &object.members {
                 push(
                     vec![
