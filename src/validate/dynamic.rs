@@ -67,9 +67,9 @@ pub enum DynType {
     AnyObject,
     /// A JSON array of the element type.
     Array(Box<DynType>),
-    /// A value of the enum at this index of [`DynCatalogue::enums`].
+    /// A value of the enum at this index of the `enums` given to [`DynCatalogue::new`].
     Enum(usize),
-    /// An object of the type at this index of [`DynCatalogue::objects`].
+    /// An object of the type at this index of the `objects` given to [`DynCatalogue::new`].
     Object(usize),
 }
 

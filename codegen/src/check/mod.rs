@@ -2,8 +2,8 @@
 //! Every problem is reported, each at the node it is about. A spec with no problem comes out
 //! resolved ([`Resolved`]), ready for lowering.
 //!
-//! One module per section of the spec: [`types`] (enums, object types, type references),
-//! [`families`] (families, actions, events, known errors) and [`attributes`] (attribute lists).
+//! One module per section of the spec: `types` (enums, object types, type references),
+//! `families` (families, actions, events, known errors) and `attributes` (attribute lists).
 
 mod attributes;
 mod families;
