@@ -5,22 +5,26 @@ use std::fmt::Write as _;
 
 use roxmltree::{Document, Node};
 
+use super::catalogue::{Attribute, Event};
 use super::descriptor::{self, Pattern};
 use super::scan::{self, Decoded, LineIndex, Markup};
 use super::{
-    rule, Finding, Severity, BAD_DESCRIPTOR, NOT_IN_VERSION, SCXML_NAMESPACE, UNKNOWN_ATTRIBUTE,
-    UNKNOWN_EVENT,
+    rule, Catalogue, Finding, Severity, BAD_DESCRIPTOR, NOT_IN_VERSION, SCXML_NAMESPACE,
+    UNKNOWN_ATTRIBUTE, UNKNOWN_EVENT,
 };
-use crate::{AttributeInfo, EventName, OrsVersion};
+use crate::OrsVersion;
 
-/// Every finding of the transitions of `document` (parsed from `source`), in no set order.
+/// Every finding of the transitions of `document` (parsed from `source`) against `catalogue`,
+/// in no set order.
 pub(super) fn transitions(
+    catalogue: &Catalogue,
     source: &str,
     index: &LineIndex<'_>,
     document: &Document<'_>,
     target: Option<OrsVersion>,
 ) -> Vec<Finding> {
     let mut linter = Linter {
+        catalogue,
         source,
         index,
         target,
@@ -47,14 +51,15 @@ struct Descriptor {
     offset: usize,
 }
 
-struct Linter<'s, 'i> {
+struct Linter<'c, 's, 'i> {
+    catalogue: &'c Catalogue,
     source: &'s str,
     index: &'i LineIndex<'s>,
     target: Option<OrsVersion>,
     findings: Vec<Finding>,
 }
 
-impl Linter<'_, '_> {
+impl<'c> Linter<'c, '_, '_> {
     fn report(
         &mut self,
         code: &'static str,
@@ -91,21 +96,22 @@ impl Linter<'_, '_> {
         let value = self.attribute_value(&event);
         let descriptors = split_descriptors(&value);
         let mut all_owned = !descriptors.is_empty();
-        let mut events: Vec<EventName> = Vec::new();
+        let mut matched: Vec<usize> = Vec::new();
         for descriptor in &descriptors {
-            if descriptor::owned_family(&descriptor.text).is_none() {
+            if descriptor::owned_family(self.catalogue, &descriptor.text).is_none() {
                 all_owned = false;
                 continue;
             }
             for event in self.descriptor(descriptor) {
-                if !events.contains(&event) {
-                    events.push(event);
+                if !matched.contains(&event) {
+                    matched.push(event);
                 }
             }
         }
-        if !all_owned || events.is_empty() {
+        if !all_owned || matched.is_empty() {
             return;
         }
+        let events = self.events(&matched);
         let mut scripts = Vec::new();
         if let Some(cond) = node
             .attributes()
@@ -131,8 +137,17 @@ impl Linter<'_, '_> {
         }
     }
 
-    /// Checks one descriptor of an owned family; the catalogue events it matches.
-    fn descriptor(&mut self, descriptor: &Descriptor) -> Vec<EventName> {
+    /// The catalogue's events at these indexes.
+    fn events(&self, indexes: &[usize]) -> Vec<&'c Event> {
+        let catalogue = self.catalogue;
+        indexes
+            .iter()
+            .filter_map(|index| catalogue.events().get(*index))
+            .collect()
+    }
+
+    /// Checks one descriptor of an owned family; the indexes of the catalogue events it matches.
+    fn descriptor(&mut self, descriptor: &Descriptor) -> Vec<usize> {
         let text = descriptor.text.as_str();
         let pattern = Pattern::parse(text);
         if let Pattern::Invalid(why) = pattern {
@@ -144,19 +159,21 @@ impl Linter<'_, '_> {
             );
             return Vec::new();
         }
-        let events = pattern.catalogue_events();
-        if events.is_empty() {
+        let catalogue = self.catalogue;
+        let matched = pattern.catalogue_events(catalogue);
+        if matched.is_empty() {
             let stem = text.strip_suffix(".*").unwrap_or(text);
             // `interaction.party`: a prefix of names, but not of their tokens.
-            let cut: Vec<&str> = EventName::ALL
+            let cut: Vec<&str> = catalogue
+                .events()
                 .iter()
-                .map(|event| event.as_str())
+                .map(|event| event.name.as_str())
                 .filter(|name| name.starts_with(stem))
                 .collect();
             let mut message =
                 format!("unknown event `{text}`: it matches no event of the catalogue");
             let suggestion = match cut.as_slice() {
-                [] => descriptor::suggestion(text),
+                [] => descriptor::suggestion(catalogue, text),
                 [only] => Some((*only).to_owned()),
                 _ => None,
             };
@@ -171,58 +188,59 @@ impl Linter<'_, '_> {
                 let _ = write!(message, "; did you mean `{suggestion}`?");
             }
             self.report(UNKNOWN_EVENT, descriptor.offset, message, suggestion);
-            return events;
+            return matched;
         }
         if let Some(target) = self.target {
-            if !events.iter().any(|event| available(event.since(), &target)) {
+            let events = self.events(&matched);
+            if !events.iter().any(|event| available(event.since, &target)) {
                 let message = if let [event] = events.as_slice() {
                     format!(
                         "event `{}` exists since ORS {}, after the target release {target}",
-                        event.as_str(),
-                        since_text(event.since()),
+                        event.name,
+                        since_text(event.since),
                     )
                 } else {
                     format!(
                         "every event `{text}` matches is newer than the target release {target}: {}",
                         list(events.iter().map(|event| format!(
                             "`{}` (since {})",
-                            event.as_str(),
-                            since_text(event.since())
+                            event.name,
+                            since_text(event.since)
                         )))
                     )
                 };
                 self.report(NOT_IN_VERSION, descriptor.offset, message, None);
             }
         }
-        events
+        matched
     }
 
     /// Checks one read of `_event.data.NAME` under a transition that can match `events`.
-    fn read(&mut self, events: &[EventName], name: &str, offset: usize) {
-        let carriers: Vec<(EventName, &AttributeInfo)> = events
+    fn read(&mut self, events: &[&Event], name: &str, offset: usize) {
+        let carriers: Vec<(&Event, &Attribute)> = events
             .iter()
             .filter_map(|event| {
                 event
-                    .attributes()
+                    .attributes
                     .iter()
                     .find(|attribute| attribute.name == name)
                     .map(|attribute| (*event, attribute))
             })
             .collect();
         if carriers.is_empty() {
-            let mut known: Vec<&'static str> = Vec::new();
-            for attribute in events.iter().flat_map(|event| event.attributes()) {
-                if !known.contains(&attribute.name) {
-                    known.push(attribute.name);
+            let mut known: Vec<&str> = Vec::new();
+            for attribute in events.iter().flat_map(|event| &event.attributes) {
+                if !known.contains(&attribute.name.as_str()) {
+                    known.push(&attribute.name);
                 }
             }
             let suggestion =
                 ors_events_codegen::names::closest(name, known.iter().copied()).map(str::to_owned);
             let mut message = match events {
-                [event] => format!("`{}` has no attribute `{name}`", event.as_str()),
+                [event] => format!("`{}` has no attribute `{name}`", event.name),
                 _ => format!(
                     "none of the events this transition can match has an attribute `{name}` ({})",
-                    list(events.iter().map(|event| format!("`{}`", event.as_str())))
+                    list(events.iter().map(|event| format!("`{}`", event.name)))
                 ),
             };
             match (&suggestion, events) {
@@ -244,23 +262,23 @@ impl Linter<'_, '_> {
             return;
         };
         // A transition whose events are all newer is reported once, at its descriptor.
-        if !events.iter().any(|event| available(event.since(), &target)) {
+        if !events.iter().any(|event| available(event.since, &target)) {
             return;
         }
-        let in_version = |(event, attribute): &(EventName, &AttributeInfo)| {
-            available(event.since(), &target) && available(attribute.since, &target)
+        let in_version = |(event, attribute): &(&Event, &Attribute)| {
+            available(event.since, &target) && available(attribute.since, &target)
         };
         if carriers.iter().any(in_version) {
             return;
         }
         if let Some((event, attribute)) = carriers.first() {
-            let since = match (event.since(), attribute.since) {
+            let since = match (event.since, attribute.since) {
                 (Some(event), Some(attribute)) => Some(event.max(attribute)),
                 (event, attribute) => event.or(attribute),
             };
             let message = format!(
                 "attribute `{name}` of `{}` exists since ORS {}, after the target release {target}",
-                event.as_str(),
+                event.name,
                 since_text(since),
             );
             self.report(NOT_IN_VERSION, offset, message, None);

@@ -3,13 +3,14 @@
 //! Two things are checked, each finding with its line and column:
 //!
 //! - **Event descriptors.** Every descriptor of every `<transition event="...">` (SCXML's
-//!   namespace or none) that lies in a family the catalogue owns — `interaction.`, `voice.`,
-//!   `msgbased.`, `chat.`, and `error.` followed by one of those — must match a catalogue event
-//!   by the W3C SCXML rules (see [`descriptor`]): `interaction.partydelete` matches nothing
-//!   (`unknown-event`, with a "did you mean"), `interaction.*.done` cannot match anything
-//!   (`bad-descriptor`). Other descriptors (`queue.`, `dialog.`, `application.`, `error.*`,
-//!   `*`, your own events) are left alone. A quoted descriptor (`event="'interaction.added'"`,
-//!   which some tools write) is checked by the name inside its quotes.
+//!   namespace or none) that lies in a family the catalogue owns — a family's name, or `error.`
+//!   followed by one (for the compiled-in catalogue: `interaction.`, `voice.`, `msgbased.`,
+//!   `chat.`) — must match a catalogue event by the W3C SCXML rules (see [`descriptor`]):
+//!   `interaction.partydelete` matches nothing (`unknown-event`, with a "did you mean"),
+//!   `interaction.*.done` cannot match anything (`bad-descriptor`). Other descriptors (there:
+//!   `queue.`, `dialog.`, `application.`, `error.*`, `*`, your own events) are left alone. A
+//!   quoted descriptor (`event="'interaction.added'"`, which some tools write) is checked by the
+//!   name inside its quotes.
 //! - **Attribute reads.** In a transition's `cond` and in everything under it (every attribute
 //!   of the executable content — `<if cond>`, `<elseif cond>`, `<log expr>`, `<assign expr>`,
 //!   `<send>`'s `<param expr>`, ORS actions' attributes — and its text: `<script>`, CDATA
@@ -24,6 +25,10 @@
 //!
 //! With a target release ([`Options::ors_version`]), descriptors that match only newer events
 //! and attributes that only newer events or releases carry are reported (`not-in-version`).
+//!
+//! [`lint`] and [`lint_bytes`] check against the catalogue compiled into this crate;
+//! [`Catalogue::lint`] and [`Catalogue::lint_bytes`] against any other, such as a spec read at
+//! run time (see [`catalogue`]).
 //!
 //! Codes and severities ([`RULES`]): `unknown-event`, `bad-descriptor`, `unknown-attribute`,
 //! `malformed-xml` and `unreadable-file` are errors; `not-in-version` is a warning (an
@@ -46,6 +51,7 @@
 //! assert_eq!((findings[1].code, findings[1].line, findings[1].column), ("unknown-attribute", 4, 61));
 //! ```
 
+pub mod catalogue;
 pub mod descriptor;
 mod linter;
 mod output;
@@ -55,6 +61,7 @@ use roxmltree::{Document, ParsingOptions};
 
 pub use crate::validate::Severity;
 use crate::OrsVersion;
+pub use catalogue::Catalogue;
 pub use output::{json_line, sarif, text_line, FileReport};
 use scan::LineIndex;
 
@@ -169,46 +176,61 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.code == code)
 }
 
-/// Lints an SCXML document given as bytes: as [`lint`], and a document that is not UTF-8 is
-/// `malformed-xml` at its first bad byte.
+/// Lints an SCXML document given as bytes against the compiled-in catalogue: as [`lint`], and a
+/// document that is not UTF-8 is `malformed-xml` at its first bad byte.
 pub fn lint_bytes(source: &[u8], options: &Options) -> Vec<Finding> {
-    match std::str::from_utf8(source) {
-        Ok(text) => lint(text, options),
-        Err(error) => {
-            let valid = &source[..error.valid_up_to()];
-            let (line, column) = match std::str::from_utf8(valid) {
-                Ok(valid) => LineIndex::new(valid).end(),
-                Err(_) => (1, 1),
-            };
-            let byte = source.get(error.valid_up_to()).copied().unwrap_or(0);
-            vec![Finding {
-                code: MALFORMED_XML,
-                severity: Severity::Error,
-                line,
-                column,
-                message: format!(
-                    "not UTF-8: byte 0x{byte:02X} is not valid here (save the file as UTF-8)"
-                ),
-                suggestion: None,
-            }]
-        }
-    }
+    Catalogue::builtin().lint_bytes(source, options)
 }
 
-/// Lints an SCXML document: every finding, in order of position.
+/// Lints an SCXML document against the compiled-in catalogue: every finding, in order of
+/// position.
 pub fn lint(source: &str, options: &Options) -> Vec<Finding> {
-    let index = LineIndex::new(source);
-    let parsing = ParsingOptions {
-        allow_dtd: true,
-        ..ParsingOptions::default()
-    };
-    let document = match Document::parse_with_options(source, parsing) {
-        Ok(document) => document,
-        Err(error) => return vec![malformed(&error, &index)],
-    };
-    let mut findings = linter::transitions(source, &index, &document, options.ors_version);
-    findings.sort_by_key(|finding| (finding.line, finding.column, finding.code));
-    findings
+    Catalogue::builtin().lint(source, options)
+}
+
+impl Catalogue {
+    /// Lints an SCXML document given as bytes against this catalogue: as [`Catalogue::lint`],
+    /// and a document that is not UTF-8 is `malformed-xml` at its first bad byte.
+    pub fn lint_bytes(&self, source: &[u8], options: &Options) -> Vec<Finding> {
+        match std::str::from_utf8(source) {
+            Ok(text) => self.lint(text, options),
+            Err(error) => {
+                let valid = &source[..error.valid_up_to()];
+                let (line, column) = match std::str::from_utf8(valid) {
+                    Ok(valid) => LineIndex::new(valid).end(),
+                    Err(_) => (1, 1),
+                };
+                let byte = source.get(error.valid_up_to()).copied().unwrap_or(0);
+                vec![Finding {
+                    code: MALFORMED_XML,
+                    severity: Severity::Error,
+                    line,
+                    column,
+                    message: format!(
+                        "not UTF-8: byte 0x{byte:02X} is not valid here (save the file as UTF-8)"
+                    ),
+                    suggestion: None,
+                }]
+            }
+        }
+    }
+
+    /// Lints an SCXML document against this catalogue: every finding, in order of position.
+    pub fn lint(&self, source: &str, options: &Options) -> Vec<Finding> {
+        let index = LineIndex::new(source);
+        let parsing = ParsingOptions {
+            allow_dtd: true,
+            ..ParsingOptions::default()
+        };
+        let document = match Document::parse_with_options(source, parsing) {
+            Ok(document) => document,
+            Err(error) => return vec![malformed(&error, &index)],
+        };
+        let mut findings =
+            linter::transitions(self, source, &index, &document, options.ors_version);
+        findings.sort_by_key(|finding| (finding.line, finding.column, finding.code));
+        findings
+    }
 }
 
 fn malformed(error: &roxmltree::Error, index: &LineIndex<'_>) -> Finding {
