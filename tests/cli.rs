@@ -543,3 +543,27 @@ fn lint_spec_with_problems_is_a_usage_error() {
     let missing = ors_events(&["lint", "--spec", "/nonexistent/spec", &app]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn validate_spec_checks_against_that_catalogue_alone() {
+    let dir = TempDir::new("cli-validate-spec");
+    let spec = queue_spec(dir.path());
+    let spec = spec.to_str().unwrap();
+    let event =
+        br#"{"name": "queue.position", "data": {"interactionid": "i", "position": 2, "eta": 30}}"#;
+    let builtin = ors_events_with_input(&["validate"], event);
+    assert_eq!(builtin.status.code(), Some(1));
+    assert!(text(&builtin.stdout).contains("[unknown-event]"));
+    let read = ors_events_with_input(&["validate", "--spec", spec], event);
+    assert_eq!(read.status.code(), Some(0), "{}", text(&read.stdout));
+    let old = ors_events_with_input(
+        &["validate", "--spec", spec, "--ors-version", "8.1.3"],
+        event,
+    );
+    assert_eq!(old.status.code(), Some(1));
+    assert!(
+        text(&old.stdout).contains("/data/eta"),
+        "{}",
+        text(&old.stdout)
+    );
+}
