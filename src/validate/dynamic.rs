@@ -441,6 +441,7 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_, '_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::validate::Options;
