@@ -1,11 +1,13 @@
 //! `ors-events lint`: check SCXML applications against the catalogue.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use ors_events::lint::{self, FileReport, Finding, Options, Severity};
+use ors_events::lint::{self, Catalogue, FileReport, Finding, Options, Severity};
+use ors_events::validate::dynamic::DynCatalogue;
 
-use super::Failure;
+use super::{compile_for_use, Failure};
 
 /// How `lint` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -18,9 +20,25 @@ pub enum Format {
     Sarif,
 }
 
-/// Lints every file (an unreadable one is reported and the others still linted) and reports in
-/// `format`. Exit status: 0 clean, 1 findings, 2 any unreadable file.
-pub fn run(files: &[PathBuf], options: &Options, format: Format) -> Result<(), Failure> {
+/// The catalogue to lint against: the one of the spec in `spec`, or the compiled-in one.
+pub fn catalogue(spec: Option<&Path>) -> Result<Cow<'static, Catalogue>, Failure> {
+    match spec {
+        Some(dir) => {
+            let read = DynCatalogue::from_ir(&compile_for_use(dir)?);
+            Ok(Cow::Owned(Catalogue::from(&read)))
+        }
+        None => Ok(Cow::Borrowed(Catalogue::builtin())),
+    }
+}
+
+/// Lints every file against `catalogue` (an unreadable one is reported and the others still
+/// linted) and reports in `format`. Exit status: 0 clean, 1 findings, 2 any unreadable file.
+pub fn run(
+    catalogue: &Catalogue,
+    files: &[PathBuf],
+    options: &Options,
+    format: Format,
+) -> Result<(), Failure> {
     let mut reports = Vec::with_capacity(files.len());
     let mut unreadable = 0usize;
     let stdout = io::stdout();
@@ -28,7 +46,7 @@ pub fn run(files: &[PathBuf], options: &Options, format: Format) -> Result<(), F
     let mut written = Ok(());
     for file in files {
         let findings = match std::fs::read(file) {
-            Ok(bytes) => lint::lint_bytes(&bytes, options),
+            Ok(bytes) => catalogue.lint_bytes(&bytes, options),
             Err(error) => {
                 unreadable += 1;
                 vec![Finding::unreadable(&error)]

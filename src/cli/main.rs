@@ -68,7 +68,8 @@ enum Command {
     /// Check SCXML applications against the catalogue: event descriptors and `_event.data` reads.
     ///
     /// Every finding has its FILE:LINE:COL and a stable code. Exit status: 0 when clean, 1 with
-    /// findings, 2 when a file cannot be read (the others are still linted).
+    /// findings, 2 when a file cannot be read (the others are still linted) or the spec given
+    /// with --spec has problems.
     Lint {
         /// Also report events and attributes newer than this ORS release.
         #[arg(long, value_name = "V")]
@@ -76,6 +77,9 @@ enum Command {
         /// `text` for people, `json` (one object per finding per line) or `sarif` (SARIF 2.1.0).
         #[arg(long, value_enum, default_value_t = lint::Format::Text)]
         format: lint::Format,
+        /// Lint against the catalogue in this spec directory instead of the compiled-in one.
+        #[arg(long, value_name = "DIR")]
+        spec: Option<PathBuf>,
         /// The SCXML files.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -214,8 +218,13 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Lint {
             ors_version,
             format,
+            spec,
             files,
-        } => lint::run(&files, &ors_events::lint::Options { ors_version }, format),
+        } => {
+            let catalogue = lint::catalogue(spec.as_deref())?;
+            let options = ors_events::lint::Options { ors_version };
+            lint::run(&catalogue, &files, &options, format)
+        }
         Command::Schema { spec, ors_version } => {
             let catalogue = compile(&spec_dir(spec)?)?;
             let schema = match &ors_version {

@@ -15,7 +15,7 @@
 //! assert_eq!(Pattern::parse("voice.hold.*"), Pattern::Prefix(vec!["voice", "hold"]));
 //! ```
 
-use crate::{EventName, Family};
+use super::Catalogue;
 
 /// What one descriptor of a `<transition event="...">` list says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,12 +64,15 @@ impl<'a> Pattern<'a> {
         }
     }
 
-    /// The catalogue events the descriptor matches, in catalogue order.
-    pub fn catalogue_events(&self) -> Vec<EventName> {
-        EventName::ALL
+    /// The events of `catalogue` the descriptor matches, by their index in
+    /// [`Catalogue::events`], in catalogue order.
+    pub fn catalogue_events(&self, catalogue: &Catalogue) -> Vec<usize> {
+        catalogue
+            .events()
             .iter()
-            .copied()
-            .filter(|event| self.matches(event.as_str()))
+            .enumerate()
+            .filter(|(_, event)| self.matches(&event.name))
+            .map(|(index, _)| index)
             .collect()
     }
 }
@@ -79,12 +82,12 @@ pub fn matches(descriptor: &str, event: &str) -> bool {
     Pattern::parse(descriptor).matches(event)
 }
 
-/// The catalogue family a descriptor lies in, if any: its first token, or its second after
-/// `error.`, names a family (`interaction.added`, `error.voice.*`, `chat`). The family is
-/// recognised whatever its case (`Interaction.added` lies in `interaction`, and matches
-/// nothing), so a wrongly cased name is reported. A bare `error`, `error.*` and `*` lie in no
-/// family: they match events the catalogue does not describe.
-pub fn owned_family(descriptor: &str) -> Option<Family> {
+/// The name of the family of `catalogue` a descriptor lies in, if any: its first token, or its
+/// second after `error.`, names a family (`interaction.added`, `error.voice.*`, `chat`). The
+/// family is recognised whatever its case (`Interaction.added` lies in `interaction`, and
+/// matches nothing), so a wrongly cased name is reported. A bare `error`, `error.*` and `*` lie
+/// in no family: they match events the catalogue does not describe.
+pub fn owned_family<'c>(catalogue: &'c Catalogue, descriptor: &str) -> Option<&'c str> {
     let mut tokens = descriptor.split('.');
     let first = tokens.next()?;
     let token = if first.eq_ignore_ascii_case("error") {
@@ -92,10 +95,11 @@ pub fn owned_family(descriptor: &str) -> Option<Family> {
     } else {
         first
     };
-    Family::ALL
+    catalogue
+        .families()
         .iter()
-        .copied()
-        .find(|family| family.as_str().eq_ignore_ascii_case(token))
+        .find(|family| family.eq_ignore_ascii_case(token))
+        .map(String::as_str)
 }
 
 /// The descriptor's text without quotes some tools put around it (`'interaction.added'`,
@@ -109,16 +113,16 @@ pub fn unquote(descriptor: &str) -> (&str, usize) {
     (inner.strip_suffix(quote).unwrap_or(inner), shift)
 }
 
-/// The closest descriptor the catalogue would match to an unknown one: an event name or a
+/// The closest descriptor `catalogue` would match to an unknown one: an event name or a
 /// whole-token prefix of one (`voice.hold`), keeping a trailing `.*`.
-pub fn suggestion(descriptor: &str) -> Option<String> {
+pub fn suggestion(catalogue: &Catalogue, descriptor: &str) -> Option<String> {
     let (stem, wildcard) = match descriptor.strip_suffix(".*") {
         Some(stem) => (stem, ".*"),
         None => (descriptor.strip_suffix('.').unwrap_or(descriptor), ""),
     };
-    let mut candidates: Vec<&'static str> = Vec::new();
-    for event in EventName::ALL {
-        let name = event.as_str();
+    let mut candidates: Vec<&str> = Vec::new();
+    for event in catalogue.events() {
+        let name = event.name.as_str();
         candidates.push(name);
         candidates.extend(
             name.match_indices('.')
@@ -136,6 +140,30 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+    use crate::{EventName, Family};
+
+    /// The built-in catalogue's events a descriptor matches.
+    fn matched(descriptor: &str) -> Vec<EventName> {
+        let catalogue = Catalogue::builtin();
+        Pattern::parse(descriptor)
+            .catalogue_events(catalogue)
+            .into_iter()
+            .map(|index| EventName::from_name(&catalogue.events()[index].name).unwrap())
+            .collect()
+    }
+
+    /// The built-in catalogue's family a descriptor lies in.
+    fn owned_family(descriptor: &str) -> Option<Family> {
+        let name = super::owned_family(Catalogue::builtin(), descriptor)?;
+        Family::ALL
+            .into_iter()
+            .find(|family| family.as_str() == name)
+    }
+
+    /// The suggestion from the built-in catalogue.
+    fn suggestion(descriptor: &str) -> Option<String> {
+        super::suggestion(Catalogue::builtin(), descriptor)
+    }
 
     #[test]
     fn tokens_are_whole() {
@@ -179,20 +207,15 @@ mod tests {
 
     #[test]
     fn catalogue_events() {
-        let hold = Pattern::parse("voice.hold").catalogue_events();
+        let hold = matched("voice.hold");
         assert_eq!(hold, vec![EventName::VoiceHoldDone]);
-        let errors = Pattern::parse("error.voice").catalogue_events();
+        let errors = matched("error.voice");
         assert!(errors.contains(&EventName::ErrorVoiceHold));
         assert!(errors
             .iter()
             .all(|e| e.as_str().starts_with("error.voice.")));
-        assert_eq!(
-            Pattern::parse("*").catalogue_events().len(),
-            EventName::ALL.len()
-        );
-        assert!(Pattern::parse("interaction.partydelete")
-            .catalogue_events()
-            .is_empty());
+        assert_eq!(matched("*").len(), EventName::ALL.len());
+        assert!(matched("interaction.partydelete").is_empty());
     }
 
     #[test]
@@ -213,6 +236,30 @@ mod tests {
         assert_eq!(owned_family("application.ready"), None);
         assert_eq!(owned_family("voicemail.left"), None);
         assert_eq!(owned_family(""), None);
+    }
+
+    #[test]
+    fn families_of_another_catalogue() {
+        let event = |name: &str, family: &str| crate::lint::catalogue::Event {
+            name: name.into(),
+            family: family.into(),
+            since: None,
+            attributes: Vec::new(),
+        };
+        let catalogue = Catalogue::new(
+            vec!["queue".into()],
+            vec![event("queue.submit.done", "queue")],
+        );
+        assert_eq!(
+            super::owned_family(&catalogue, "error.Queue.submit"),
+            Some("queue")
+        );
+        assert_eq!(super::owned_family(&catalogue, "interaction.added"), None);
+        assert_eq!(Pattern::parse("queue").catalogue_events(&catalogue), [0]);
+        assert_eq!(
+            super::suggestion(&catalogue, "queue.submt.done").as_deref(),
+            Some("queue.submit.done")
+        );
     }
 
     #[test]

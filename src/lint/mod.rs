@@ -3,13 +3,14 @@
 //! Two things are checked, each finding with its line and column:
 //!
 //! - **Event descriptors.** Every descriptor of every `<transition event="...">` (SCXML's
-//!   namespace or none) that lies in a family the catalogue owns — `interaction.`, `voice.`,
-//!   `msgbased.`, `chat.`, and `error.` followed by one of those — must match a catalogue event
-//!   by the W3C SCXML rules (see [`descriptor`]): `interaction.partydelete` matches nothing
-//!   (`unknown-event`, with a "did you mean"), `interaction.*.done` cannot match anything
-//!   (`bad-descriptor`). Other descriptors (`queue.`, `dialog.`, `application.`, `error.*`,
-//!   `*`, your own events) are left alone. A quoted descriptor (`event="'interaction.added'"`,
-//!   which some tools write) is checked by the name inside its quotes.
+//!   namespace or none) that lies in a family the catalogue owns — a family's name, or `error.`
+//!   followed by one (for the compiled-in catalogue: `interaction.`, `voice.`, `msgbased.`,
+//!   `chat.`) — must match a catalogue event by the W3C SCXML rules (see [`descriptor`]):
+//!   `interaction.partydelete` matches nothing (`unknown-event`, with a "did you mean"),
+//!   `interaction.*.done` cannot match anything (`bad-descriptor`). Other descriptors (there:
+//!   `queue.`, `dialog.`, `application.`, `error.*`, `*`, your own events) are left alone. A
+//!   quoted descriptor (`event="'interaction.added'"`, which some tools write) is checked by the
+//!   name inside its quotes.
 //! - **Attribute reads.** In a transition's `cond` and in everything under it (every attribute
 //!   of the executable content — `<if cond>`, `<elseif cond>`, `<log expr>`, `<assign expr>`,
 //!   `<send>`'s `<param expr>`, ORS actions' attributes — and its text: `<script>`, CDATA
@@ -24,6 +25,10 @@
 //!
 //! With a target release ([`Options::ors_version`]), descriptors that match only newer events
 //! and attributes that only newer events or releases carry are reported (`not-in-version`).
+//!
+//! [`lint`] and [`lint_bytes`] check against the catalogue compiled into this crate;
+//! [`Catalogue::lint`] and [`Catalogue::lint_bytes`] against any other, such as a spec read at
+//! run time (see [`catalogue`]).
 //!
 //! Codes and severities ([`RULES`]): `unknown-event`, `bad-descriptor`, `unknown-attribute`,
 //! `malformed-xml` and `unreadable-file` are errors; `not-in-version` is a warning (an
@@ -46,19 +51,19 @@
 //! assert_eq!((findings[1].code, findings[1].line, findings[1].column), ("unknown-attribute", 4, 61));
 //! ```
 
+pub mod catalogue;
 pub mod descriptor;
+mod linter;
 mod output;
 mod scan;
 
-use std::fmt::Write as _;
-
-use roxmltree::{Document, Node, ParsingOptions};
+use roxmltree::{Document, ParsingOptions};
 
 pub use crate::validate::Severity;
-use crate::{AttributeInfo, EventName, OrsVersion};
-use descriptor::Pattern;
+use crate::OrsVersion;
+pub use catalogue::Catalogue;
 pub use output::{json_line, sarif, text_line, FileReport};
-use scan::{Decoded, LineIndex, Markup};
+use scan::LineIndex;
 
 /// The SCXML namespace.
 pub const SCXML_NAMESPACE: &str = "http://www.w3.org/2005/07/scxml";
@@ -171,55 +176,61 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.code == code)
 }
 
-/// Lints an SCXML document given as bytes: as [`lint`], and a document that is not UTF-8 is
-/// `malformed-xml` at its first bad byte.
+/// Lints an SCXML document given as bytes against the compiled-in catalogue: as [`lint`], and a
+/// document that is not UTF-8 is `malformed-xml` at its first bad byte.
 pub fn lint_bytes(source: &[u8], options: &Options) -> Vec<Finding> {
-    match std::str::from_utf8(source) {
-        Ok(text) => lint(text, options),
-        Err(error) => {
-            let valid = &source[..error.valid_up_to()];
-            let (line, column) = match std::str::from_utf8(valid) {
-                Ok(valid) => LineIndex::new(valid).end(),
-                Err(_) => (1, 1),
-            };
-            let byte = source.get(error.valid_up_to()).copied().unwrap_or(0);
-            vec![Finding {
-                code: MALFORMED_XML,
-                severity: Severity::Error,
-                line,
-                column,
-                message: format!(
-                    "not UTF-8: byte 0x{byte:02X} is not valid here (save the file as UTF-8)"
-                ),
-                suggestion: None,
-            }]
-        }
-    }
+    Catalogue::builtin().lint_bytes(source, options)
 }
 
-/// Lints an SCXML document: every finding, in order of position.
+/// Lints an SCXML document against the compiled-in catalogue: every finding, in order of
+/// position.
 pub fn lint(source: &str, options: &Options) -> Vec<Finding> {
-    let index = LineIndex::new(source);
-    let parsing = ParsingOptions {
-        allow_dtd: true,
-        ..ParsingOptions::default()
-    };
-    let document = match Document::parse_with_options(source, parsing) {
-        Ok(document) => document,
-        Err(error) => return vec![malformed(&error, &index)],
-    };
-    let mut linter = Linter {
-        source,
-        index: &index,
-        target: options.ors_version,
-        findings: Vec::new(),
-    };
-    for node in document.descendants().filter(is_transition) {
-        linter.transition(node);
+    Catalogue::builtin().lint(source, options)
+}
+
+impl Catalogue {
+    /// Lints an SCXML document given as bytes against this catalogue: as [`Catalogue::lint`],
+    /// and a document that is not UTF-8 is `malformed-xml` at its first bad byte.
+    pub fn lint_bytes(&self, source: &[u8], options: &Options) -> Vec<Finding> {
+        match std::str::from_utf8(source) {
+            Ok(text) => self.lint(text, options),
+            Err(error) => {
+                let valid = &source[..error.valid_up_to()];
+                let (line, column) = match std::str::from_utf8(valid) {
+                    Ok(valid) => LineIndex::new(valid).end(),
+                    Err(_) => (1, 1),
+                };
+                let byte = source.get(error.valid_up_to()).copied().unwrap_or(0);
+                vec![Finding {
+                    code: MALFORMED_XML,
+                    severity: Severity::Error,
+                    line,
+                    column,
+                    message: format!(
+                        "not UTF-8: byte 0x{byte:02X} is not valid here (save the file as UTF-8)"
+                    ),
+                    suggestion: None,
+                }]
+            }
+        }
     }
-    let mut findings = linter.findings;
-    findings.sort_by_key(|finding| (finding.line, finding.column, finding.code));
-    findings
+
+    /// Lints an SCXML document against this catalogue: every finding, in order of position.
+    pub fn lint(&self, source: &str, options: &Options) -> Vec<Finding> {
+        let index = LineIndex::new(source);
+        let parsing = ParsingOptions {
+            allow_dtd: true,
+            ..ParsingOptions::default()
+        };
+        let document = match Document::parse_with_options(source, parsing) {
+            Ok(document) => document,
+            Err(error) => return vec![malformed(&error, &index)],
+        };
+        let mut findings =
+            linter::transitions(self, source, &index, &document, options.ors_version);
+        findings.sort_by_key(|finding| (finding.line, finding.column, finding.code));
+        findings
+    }
 }
 
 fn malformed(error: &roxmltree::Error, index: &LineIndex<'_>) -> Finding {
@@ -240,310 +251,6 @@ fn malformed(error: &roxmltree::Error, index: &LineIndex<'_>) -> Finding {
         message: format!("not well-formed XML: {text}"),
         suggestion: None,
     }
-}
-
-fn is_transition(node: &Node<'_, '_>) -> bool {
-    node.is_element()
-        && node.tag_name().name() == "transition"
-        && node
-            .tag_name()
-            .namespace()
-            .is_none_or(|namespace| namespace == SCXML_NAMESPACE)
-}
-
-/// One descriptor of a transition's list.
-struct Descriptor {
-    text: String,
-    offset: usize,
-}
-
-struct Linter<'s, 'i> {
-    source: &'s str,
-    index: &'i LineIndex<'s>,
-    target: Option<OrsVersion>,
-    findings: Vec<Finding>,
-}
-
-impl Linter<'_, '_> {
-    fn report(
-        &mut self,
-        code: &'static str,
-        offset: usize,
-        message: String,
-        suggestion: Option<String>,
-    ) {
-        let (line, column) = self.index.position(offset);
-        let severity = rule(code).map_or(Severity::Error, |rule| rule.severity);
-        self.findings.push(Finding {
-            code,
-            severity,
-            line,
-            column,
-            message,
-            suggestion,
-        });
-    }
-
-    /// The value of an attribute, with its positions.
-    fn attribute_value(&self, attribute: &roxmltree::Attribute<'_, '_>) -> Decoded {
-        let range = attribute.range_value();
-        let raw = self.source.get(range.clone());
-        Decoded::new(raw, range.start, Markup::Attribute, attribute.value())
-    }
-
-    fn transition(&mut self, node: Node<'_, '_>) {
-        let Some(event) = node
-            .attributes()
-            .find(|a| a.name() == "event" && a.namespace().is_none())
-        else {
-            return;
-        };
-        let value = self.attribute_value(&event);
-        let descriptors = split_descriptors(&value);
-        let mut all_owned = !descriptors.is_empty();
-        let mut events: Vec<EventName> = Vec::new();
-        for descriptor in &descriptors {
-            if descriptor::owned_family(&descriptor.text).is_none() {
-                all_owned = false;
-                continue;
-            }
-            for event in self.descriptor(descriptor) {
-                if !events.contains(&event) {
-                    events.push(event);
-                }
-            }
-        }
-        if !all_owned || events.is_empty() {
-            return;
-        }
-        let mut scripts = Vec::new();
-        if let Some(cond) = node
-            .attributes()
-            .find(|a| a.name() == "cond" && a.namespace().is_none())
-        {
-            scripts.push(self.attribute_value(&cond));
-        }
-        for inner in node.descendants().filter(|inner| *inner != node) {
-            if inner.is_element() {
-                for attribute in inner.attributes() {
-                    scripts.push(self.attribute_value(&attribute));
-                }
-            } else if inner.is_text() {
-                if let Some(text) = self.text_content(inner) {
-                    scripts.push(text);
-                }
-            }
-        }
-        for script in &scripts {
-            for read in scan::event_data_reads(&script.text) {
-                self.read(&events, &read.name, script.source_offset(read.at));
-            }
-        }
-    }
-
-    /// Checks one descriptor of an owned family; the catalogue events it matches.
-    fn descriptor(&mut self, descriptor: &Descriptor) -> Vec<EventName> {
-        let text = descriptor.text.as_str();
-        let pattern = Pattern::parse(text);
-        if let Pattern::Invalid(why) = pattern {
-            self.report(
-                BAD_DESCRIPTOR,
-                descriptor.offset,
-                format!("event descriptor `{text}` cannot match any event: {why}"),
-                None,
-            );
-            return Vec::new();
-        }
-        let events = pattern.catalogue_events();
-        if events.is_empty() {
-            let stem = text.strip_suffix(".*").unwrap_or(text);
-            // `interaction.party`: a prefix of names, but not of their tokens.
-            let cut: Vec<&str> = EventName::ALL
-                .iter()
-                .map(|event| event.as_str())
-                .filter(|name| name.starts_with(stem))
-                .collect();
-            let mut message =
-                format!("unknown event `{text}`: it matches no event of the catalogue");
-            let suggestion = match cut.as_slice() {
-                [] => descriptor::suggestion(text),
-                [only] => Some((*only).to_owned()),
-                _ => None,
-            };
-            if !cut.is_empty() {
-                let _ = write!(
-                    message,
-                    " (descriptors match whole tokens, so not {})",
-                    list(cut.iter().map(|name| format!("`{name}`")))
-                );
-            }
-            if let Some(suggestion) = &suggestion {
-                let _ = write!(message, "; did you mean `{suggestion}`?");
-            }
-            self.report(UNKNOWN_EVENT, descriptor.offset, message, suggestion);
-            return events;
-        }
-        if let Some(target) = self.target {
-            if !events.iter().any(|event| available(event.since(), &target)) {
-                let message = if let [event] = events.as_slice() {
-                    format!(
-                        "event `{}` exists since ORS {}, after the target release {target}",
-                        event.as_str(),
-                        since_text(event.since()),
-                    )
-                } else {
-                    format!(
-                        "every event `{text}` matches is newer than the target release {target}: {}",
-                        list(events.iter().map(|event| format!(
-                            "`{}` (since {})",
-                            event.as_str(),
-                            since_text(event.since())
-                        )))
-                    )
-                };
-                self.report(NOT_IN_VERSION, descriptor.offset, message, None);
-            }
-        }
-        events
-    }
-
-    /// Checks one read of `_event.data.NAME` under a transition that can match `events`.
-    fn read(&mut self, events: &[EventName], name: &str, offset: usize) {
-        let carriers: Vec<(EventName, &AttributeInfo)> = events
-            .iter()
-            .filter_map(|event| {
-                event
-                    .attributes()
-                    .iter()
-                    .find(|attribute| attribute.name == name)
-                    .map(|attribute| (*event, attribute))
-            })
-            .collect();
-        if carriers.is_empty() {
-            let mut known: Vec<&'static str> = Vec::new();
-            for attribute in events.iter().flat_map(|event| event.attributes()) {
-                if !known.contains(&attribute.name) {
-                    known.push(attribute.name);
-                }
-            }
-            let suggestion =
-                ors_events_codegen::names::closest(name, known.iter().copied()).map(str::to_owned);
-            let mut message = match events {
-                [event] => format!("`{}` has no attribute `{name}`", event.as_str()),
-                _ => format!(
-                    "none of the events this transition can match has an attribute `{name}` ({})",
-                    list(events.iter().map(|event| format!("`{}`", event.as_str())))
-                ),
-            };
-            match (&suggestion, events) {
-                (Some(suggestion), _) => {
-                    let _ = write!(message, "; did you mean `{suggestion}`?");
-                }
-                (None, _) if known.is_empty() => message.push_str("; it carries no attributes"),
-                (None, [_]) => {
-                    let _ = write!(message, "; its attributes: {}", names(&known));
-                }
-                (None, _) => {
-                    let _ = write!(message, "; their attributes: {}", names(&known));
-                }
-            }
-            self.report(UNKNOWN_ATTRIBUTE, offset, message, suggestion);
-            return;
-        }
-        let Some(target) = self.target else {
-            return;
-        };
-        // A transition whose events are all newer is reported once, at its descriptor.
-        if !events.iter().any(|event| available(event.since(), &target)) {
-            return;
-        }
-        let in_version = |(event, attribute): &(EventName, &AttributeInfo)| {
-            available(event.since(), &target) && available(attribute.since, &target)
-        };
-        if carriers.iter().any(in_version) {
-            return;
-        }
-        if let Some((event, attribute)) = carriers.first() {
-            let since = match (event.since(), attribute.since) {
-                (Some(event), Some(attribute)) => Some(event.max(attribute)),
-                (event, attribute) => event.or(attribute),
-            };
-            let message = format!(
-                "attribute `{name}` of `{}` exists since ORS {}, after the target release {target}",
-                event.as_str(),
-                since_text(since),
-            );
-            self.report(NOT_IN_VERSION, offset, message, None);
-        }
-    }
-
-    /// The text of a text node, with positions from its raw markup: up to the next node, or to
-    /// the parent's end tag (the parser merges text, references and CDATA sections into one
-    /// node).
-    fn text_content(&self, node: Node<'_, '_>) -> Option<Decoded> {
-        let parsed = node.text()?;
-        let start = node.range().start;
-        let parent = node.parent()?.range();
-        let end = match node.next_sibling() {
-            Some(next) => Some(next.range().start),
-            None => self
-                .source
-                .get(parent.clone())
-                .and_then(|markup| markup.rfind("</"))
-                .map(|end| parent.start + end),
-        };
-        if !(parent.start..parent.end).contains(&start) {
-            // Text from an entity the DTD defines: placed at its element.
-            return Some(Decoded::new(None, parent.start, Markup::Content, parsed));
-        }
-        let raw = end
-            .filter(|end| start <= *end && *end <= parent.end)
-            .and_then(|end| self.source.get(start..end));
-        Some(Decoded::new(raw, start, Markup::Content, parsed))
-    }
-}
-
-/// The descriptors of a decoded `event` value, unquoted, with their source offsets.
-fn split_descriptors(value: &Decoded) -> Vec<Descriptor> {
-    let text = value.text.as_str();
-    let mut descriptors = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
-        let word_start = text.len() - rest.len() + start;
-        let word = &rest[start..];
-        let length = word.find(char::is_whitespace).unwrap_or(word.len());
-        let (inner, shift) = descriptor::unquote(&word[..length]);
-        if !inner.is_empty() {
-            descriptors.push(Descriptor {
-                text: inner.to_owned(),
-                offset: value.source_offset(word_start + shift),
-            });
-        }
-        rest = &word[length..];
-    }
-    descriptors
-}
-
-fn available(since: Option<OrsVersion>, target: &OrsVersion) -> bool {
-    since.is_none_or(|since| since <= *target)
-}
-
-fn since_text(since: Option<OrsVersion>) -> String {
-    since.map_or_else(|| "its first release".to_owned(), |since| since.to_string())
-}
-
-fn names(names: &[&str]) -> String {
-    list(names.iter().map(|name| format!("`{name}`")))
-}
-
-/// At most six items, then how many more.
-fn list(items: impl Iterator<Item = String>) -> String {
-    let items: Vec<String> = items.collect();
-    let mut text = items.iter().take(6).cloned().collect::<Vec<_>>().join(", ");
-    if items.len() > 6 {
-        let _ = write!(text, " and {} more", items.len() - 6);
-    }
-    text
 }
 
 #[cfg(test)]

@@ -18,9 +18,10 @@ use super::Checks;
 use crate::envelope::Key;
 use crate::OrsVersion;
 
-/// A catalogue as data: its events, enums, object types and envelope fields.
+/// A catalogue as data: its families, events, enums, object types and envelope fields.
 #[derive(Debug, Clone, Default)]
 pub struct DynCatalogue {
+    families: Vec<String>,
     events: Vec<DynEvent>,
     enums: Vec<DynEnum>,
     objects: Vec<DynObject>,
@@ -116,14 +117,15 @@ impl std::error::Error for DynCatalogueError {}
 
 impl DynCatalogue {
     /// A catalogue of these parts. Every [`DynType::Enum`] and [`DynType::Object`] must name an
-    /// index of `enums` and `objects`, and event names must be unique.
+    /// index of `enums` and `objects`, and event names must be unique. Its families are those of
+    /// its events, in the order they first appear.
     pub fn new(
         events: Vec<DynEvent>,
         enums: Vec<DynEnum>,
         objects: Vec<DynObject>,
         envelope_fields: Vec<DynAttribute>,
     ) -> Result<Self, DynCatalogueError> {
-        let catalogue = DynCatalogue::assemble(events, enums, objects, envelope_fields);
+        let catalogue = DynCatalogue::assemble(Vec::new(), events, enums, objects, envelope_fields);
         if catalogue.by_name.len() != catalogue.events.len() {
             return Err(DynCatalogueError("two events have one name".into()));
         }
@@ -139,14 +141,22 @@ impl DynCatalogue {
         Ok(catalogue)
     }
 
-    /// The catalogue of these parts, indexed, for parts known to be consistent.
+    /// The catalogue of these parts, indexed, for parts known to be consistent. Its families are
+    /// `families`, then those of its events that `families` leaves out.
     pub(super) fn assemble(
+        mut families: Vec<String>,
         events: Vec<DynEvent>,
         enums: Vec<DynEnum>,
         objects: Vec<DynObject>,
         envelope_fields: Vec<DynAttribute>,
     ) -> Self {
+        for event in &events {
+            if !families.contains(&event.family) {
+                families.push(event.family.clone());
+            }
+        }
         DynCatalogue {
+            families,
             by_name: events
                 .iter()
                 .enumerate()
@@ -170,6 +180,11 @@ impl DynCatalogue {
             )),
             _ => Ok(()),
         }
+    }
+
+    /// Every family's name (the prefix of its events' names), in catalogue order.
+    pub fn families(&self) -> &[String] {
+        &self.families
     }
 
     /// Every event, in catalogue order.
@@ -489,6 +504,24 @@ mod tests {
             ]
         );
         assert_eq!(report.event.as_deref(), Some("queue.submit.done"));
+    }
+
+    #[test]
+    fn families_are_those_of_the_events_in_order() {
+        let event = |name: &str, family: &str| DynEvent {
+            name: name.into(),
+            family: family.into(),
+            since: None,
+            attributes: Vec::new(),
+        };
+        let catalogue = DynCatalogue::new(
+            vec![event("b.x", "b"), event("a.x", "a"), event("b.y", "b")],
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(catalogue.families(), ["b", "a"]);
     }
 
     #[test]

@@ -67,7 +67,12 @@ impl DynCatalogue {
         let fields = attributes(&catalogue.envelope.fields);
         // The IR's event names are unique and its ids index its arenas, which become these
         // vectors in the same order: nothing here can dangle.
-        DynCatalogue::assemble(events, enums, objects, fields)
+        let families = catalogue
+            .families
+            .iter()
+            .map(|family| family.name.clone())
+            .collect();
+        DynCatalogue::assemble(families, events, enums, objects, fields)
     }
 }
 
