@@ -8,11 +8,55 @@ impl Change {
     /// One sentence for people: ``attribute `callstate` added to event `voice.hold.done`
     /// (optional)``.
     pub fn message(&self) -> String {
-        let since = |version: &Option<String>| version.clone().unwrap_or_else(|| "none".into());
-        let role = |role: &Option<String>| {
-            role.as_ref()
-                .map_or_else(|| "none".to_owned(), |role| format!("`{role}`"))
-        };
+        match self {
+            Change::EventAdded { .. }
+            | Change::EventRemoved { .. }
+            | Change::EventSinceChanged { .. }
+            | Change::KnownErrorAdded { .. }
+            | Change::KnownErrorRemoved { .. }
+            | Change::KnownErrorStatesChanged { .. }
+            | Change::FamilyAdded { .. }
+            | Change::FamilyRemoved { .. }
+            | Change::ActionAdded { .. }
+            | Change::ActionRemoved { .. } => self.event_message(),
+            Change::AttributeAdded { .. }
+            | Change::AttributeRemoved { .. }
+            | Change::AttributeTypeChanged { .. }
+            | Change::AttributeMadeOptional { .. }
+            | Change::AttributeMadeRequired { .. }
+            | Change::AttributeSinceChanged { .. }
+            | Change::AttributeRustNameChanged { .. }
+            | Change::AttributeRoleChanged { .. } => self.attribute_message(),
+            Change::EnumAdded { .. }
+            | Change::EnumRemoved { .. }
+            | Change::EnumRustNameChanged { .. }
+            | Change::EnumKindChanged { .. }
+            | Change::EnumValueAdded { .. }
+            | Change::EnumValueRemoved { .. }
+            | Change::EnumValueRenamed { .. }
+            | Change::ObjectAdded { .. }
+            | Change::ObjectRemoved { .. }
+            | Change::ObjectRustNameChanged { .. }
+            | Change::ObjectOpennessChanged { .. } => self.type_message(),
+            Change::DocsChanged {
+                item,
+                field,
+                old,
+                new,
+                ..
+            } => {
+                let what = match (old, new) {
+                    (None, Some(_)) => "added",
+                    (Some(_), None) => "removed",
+                    _ => "changed",
+                };
+                format!("{} of {item} {what}", field.label())
+            }
+        }
+    }
+
+    /// The message of a change of an event, its known errors, a family or an action.
+    fn event_message(&self) -> String {
         match self {
             Change::EventAdded { event, .. } => format!("event `{event}` added"),
             Change::EventRemoved { event, .. } => format!("event `{event}` removed"),
@@ -23,6 +67,41 @@ impl Change {
                 since(old),
                 since(new)
             ),
+            Change::KnownErrorAdded { event, value, .. } => {
+                format!("known error `{value}` added to event `{event}`")
+            }
+            Change::KnownErrorRemoved { event, value, .. } => {
+                format!("known error `{value}` removed from event `{event}`")
+            }
+            Change::KnownErrorStatesChanged {
+                event,
+                value,
+                old,
+                new,
+                ..
+            } => format!(
+                "states of known error `{value}` of event `{event}` changed from [{}] to [{}]",
+                old.join(", "),
+                new.join(", ")
+            ),
+            Change::FamilyAdded { family, .. } => format!("family `{family}` added"),
+            Change::FamilyRemoved { family, .. } => format!("family `{family}` removed"),
+            Change::ActionAdded { family, action, .. } => {
+                format!("action `{family}.{action}` added")
+            }
+            Change::ActionRemoved { family, action, .. } => {
+                format!("action `{family}.{action}` removed")
+            }
+            other => unreachable!(
+                "`{}` is not a change of an event, known error, family or action",
+                other.kind()
+            ),
+        }
+    }
+
+    /// The message of a change of an attribute, object member or envelope field.
+    fn attribute_message(&self) -> String {
+        match self {
             Change::AttributeAdded {
                 owner,
                 attribute,
@@ -93,6 +172,13 @@ impl Change {
                 role(old),
                 role(new)
             ),
+            other => unreachable!("`{}` is not an attribute change", other.kind()),
+        }
+    }
+
+    /// The message of a change of an enum, one of its values or an object type.
+    fn type_message(&self) -> String {
+        match self {
             Change::EnumAdded { enum_name, .. } => format!("enum `{enum_name}` added"),
             Change::EnumRemoved { enum_name, .. } => format!("enum `{enum_name}` removed"),
             Change::EnumRustNameChanged {
@@ -159,47 +245,23 @@ impl Change {
                     format!("object type `{object}` is now closed: it rejects members it does not describe")
                 }
             }
-            Change::KnownErrorAdded { event, value, .. } => {
-                format!("known error `{value}` added to event `{event}`")
-            }
-            Change::KnownErrorRemoved { event, value, .. } => {
-                format!("known error `{value}` removed from event `{event}`")
-            }
-            Change::KnownErrorStatesChanged {
-                event,
-                value,
-                old,
-                new,
-                ..
-            } => format!(
-                "states of known error `{value}` of event `{event}` changed from [{}] to [{}]",
-                old.join(", "),
-                new.join(", ")
+            other => unreachable!(
+                "`{}` is not a change of an enum or object type",
+                other.kind()
             ),
-            Change::FamilyAdded { family, .. } => format!("family `{family}` added"),
-            Change::FamilyRemoved { family, .. } => format!("family `{family}` removed"),
-            Change::ActionAdded { family, action, .. } => {
-                format!("action `{family}.{action}` added")
-            }
-            Change::ActionRemoved { family, action, .. } => {
-                format!("action `{family}.{action}` removed")
-            }
-            Change::DocsChanged {
-                item,
-                field,
-                old,
-                new,
-                ..
-            } => {
-                let what = match (old, new) {
-                    (None, Some(_)) => "added",
-                    (Some(_), None) => "removed",
-                    _ => "changed",
-                };
-                format!("{} of {item} {what}", field.label())
-            }
         }
     }
+}
+
+/// A `since` for messages: the version, or `none`.
+fn since(version: &Option<String>) -> String {
+    version.clone().unwrap_or_else(|| "none".into())
+}
+
+/// A role for messages: `` `request-id` ``, or `none`.
+fn role(role: &Option<String>) -> String {
+    role.as_ref()
+        .map_or_else(|| "none".to_owned(), |role| format!("`{role}`"))
 }
 
 /// `5 (`CallStateBusy`)` for integer values, `` `routing` `` for string values.
