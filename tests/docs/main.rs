@@ -3,6 +3,7 @@
 //! becomes HTML, or reaches the page's script.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../support/mod.rs"]
 mod support;
 
 use std::collections::{BTreeSet, HashMap};
