@@ -97,9 +97,9 @@ impl<'a> Checker<'a> {
                 Some((name.as_str(), local_path))
             }
             _ => {
-                self.report(&item_path, "attribute-form", format!("an attribute of {} needs exactly one of `use:` and `name:`", context.name),
+                self.report(item_path, "attribute-form", format!("an attribute of {} needs exactly one of `use:` and `name:`", context.name),
                     Some("`use: NAME` for a shared attribute, `name: NAME` with `type:` for one of this event only".into()));
-                return None;
+                None
             }
         }
     }
