@@ -56,7 +56,7 @@ pub struct UnknownEvent {
 impl UnknownEvent {
     /// The closest event name, when one is close enough to suggest.
     pub fn suggestion(&self) -> Option<&'static str> {
-        ors_events_codegen::names::closest(&self.name, EventName::ALL.iter().map(|e| e.as_str()))
+        ors_events_core::names::closest(&self.name, EventName::ALL.iter().map(|e| e.as_str()))
     }
 }
 

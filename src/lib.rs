@@ -83,8 +83,8 @@ include!(concat!(env!("OUT_DIR"), "/rust/mod.rs"));
 pub use envelope::{DecodeError, Envelope, UnknownEvent};
 pub use event_traits::{AttributeInfo, OrsEnum, OrsEvent, UnknownName};
 /// ORS version numbers, ordered as ORS releases are (`8.1.3` after `8.1.200.73`).
-pub use ors_events_codegen::version;
-pub use ors_events_codegen::version::OrsVersion;
+pub use ors_events_core::version;
+pub use ors_events_core::version::OrsVersion;
 pub use ors_events_macros::{Event, OrsEnum};
 pub use results::{ActionPair, Outcome, Pending};
 pub use validate::{validate, Options, Report, Severity, Violation};

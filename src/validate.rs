@@ -445,7 +445,7 @@ impl<'o> Checker<'o> {
         map: &mut A,
     ) -> Result<(), A::Error> {
         let mark = self.enter(key);
-        let hint = match ors_events_codegen::names::closest(key, known.iter().copied()) {
+        let hint = match ors_events_core::names::closest(key, known.iter().copied()) {
             Some(near) => format!(" (did you mean `{near}`?)"),
             None => String::new(),
         };
@@ -864,7 +864,7 @@ impl<'de> DeserializeSeed<'de> for NameSeed<'_, '_> {
                     name = NameValue::Known(known);
                 }
                 None => {
-                    let hint = match ors_events_codegen::names::closest(
+                    let hint = match ors_events_core::names::closest(
                         text,
                         EventName::ALL.iter().map(|e| e.as_str()),
                     ) {

@@ -5,9 +5,9 @@
 //!
 //! **[`loader`] → [`check`] → [`lower`] → [`emit`] → [`output`]**
 //!
-//! Without its default `generator` feature the crate is only [`version`] (the ORS version type)
-//! and [`names`] (name rules and suggestions), which the `ors-events` runtime and derive macros
-//! share with the generator.
+//! [`version`] (the ORS version type) and [`names`] (name rules and suggestions) are re-exported
+//! from `ors-events-core`, which the `ors-events` runtime and derive macros share with the
+//! generator.
 //!
 //! ```no_run
 //! use std::path::Path;
@@ -38,12 +38,14 @@ pub mod ir;
 pub mod loader;
 #[cfg(feature = "generator")]
 pub mod lower;
-pub mod names;
 #[cfg(feature = "generator")]
 pub mod output;
 #[cfg(feature = "generator")]
 pub mod spec;
-pub mod version;
+
+/// ORS version numbers and name rules live in `ors-events-core`, which the `ors-events` runtime
+/// and derive macros share with the generator; they are re-exported here under their old paths.
+pub use ors_events_core::{names, version};
 
 #[cfg(feature = "generator")]
 pub use diagnostics::{Diagnostic, Diagnostics, Location};

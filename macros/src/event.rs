@@ -1,6 +1,6 @@
 //! `#[derive(Event)]`: implements `ors_events::OrsEvent` for a struct.
 
-use ors_events_codegen::version::{Form, OrsVersion, VersionError};
+use ors_events_core::version::{Form, OrsVersion, VersionError};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;

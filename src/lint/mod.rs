@@ -427,7 +427,7 @@ impl Linter<'_, '_> {
                 }
             }
             let suggestion =
-                ors_events_codegen::names::closest(name, known.iter().copied()).map(str::to_owned);
+                ors_events_core::names::closest(name, known.iter().copied()).map(str::to_owned);
             let mut message = match events {
                 [event] => format!("`{}` has no attribute `{name}`", event.as_str()),
                 _ => format!(
