@@ -84,13 +84,13 @@ pub mod validate;
 // `Catalogue`, `Envelope`, `validate` and `validate_lines`.
 include!(concat!(env!("OUT_DIR"), "/rust/mod.rs"));
 
-use ors_events_codegen::names;
+use ors_events_core::names;
 
 pub use envelope::{DecodeError, UnknownEvent};
 pub use event_traits::{AttributeInfo, OrsEnum, OrsEvent, UnknownName};
 /// ORS version numbers, ordered as ORS releases are (`8.1.3` after `8.1.200.73`).
-pub use ors_events_codegen::version;
-pub use ors_events_codegen::version::OrsVersion;
+pub use ors_events_core::version;
+pub use ors_events_core::version::OrsVersion;
 pub use ors_events_macros::{Event, OrsEnum};
 pub use results::{ActionPair, Outcome, Pending};
 pub use validate::{Options, Report, Severity, Violation};

@@ -13,11 +13,23 @@
 //! - [`emit`] renders each output from the IR alone;
 //! - [`output`] writes them atomically, or checks that committed copies are fresh.
 //!
-//! Without its default `generator` feature the crate is only [`version`] (the ORS version type)
-//! and [`names`] (name rules and suggestions), which the `ors-events` runtime and derive macros
-//! share with the generator.
+//! # Features
+//!
+//! - `rust`: [`loader`], [`check`], [`lower`], [`ir`], [`emit::rust`] and [`build_script`]:
+//!   the Rust bindings and nothing else. The build script of `ors-events` uses only this, so a
+//!   library user of `ors-events` compiles no JSON Schema, docs or diff code, nor askama.
+//! - `generator` (default): `rust` and every other output ([`emit::schema`], [`emit::docs`],
+//!   [`emit::all`]), [`output`] (atomic writes of `generated/`), [`diff`] and [`corpus`].
+//!
+//! With neither, the crate is only the re-exports below; no one needs that configuration.
+//!
+//! [`version`] (the ORS version type) and [`names`] (name rules and suggestions) are re-exported
+//! from `ors-events-core`, which the `ors-events` runtime and derive macros share with the
+//! generator.
 //!
 //! ```no_run
+//! # #[cfg(feature = "generator")]
+//! # fn main() -> Result<(), String> {
 //! use std::path::Path;
 //!
 //! let spec = ors_events_codegen::loader::load(Path::new("spec")).map_err(|problems| problems.to_string())?;
@@ -25,55 +37,62 @@
 //! let catalogue = ors_events_codegen::lower::lower(&resolved);
 //! let outputs = ors_events_codegen::emit::all(&catalogue);
 //! outputs.write_atomic(Path::new("generated")).map_err(|err| err.to_string())?;
-//! # Ok::<(), String>(())
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "generator"))]
+//! # fn main() {}
 //! ```
 #![forbid(unsafe_code)]
+// The links above name modules of the `generator` feature.
+#![cfg_attr(not(feature = "generator"), allow(rustdoc::broken_intra_doc_links))]
 
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub mod build_script;
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub mod check;
 #[cfg(feature = "generator")]
 pub mod corpus;
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub mod diagnostics;
 #[cfg(feature = "generator")]
 pub mod diff;
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub mod emit;
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub mod ir;
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub mod loader;
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub mod lower;
-pub mod names;
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub mod naming;
 #[cfg(feature = "generator")]
 pub mod output;
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub mod resolve;
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub mod spec;
-pub mod version;
 
-#[cfg(feature = "generator")]
+/// ORS version numbers and name rules live in `ors-events-core`, which the `ors-events` runtime
+/// and derive macros share with the generator; they are re-exported here under their old paths.
+pub use ors_events_core::{names, version};
+
+#[cfg(feature = "rust")]
 pub use diagnostics::{Diagnostic, Diagnostics, Location};
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub use ir::Catalogue;
 #[cfg(feature = "generator")]
 pub use output::Outputs;
 pub use version::OrsVersion;
 
 /// Loads, checks and lowers the spec in `dir`: every problem of the spec, or its catalogue.
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub fn compile(dir: &std::path::Path) -> Result<Catalogue, Diagnostics> {
     compile_spec(&loader::load(dir)?)
 }
 
 /// Checks and lowers a loaded spec: every problem of the spec, or its catalogue.
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub fn compile_spec(spec: &spec::Spec) -> Result<Catalogue, Diagnostics> {
     check::check(spec).map(|resolved| lower::lower(&resolved))
 }

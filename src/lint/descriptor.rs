@@ -132,7 +132,7 @@ pub fn suggestion(catalogue: &Catalogue, descriptor: &str) -> Option<String> {
     }
     candidates.sort_unstable();
     candidates.dedup();
-    ors_events_codegen::names::closest(stem, candidates).map(|found| format!("{found}{wildcard}"))
+    ors_events_core::names::closest(stem, candidates).map(|found| format!("{found}{wildcard}"))
 }
 
 #[cfg(test)]

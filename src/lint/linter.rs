@@ -235,7 +235,7 @@ impl<'c> Linter<'c, '_, '_> {
                 }
             }
             let suggestion =
-                ors_events_codegen::names::closest(name, known.iter().copied()).map(str::to_owned);
+                crate::names::closest(name, known.iter().copied()).map(str::to_owned);
             let mut message = match events {
                 [event] => format!("`{}` has no attribute `{name}`", event.name),
                 _ => format!(

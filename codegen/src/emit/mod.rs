@@ -1,14 +1,21 @@
-//! The emitters: one per output, each reading only the IR.
+//! The emitters: one per output, each reading only the IR. Only [`rust`] is there without the
+//! `generator` feature.
 
+#[cfg(feature = "generator")]
 pub mod docs;
+#[cfg(feature = "generator")]
 pub mod json;
 pub mod rust;
+#[cfg(feature = "generator")]
 pub mod schema;
 
+#[cfg(feature = "generator")]
 use crate::ir::Catalogue;
+#[cfg(feature = "generator")]
 use crate::output::Outputs;
 
 /// Every output of the generator for `catalogue`, by path inside `generated/`.
+#[cfg(feature = "generator")]
 pub fn all(catalogue: &Catalogue) -> Outputs {
     let mut outputs = Outputs::default();
     outputs.insert(crate::output::MARKER_FILE, readme(catalogue));
@@ -23,6 +30,7 @@ pub fn all(catalogue: &Catalogue) -> Outputs {
 }
 
 /// `generated/README.md`: what this directory is, and the mark that lets `generate` replace it.
+#[cfg(feature = "generator")]
 fn readme(catalogue: &Catalogue) -> String {
     format!(
         "{}\n\n# generated/\n\nEverything here is made from the event catalogue in `spec/` by `ors-events generate` \

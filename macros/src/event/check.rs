@@ -1,7 +1,7 @@
 //! The second stage: finds what is missing from a parsed struct, and gives the checked event
 //! when nothing is.
 
-use ors_events_codegen::version::OrsVersion;
+use ors_events_core::version::OrsVersion;
 use syn::{Error, Generics, Ident};
 
 use super::parse::{Event, EventName, Marked};

@@ -1,6 +1,6 @@
 //! The third stage: writes the `ors_events::OrsEvent` impl of a checked struct.
 
-use ors_events_codegen::version::{Form, OrsVersion};
+use ors_events_core::version::{Form, OrsVersion};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;

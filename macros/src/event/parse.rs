@@ -4,7 +4,7 @@
 //! so that its mistake is reported in the order of the keys, among the mistakes of how the
 //! keys are written.
 
-use ors_events_codegen::version::{OrsVersion, VersionError};
+use ors_events_core::version::{OrsVersion, VersionError};
 use syn::meta::ParseNestedMeta;
 use syn::{Data, DeriveInput, Error, Fields, Generics, Ident, Index, LitStr, Member, Result, Type};
 

@@ -1,0 +1,22 @@
+//! What the `ors-events` runtime, its derive macros and its generator (`ors-events-codegen`)
+//! share, in a crate with no dependencies, so that the runtime and the macros need not depend on
+//! the generator:
+//!
+//! - [`version`]: ORS version numbers ([`OrsVersion`]), parsed and ordered as ORS releases are;
+//! - [`names`]: wire names to Rust identifiers, the rules that keep them safe, and the
+//!   "did you mean" suggestions ([`names::closest`]).
+//!
+//! ```
+//! use ors_events_core::{names, OrsVersion};
+//!
+//! let release: OrsVersion = "8.1.3".parse()?;
+//! assert!(release > "8.1.200.73".parse()?);
+//! assert_eq!(names::pascal_case("voice.hold.done"), "VoiceHoldDone");
+//! # Ok::<(), ors_events_core::version::VersionError>(())
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod names;
+pub mod version;
+
+pub use version::OrsVersion;
