@@ -234,8 +234,7 @@ impl<'c> Linter<'c, '_, '_> {
                     known.push(&attribute.name);
                 }
             }
-            let suggestion =
-                crate::names::closest(name, known.iter().copied()).map(str::to_owned);
+            let suggestion = crate::names::closest(name, known.iter().copied()).map(str::to_owned);
             let mut message = match events {
                 [event] => format!("`{}` has no attribute `{name}`", event.name),
                 _ => format!(
