@@ -291,13 +291,19 @@ fn the_committed_corpus_is_fresh() {
     assert!(actual == expected, "tests/corpus/events.jsonl is stale: refresh it with UPDATE_GOLDEN=1 cargo test --all-features --test validate");
 }
 
+/// The `jsonschema` crate's validator of a committed catalogue schema.
+fn peer(document: &str) -> jsonschema::Validator {
+    let path = workspace().join("generated/schema").join(document);
+    let schema: Value = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+/// Both catalogue documents, the validators' (which dispatches on `name`) and the type
+/// generators' (a `oneOf` of every event), give every line the validator's verdict.
 #[test]
 fn validator_and_json_schema_agree_on_the_corpus() {
-    let schema: Value = serde_json::from_slice(
-        &fs::read(workspace().join("generated/schema/ors-events.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let peer = jsonschema::draft202012::new(&schema).unwrap();
+    let union = peer("ors-events.types.schema.json");
+    let peer = peer("ors-events.schema.json");
     let catalogue = catalogue();
     let mut kinds = std::collections::BTreeSet::new();
     let mut flaws = std::collections::BTreeSet::new();
@@ -325,10 +331,13 @@ fn validator_and_json_schema_agree_on_the_corpus() {
         kinds.insert(event);
         flaws.insert(flaw.clone());
         let ours = validate(text.as_bytes(), &Options::new());
-        let theirs = peer.is_valid(&serde_json::from_str::<Value>(&text).unwrap());
-        if ours.is_valid() != theirs || theirs != expected {
+        let value = serde_json::from_str::<Value>(&text).unwrap();
+        let theirs = peer.is_valid(&value);
+        let union_says = union.is_valid(&value);
+        if ours.is_valid() != theirs || theirs != expected || union_says != expected {
             disagreements.push(format!(
-                "{flaw}: ours {} schema {theirs} expected {expected}: {text}\n  {:?}",
+                "{flaw}: ours {} schema {theirs} types schema {union_says} expected {expected}: \
+                 {text}\n  {:?}",
                 ours.is_valid(),
                 ours.violations
             ));
@@ -350,4 +359,65 @@ fn validator_and_json_schema_agree_on_the_corpus() {
     assert!(count >= 300, "{count}");
     assert_eq!(kinds.len(), 60);
     assert_eq!(flaws.len(), Flaw::ALL.len());
+}
+
+/// The keyword of the JSON Schema that reports the flaw a violation code names.
+fn keyword_of(code: &str) -> &'static str {
+    match code {
+        "wrong-type" => "type",
+        "missing-attribute" | "missing-field" => "required",
+        "unknown-attribute" | "unknown-field" => "additionalProperties",
+        "unknown-event" | "enum-value" => "enum",
+        _ => "",
+    }
+}
+
+/// The validators' document dispatches on `name`, so the `jsonschema` crate's first error on
+/// every invalid line of the corpus is the flaw itself: the keyword that describes the
+/// validator's first violation, at the member it points at (a missing or unexpected member is
+/// reported on its object, with its name).
+#[test]
+fn json_schema_errors_point_where_the_validator_does() {
+    let peer = peer("ors-events.schema.json");
+    let mut checked = 0;
+    let mut differences = Vec::new();
+    for line in corpus_lines() {
+        let record: Value = serde_json::from_str(&line).unwrap();
+        if record["valid"] == true {
+            continue;
+        }
+        checked += 1;
+        let envelope = &record["envelope"];
+        let ours = validate(envelope.to_string().as_bytes(), &Options::new());
+        let first = &ours.violations[0];
+        let error = peer.iter_errors(envelope).next().expect("an error");
+        let mut pointer = error.instance_path().as_str().to_owned();
+        match error.kind() {
+            jsonschema::error::ValidationErrorKind::Required { property } => {
+                pointer = format!("{pointer}/{}", property.as_str().unwrap_or_default());
+            }
+            jsonschema::error::ValidationErrorKind::AdditionalProperties { unexpected } => {
+                pointer = format!("{pointer}/{}", unexpected[0]);
+            }
+            _ => {}
+        }
+        if (error.kind().keyword(), pointer.as_str())
+            != (keyword_of(first.code), first.pointer.as_str())
+        {
+            differences.push(format!(
+                "{}: schema `{}` at {pointer}, validator {} at {}",
+                record["envelope"],
+                error.kind().keyword(),
+                first.code,
+                first.pointer
+            ));
+        }
+    }
+    assert!(checked > 300, "{checked}");
+    assert!(
+        differences.is_empty(),
+        "{} of {checked}:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
 }

@@ -1,6 +1,7 @@
 // A small consumer of the TypeScript types that json-schema-to-typescript generates from
-// generated/schema/ors-events.schema.json. scripts/check-schema-consumers.sh copies this file
-// next to the generated ors-events.d.ts (under target/) and compiles both with
+// generated/schema/ors-events.types.schema.json, the document for type generators (its top-level
+// `oneOf` becomes the union `ORSInteractionEvents`). scripts/check-schema-consumers.sh copies
+// this file next to the generated ors-events.d.ts (under target/) and compiles both with
 // `tsc --noEmit --strict`. The `@ts-expect-error` lines prove the types reject what the schema
 // rejects: tsc fails if any of them compiles cleanly.
 
@@ -15,7 +16,7 @@ import type {
   VoiceHoldDone,
 } from "./ors-events";
 
-/** Any event of the catalogue, as the schema's top-level `oneOf` types it. */
+/** Any event of the catalogue, as the types document's top-level `oneOf` types it. */
 type OrsEvent = ORSInteractionEvents;
 
 const held: VoiceHoldDone = {

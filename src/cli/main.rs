@@ -84,7 +84,9 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Print the JSON Schema of the catalogue.
+    /// Print the JSON Schema of the catalogue: the validators' document, which dispatches on
+    /// `name` (generated/schema/ors-events.schema.json), or with --types the type generators'
+    /// one, a union of every event (generated/schema/ors-events.types.schema.json).
     Schema {
         /// The spec directory [default: spec/ of the workspace]
         #[arg(long)]
@@ -92,6 +94,10 @@ enum Command {
         /// Keep only the events and attributes that exist in this ORS release (e.g. 8.1.3).
         #[arg(long, value_name = "V")]
         ors_version: Option<OrsVersion>,
+        /// Print the document for type generators (json-schema-to-typescript,
+        /// datamodel-code-generator): a `oneOf` of every event.
+        #[arg(long)]
+        types: bool,
     },
     /// Write the docs alone (events.md, index.html) into a docs directory, atomically.
     ///
@@ -225,13 +231,20 @@ fn run(command: Command) -> Result<(), Failure> {
             let options = ors_events::lint::Options { ors_version };
             lint::run(&catalogue, &files, &options, format)
         }
-        Command::Schema { spec, ors_version } => {
+        Command::Schema {
+            spec,
+            ors_version,
+            types,
+        } => {
             let catalogue = compile(&spec_dir(spec)?)?;
+            let document = if types {
+                emit::schema::types_schema
+            } else {
+                emit::schema::catalogue_schema
+            };
             let schema = match &ors_version {
-                Some(version) => {
-                    emit::schema::catalogue_schema(&catalogue.at_version(version), Some(version))
-                }
-                None => emit::schema::catalogue_schema(&catalogue, None),
+                Some(version) => document(&catalogue.at_version(version), Some(version)),
+                None => document(&catalogue, None),
             };
             print!("{}", schema.to_pretty());
             Ok(())

@@ -115,7 +115,10 @@ fn json_is_the_change_model() {
         .as_str()
         .unwrap()
         .contains("CallStateParked"));
-    assert!(first["why"].as_str().unwrap().contains("oneOf"));
+    assert!(first["why"]
+        .as_str()
+        .unwrap()
+        .contains("the old schema's `enum`"));
 }
 
 #[test]

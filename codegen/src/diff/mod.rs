@@ -10,8 +10,10 @@
 //!   value for string enums; known errors by value.
 //!
 //! Every change has a [`Rule`] ([`Change::rule`]): the categories it breaks and why. The rules
-//! are the single source of the table in the README ([`rule_table`] renders it). The categories,
-//! strictest first, after buf's breaking-change rules:
+//! are the single source of the table in the README ([`rule_table`] renders it), which ends with
+//! the [`generator_rules`]: what consumers see when the generator, not the catalogue, changes an
+//! output (the shape of the schema), which `diff` cannot report. The categories, strictest first,
+//! after buf's breaking-change rules:
 //!
 //! - [`Category::Wire`]: an event that was valid before is rejected now, or a consumer that
 //!   follows the old schema (or the old strict validator) rejects events of the new catalogue;
@@ -41,7 +43,7 @@ mod rules;
 pub use items::{DocField, Item, Located, Owner, SideName, Wire};
 pub use model::Change;
 pub use report::{Finding, Report, Summary};
-pub use rules::{rule_table, rules, Category, Rule};
+pub use rules::{generator_rules, rule_table, rules, Category, Rule};
 
 use crate::ir::Catalogue;
 

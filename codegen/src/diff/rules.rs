@@ -48,7 +48,9 @@ pub struct Rule {
     pub kind: &'static str,
     /// The case of the kind this row is about, or empty when the kind has one row.
     pub case: &'static str,
-    /// What it breaks, strictest first; `[docs-only]` when it breaks nothing.
+    /// What it breaks, strictest first; `[docs-only]` when it breaks nothing. Empty for the
+    /// rows of [`generator_rules`], which are not catalogue changes and fit none of the
+    /// categories.
     pub categories: &'static [Category],
     /// Why, for the README and the review comment.
     pub why: &'static str,
@@ -74,7 +76,7 @@ static EVENT_ADDED: Rule = Rule {
     kind: "event-added",
     case: "",
     categories: WIRE,
-    why: "Events valid before stay valid, but a consumer that follows the old schema rejects the new event (no `oneOf` branch; the old validator reports `unknown-event`). Not a Rust API break: `Event` and `EventName` are `#[non_exhaustive]` and the new struct only adds.",
+    why: "Events valid before stay valid, but a consumer that follows the old schema rejects the new event (its name is not in the `enum` of `name`; the old types document has no `oneOf` branch for it; the old validator reports `unknown-event`). Not a Rust API break: `Event` and `EventName` are `#[non_exhaustive]` and the new struct only adds.",
 };
 static EVENT_REMOVED: Rule = Rule {
     kind: "event-removed",
@@ -176,7 +178,7 @@ static ENUM_VALUE_ADDED: Rule = Rule {
     kind: "enum-value-added",
     case: "",
     categories: WIRE,
-    why: "Old strict consumers reject the new value (the old schema's `oneOf`, the old validator's `enum-value`); the `--lenient` validator only warns. Not a Rust API break: the enum is `#[non_exhaustive]` and old bindings decode the value as `Unrecognized`.",
+    why: "Old strict consumers reject the new value (the old schema's `enum`, the old validator's `enum-value`); the `--lenient` validator only warns. Not a Rust API break: the enum is `#[non_exhaustive]` and old bindings decode the value as `Unrecognized`.",
 };
 static ENUM_VALUE_REMOVED: Rule = Rule {
     kind: "enum-value-removed",
@@ -188,13 +190,13 @@ static ENUM_VALUE_RENAMED: Rule = Rule {
     kind: "enum-value-renamed",
     case: "Rust variant renamed",
     categories: RUST,
-    why: "The same code travels and validates as before (only the schema's `title` changes); code that names the old variant stops compiling.",
+    why: "The same code travels and validates as before (only the value's `title` in the types document changes); code that names the old variant stops compiling.",
 };
 static ENUM_VALUE_RENAMED_DOCS: Rule = Rule {
     kind: "enum-value-renamed",
     case: "same Rust variant",
     categories: DOCS,
-    why: "Only the documented name (the schema's `title`) changes.",
+    why: "Only the documented name (the value's `title` in the types document) changes.",
 };
 static OBJECT_ADDED: Rule = Rule {
     kind: "object-added",
@@ -305,28 +307,43 @@ static RULES: [&Rule; 33] = [
     &DOCS_CHANGED,
 ];
 
-/// Every rule, in the order of the README table.
+static SCHEMA_SHAPE_CHANGED: Rule = Rule {
+    kind: "schema-shape-changed",
+    case: "a generator change, never reported",
+    categories: &[],
+    why: "Not a catalogue change, so `diff`, which compares catalogues, cannot see it: a version of this generator writes the schema in another shape, as when the top level of `ors-events.schema.json` went from a `oneOf` of every event to a dispatch on `name`. No verdict changes: every validator accepts and rejects exactly the events it did, so it is no wire break; no Rust type changes. Validators report other errors (the failing keyword at the offending member, instead of a failed `oneOf`) and run faster. Not docs-only either: a type generator fed `ors-events.schema.json` makes other types (one object type instead of the union); `ors-events.types.schema.json` keeps the `oneOf` and gives the same types as before, so type generators move to it.",
+};
+
+static GENERATOR_RULES: [&Rule; 1] = [&SCHEMA_SHAPE_CHANGED];
+
+/// Every rule of a catalogue change ([`Change::rule`]), in the order of the README table.
 pub fn rules() -> &'static [&'static Rule] {
     &RULES
 }
 
-/// The rule table as Markdown, as the README shows it.
+/// The rows of the README table for changes of the generator's outputs that no catalogue change
+/// causes: `diff` never reports them, and they are listed for what consumers see. After
+/// [`rules`] in the table; their categories are empty.
+pub fn generator_rules() -> &'static [&'static Rule] {
+    &GENERATOR_RULES
+}
+
+/// The rule table as Markdown, as the README shows it: [`rules`], then [`generator_rules`].
 pub fn rule_table() -> String {
     let mut table = String::from("| change | breaks | why |\n|---|---|---|\n");
-    for rule in rules() {
+    for rule in rules().iter().chain(generator_rules()) {
         let case = if rule.case.is_empty() {
             String::new()
         } else {
             format!(" ({})", rule.case)
         };
         let categories: Vec<&str> = rule.categories.iter().map(|c| c.as_str()).collect();
-        let _ = writeln!(
-            table,
-            "| `{}`{case} | {} | {} |",
-            rule.kind,
-            categories.join(", "),
-            rule.why
-        );
+        let breaks = if categories.is_empty() {
+            "none of the three".to_owned()
+        } else {
+            categories.join(", ")
+        };
+        let _ = writeln!(table, "| `{}`{case} | {breaks} | {} |", rule.kind, rule.why);
     }
     table
 }

@@ -254,6 +254,28 @@ fn every_rule_is_used_once_and_named_as_serialized() {
 }
 
 #[test]
+fn generator_rows_close_the_table_and_are_no_change_kind() {
+    let table = rule_table();
+    let kinds: Vec<&str> = rules().iter().map(|rule| rule.kind).collect();
+    let last_change_row = rules()
+        .iter()
+        .filter_map(|rule| table.find(&format!("| `{}`", rule.kind)))
+        .max()
+        .unwrap_or_default();
+    for rule in generator_rules() {
+        assert!(rule.categories.is_empty(), "{}", rule.kind);
+        assert!(!kinds.contains(&rule.kind), "{}", rule.kind);
+        let row = table.find(&format!("| `{}`", rule.kind));
+        assert!(
+            row.is_some_and(|row| row > last_change_row),
+            "{}",
+            rule.kind
+        );
+        assert!(table.contains(&format!("| none of the three | {} |", rule.why)));
+    }
+}
+
+#[test]
 fn reports_order_strictest_first() {
     let report = Report::new("a", "b", samples());
     let ranks: Vec<Category> = report

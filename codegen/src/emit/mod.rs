@@ -38,7 +38,8 @@ fn readme(catalogue: &Catalogue) -> String {
          `cargo run --features cli -- generate`, and commit the result, so that a review shows \
          what a spec change does to every output.\n\n\
          | path | what |\n|---|---|\n\
-         | `schema/ors-events.schema.json` | JSON Schema (2020-12) of every event in its SCXML envelope |\n\
+         | `schema/ors-events.schema.json` | JSON Schema (2020-12) of every event in its SCXML envelope, for validators: it dispatches on `name` |\n\
+         | `schema/ors-events.types.schema.json` | the same events as a `oneOf` union, for type generators (json-schema-to-typescript, datamodel-code-generator) |\n\
          | `schema/events/*.schema.json` | one self-contained schema per event |\n\
          | `rust/` | the Rust bindings the `ors-events` crate compiles (its build script writes the same files into `OUT_DIR`) |\n\
          | `docs/events.md` | the Markdown reference: every event, attribute, known error value, enum and version note |\n\
