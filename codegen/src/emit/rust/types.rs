@@ -100,19 +100,20 @@ pub(super) fn rust_type(catalogue: &Catalogue, ty: &Type) -> TokenStream {
 }
 
 fn attribute_doc(attribute: &Attribute) -> TokenStream {
-    let presence = if attribute.required {
-        attribute
-            .presence_reason
-            .as_ref()
-            .map_or_else(String::new, |reason| format!("Required: {reason}"))
-    } else {
-        format!(
-            "Optional: {}",
-            attribute
-                .presence_reason
-                .as_deref()
-                .unwrap_or("it may be absent.")
-        )
+    let label = match (attribute.required, attribute.presence_inferred) {
+        (true, false) => "Required",
+        (true, true) => "Required (the catalogue's inference)",
+        (false, false) => "Optional",
+        (false, true) => "Optional (the catalogue's inference)",
+    };
+    let source = attribute
+        .presence_source
+        .as_ref()
+        .map_or_else(String::new, |source| format!(" (source: `{source}`)"));
+    let presence = match (&attribute.presence_reason, attribute.required) {
+        (Some(reason), _) => format!("{label}: {reason}{source}"),
+        (None, true) => String::new(),
+        (None, false) => "Optional: it may be absent.".to_owned(),
     };
     let mut parts = vec![
         format!("`{}`: {}", attribute.name, attribute.description),
