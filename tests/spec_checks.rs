@@ -52,7 +52,7 @@ const CASES: &[Case] = &[
     Case { file: "types.yaml", from: "{ code: 13, name: CallControlEvent_Diverted }", to: "{ code: 12, name: CallControlEvent_Diverted }", code: "duplicate-enum-value", at: "12, name: CallControlEvent_Diverted" },
     Case { file: "types.yaml", from: "name: CallControlEvent_Diverted", to: "name: CallEvent_Diverted", code: "prefix-mismatch", at: "CallEvent_Diverted" },
     Case { file: "types.yaml", from: "name: CCEventCause_unknown", to: "name: CCEventCause_unrecognized", code: "name-collision", at: "CCEventCause_unrecognized" },
-    Case { file: "chat.yaml", from: "          source: ors-guide-8.1.4\n\n  - name: gettranscript", to: "          source: ors-guide-8.14\n\n  - name: gettranscript", code: "unknown-source", at: "ors-guide-8.14" },
+    Case { file: "chat.yaml", from: "          source: ors-facts\n          inferred: true\n\n  - name: gettranscript", to: "          source: ors-fact\n          inferred: true\n\n  - name: gettranscript", code: "unknown-source", at: "ors-fact\n" },
     Case { file: "chat.yaml", from: "      description: The request succeeded and the content object has been refreshed.", to: "      description: The request succeeded and the content object has been refreshed.\n      description: twice", code: "duplicate-key", at: "description: twice" },
     Case { file: "catalogue.yaml", from: "families: [interaction, voice, msgbased, chat]", to: "families: [interaction, voice, msgbased, chat, video]", code: "unknown-family", at: "video" },
     Case { file: "chat.yaml", from: "      description: The request succeeded and the content object has been refreshed.", to: "      description: The request succeeded and the content object has been refreshed.\n      errors: [{ value: x, description: y, source: reference-page }]", code: "misplaced-errors", at: "[{ value: x" },
@@ -60,7 +60,7 @@ const CASES: &[Case] = &[
     Case { file: "chat.yaml", from: "  - name: getcontent", to: "  - name: get.content", code: "invalid-name", at: "get.content" },
     Case { file: "attributes.yaml", from: "  - name: newdestination\n    type: string", to: "  - name: newdestination\n    type: array<strin>", code: "unknown-type", at: "array<strin>" },
     Case { file: "types.yaml", from: "    kind: integer\n    prefix: CCEventCause_", to: "    kind: int\n    prefix: CCEventCause_", code: "unknown-enum-kind", at: "int\n    prefix: CCEventCause_" },
-    Case { file: "chat.yaml", from: "      - kind: quirk", to: "      - kind: quirck", code: "unknown-note-kind", at: "quirck" },
+    Case { file: "chat.yaml", from: "    notes:\n      - kind: quirk", to: "    notes:\n      - kind: quirck", code: "unknown-note-kind", at: "quirck" },
 ];
 
 #[test]

@@ -23,7 +23,7 @@ pub struct SendchatmessageDone {
 ///
 /// The failure result of the `sendchatmessage` action; its success is `chat.sendchatmessage.done`.
 ///
-/// Known error values (a value not listed is still legal): `Request Invalid` (The request was rejected as invalid. Published capitalised and with a space.).
+/// Known error values (a value not listed is still legal): `Request Invalid` (the catalogue's inference: The request was rejected as invalid.).
 #[derive(
     Debug,
     Clone,
@@ -39,6 +39,8 @@ pub struct SendchatmessageError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`), which give them capitalised and with a space, "as published".
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -67,7 +69,7 @@ pub struct GettranscriptDone {
 ///
 /// The failure result of the `gettranscript` action; its success is `chat.gettranscript.done`.
 ///
-/// Known error values (a value not listed is still legal): `Request Invalid` (The request was rejected as invalid. Published capitalised and with a space.).
+/// Known error values (a value not listed is still legal): `Request Invalid` (the catalogue's inference: The request was rejected as invalid.).
 #[derive(
     Debug,
     Clone,
@@ -83,6 +85,8 @@ pub struct GettranscriptError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): As on the other error events, the page's description of this attribute ("This is the type of error that occurred.") is followed by an empty list: it names no values. The values below come from the catalogue's notes on ORS (`ors-facts`), which give them capitalised and with a space, "as published".
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -127,6 +131,8 @@ pub struct GetcontentError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,

@@ -26,7 +26,7 @@ pub struct TerminateDone {
 ///
 /// The failure result of the `terminate` action; its success is `interaction.terminate.done`.
 ///
-/// Known error values (a value not listed is still legal): `unknown` (An error of no more specific kind.); `invalidstate` (The interaction is in a state that does not allow the request. ORS sends `invalidstate.<state>`, naming the interaction's state; applications also test the bare `invalidstate`.); `remote` (The request failed on the remote side, in the server that carries it out.).
+/// Known error values (a value not listed is still legal): `unknown` (the catalogue's inference: An error of no more specific kind.); `invalidstate` (the catalogue's inference: The interaction is in a state that does not allow the request.); `remote` (the catalogue's inference: The request failed on the remote side, in the server that carries it out.).
 #[derive(
     Debug,
     Clone,
@@ -42,6 +42,10 @@ pub struct TerminateError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`).
+    ///
+    /// Note (usage): ORS sends `invalidstate` with the interaction's state appended, as `invalidstate.<state>`, with the states listed below (`ors-facts`). The bare `invalidstate` is listed too: the same notes say "Real applications also test the bare `invalidstate`".
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -71,7 +75,7 @@ pub struct RedirectDone {
 ///
 /// The failure result of the `redirect` action; its success is `interaction.redirect.done`.
 ///
-/// Known error values (a value not listed is still legal): `unknown` (An error of no more specific kind.); `invalidstate` (The interaction is in a state that does not allow the request. ORS sends `invalidstate.<state>`, naming the interaction's state; applications also test the bare `invalidstate`.); `invaliddestination` (The destination given in the request is not valid.); `badtranslation` (The destination of the request could not be translated.); `remote` (The request failed on the remote side, in the server that carries it out.); `invalidsource` (The source given in the request is not valid. Only the 8.1.3 page lists this value; the 8.1.4 page does not.).
+/// Known error values (a value not listed is still legal): `unknown` (the catalogue's inference: An error of no more specific kind.); `invalidstate` (the catalogue's inference: The interaction is in a state that does not allow the request.); `invaliddestination` (the catalogue's inference: The destination given in the request is not valid.); `badtranslation` (the catalogue's inference: The destination of the request could not be translated.); `remote` (the catalogue's inference: The request failed on the remote side, in the server that carries it out.); `invalidsource` (the catalogue's inference: The source given in the request is not valid.).
 #[derive(
     Debug,
     Clone,
@@ -87,6 +91,10 @@ pub struct RedirectError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`), which add that "an 8.1.3 page lists `unknown`, `invalidstate`, `invaliddestination`, `invalidsource`": `invalidsource` is listed from that page, and so is the bare `invalidstate`.
+    ///
+    /// Note (usage): ORS sends `invalidstate` with the interaction's state appended, as `invalidstate.<state>`, with the states listed below (`ors-facts`). The bare `invalidstate` is listed too: the same notes say "Real applications also test the bare `invalidstate`".
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -134,6 +142,8 @@ pub struct AssociateError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -181,6 +191,8 @@ pub struct AttachError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -224,6 +236,8 @@ pub struct DetachError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -264,6 +278,8 @@ pub struct AcceptError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -315,6 +331,8 @@ pub struct ClearError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -358,6 +376,8 @@ pub struct SinglesteptransferError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -401,6 +421,8 @@ pub struct SinglestepconferenceError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,

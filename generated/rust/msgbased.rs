@@ -31,7 +31,7 @@ pub struct CreatemessageDone {
 ///
 /// The failure result of the `createmessage` action; its success is `msgbased.createmessage.done`.
 ///
-/// Known error values (a value not listed is still legal): `Timeout` (The request timed out. Published capitalised.); `Request Invalid` (The request was rejected as invalid. Published capitalised and with a space.).
+/// Known error values (a value not listed is still legal): `Timeout` (the catalogue's inference: The request timed out.); `Request Invalid` (the catalogue's inference: The request was rejected as invalid.).
 #[derive(
     Debug,
     Clone,
@@ -47,6 +47,8 @@ pub struct CreatemessageError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`), which give them capitalised and with a space, "as published".
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -73,7 +75,7 @@ pub struct SendmessageDone {
 ///
 /// The failure result of the `sendmessage` action; its success is `msgbased.sendmessage.done`.
 ///
-/// Known error values (a value not listed is still legal): `Timeout` (The request timed out. Published capitalised.); `Request Invalid` (The request was rejected as invalid. Published capitalised and with a space.).
+/// Known error values (a value not listed is still legal): `Timeout` (the catalogue's inference: The request timed out.); `Request Invalid` (the catalogue's inference: The request was rejected as invalid.).
 #[derive(
     Debug,
     Clone,
@@ -89,6 +91,8 @@ pub struct SendmessageError {
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`), which give them capitalised and with a space, "as published".
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,

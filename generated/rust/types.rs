@@ -275,7 +275,7 @@ pub enum DeletedResultOf {
     Detaching,
     /// `deletion`.
     ///
-    /// The interaction itself was deleted (finished or abandoned).
+    /// The interaction itself was deleted.
     #[ors(value = "deletion")]
     Deletion,
     /// A value this catalogue does not know, kept as it was received.

@@ -35,7 +35,7 @@ pub struct CreatecallDone {
 ///
 /// The failure result of the `createcall` action; its success is `voice.createcall.done`.
 ///
-/// Known error values (a value not listed is still legal): `timeout` (The request timed out.); `invalidsource` (The origin of the call is not valid.); `invaliddestination` (The destination of the call is not valid.); `invalidserver` (The server the call was to be made through is not valid.); `unknown` (The request failed for an unspecified reason.).
+/// Known error values (a value not listed is still legal): `timeout` (the catalogue's inference: The request timed out.); `invalidsource` (the catalogue's inference: The origin of the call is not valid.); `invaliddestination` (the catalogue's inference: The destination of the call is not valid.); `invalidserver` (the catalogue's inference: The server the call was to be made through is not valid.); `unknown` (the catalogue's inference: The request failed for an unspecified reason.).
 ///
 /// Note (usage): The `callstate` of both result events (since 8.1.3) is filled only for the results of a predictive `<createcall>`, that is one whose type attribute is "predictive"; otherwise it may be undefined. It is the call state of the interaction behind the event, an integer from the `callstate` enum of types.yaml; the ORS data model exposes the same values as the `genesys.ixn.callState` ENUM object.
 #[derive(
@@ -60,7 +60,7 @@ pub struct CreatecallError {
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none; the values below come from the ORS 8.1.4 developer's guide.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`).
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -122,7 +122,7 @@ pub struct HoldError {
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -177,7 +177,7 @@ pub struct RetrieveError {
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -232,7 +232,7 @@ pub struct ConsultationError {
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -287,7 +287,7 @@ pub struct AlternateError {
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -342,7 +342,7 @@ pub struct ReconnectError {
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -397,7 +397,7 @@ pub struct ConferenceError {
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -452,7 +452,7 @@ pub struct TransferError {
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -488,7 +488,7 @@ pub struct PrivateserviceDone {
 ///
 /// The failure result of the `privateservice` action; its success is `voice.privateservice.done`.
 ///
-/// Known error values (a value not listed is still legal): `tserver` (The T-Server rejected the request or failed to process it. The `description` is generic; the details are in `properties`.).
+/// Known error values (a value not listed is still legal): `tserver` (An error in the T-Server's processing of the request. The `description` is generic; more details are in `properties`.).
 ///
 /// Note (usage): voice.privateservice.done only means that the functional module accepted the request and is able to send it. It does not mean that the T-Server handled or accepted the request; a T-Server failure still arrives later as error.voice.privateservice with `error` set to `tserver`.
 ///
@@ -517,7 +517,7 @@ pub struct PrivateserviceError {
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none; `tserver` is known from the event's own description on the page.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. `tserver` is known from the event's own description on the page.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
