@@ -181,6 +181,7 @@ fn object_type(catalogue: &Catalogue, object: &ObjectType) -> TokenStream {
         .members
         .iter()
         .map(|member| field(catalogue, member, false));
+    let derive_default = derives_default(catalogue, object).then(|| quote! { Default, });
     let other = object.open.then(|| {
         quote! {
             /// Members the catalogue does not describe, kept as received.
@@ -190,13 +191,29 @@ fn object_type(catalogue: &Catalogue, object: &ObjectType) -> TokenStream {
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Default, #rt::serde::Serialize, #rt::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default #rt::serde::Serialize, #rt::serde::Deserialize)]
         #serde_crate
         pub struct #name {
             #(#fields)*
             #other
         }
     }
+}
+
+/// Whether the struct of `object` can derive `Default`: every required member's type has a
+/// default. Enums have none (no value is a natural default), so a required enum member, or a
+/// required member of an object type that has none, rules it out.
+fn derives_default(catalogue: &Catalogue, object: &ObjectType) -> bool {
+    object.members.iter().all(|member| {
+        !member.required
+            || match &member.ty {
+                Type::Enum(_) => false,
+                Type::Object(id) => derives_default(catalogue, &catalogue[*id]),
+                Type::String | Type::Integer | Type::Boolean | Type::AnyObject | Type::Array(_) => {
+                    true
+                }
+            }
+    })
 }
 
 fn envelope_fields(catalogue: &Catalogue) -> TokenStream {
