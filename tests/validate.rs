@@ -112,11 +112,11 @@ fn every_violation_code_with_its_pointer() {
             &[("/data/resultof", "enum-value")],
         ),
         (
-            r#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "hints": {"ccevent": 3, "callstate": 33, "vendor": 1}}}"#,
+            r#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "hints": {"ccevent": 3, "cause": 6, "callstate": 33, "vendor": 1}}}"#,
             &[("/data/hints/callstate", "enum-value")],
         ),
         (
-            r#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "hints": {"cause": true}}}"#,
+            r#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "hints": {"ccevent": 3, "cause": true}}}"#,
             &[("/data/hints/cause", "wrong-type")],
         ),
         (
@@ -124,11 +124,11 @@ fn every_violation_code_with_its_pointer() {
             &[("/data/transcript/1", "wrong-type")],
         ),
         (
-            r#"{"name": "error.voice.privateservice", "data": {"requestid": "r", "error": "tserver", "description": "d", "properties": "x"}}"#,
+            r#"{"name": "error.voice.privateservice", "data": {"requestid": "r", "interactionid": "i", "error": "tserver", "description": "d", "properties": "x"}}"#,
             &[("/data/properties", "wrong-type")],
         ),
         (
-            r#"{"name": "error.voice.hold", "data": {"requestid": "r", "error": "a brand new error", "description": "d"}}"#,
+            r#"{"name": "error.voice.hold", "data": {"requestid": "r", "interactionid": "i", "error": "a brand new error", "description": "d"}}"#,
             &[],
         ),
         (
@@ -155,7 +155,7 @@ fn every_violation_code_with_its_pointer() {
 
 #[test]
 fn every_violation_is_reported_at_once() {
-    let text = r#"{"colour": 1, "data": {"interactionid": 3, "focusdeviceid": null, "hints": {"ccevent": 99, "callstate": "x"}, "bogus": true}, "name": "interaction.partystatechanged"}"#;
+    let text = r#"{"colour": 1, "data": {"interactionid": 3, "focusdeviceid": null, "hints": {"ccevent": 99, "cause": 6, "callstate": "x"}, "bogus": true}, "name": "interaction.partystatechanged"}"#;
     assert_eq!(
         strict(text),
         pairs(&[
@@ -206,7 +206,7 @@ fn versions_gate_events_and_attributes() {
     assert!(validate(createcall.as_bytes(), &v("8.1.300.05")).is_valid());
     assert!(validate(createcall.as_bytes(), &v("8.1.3")).is_valid());
 
-    let hints = r#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "hints": {"callstate": 0}}}"#;
+    let hints = r#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "hints": {"ccevent": 3, "cause": 6, "callstate": 0}}}"#;
     assert_eq!(
         findings(hints, &v("8.1.200.73"))[0].0,
         "/data/hints/callstate"
@@ -236,7 +236,7 @@ fn versions_gate_events_and_attributes() {
 
 #[test]
 fn lenient_mode_warns_about_what_a_newer_server_may_send() {
-    let text = r#"{"name": "interaction.partystatechanged", "type": "platform", "trace": "t1", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "newflag": true, "hints": {"callstate": 51}}}"#;
+    let text = r#"{"name": "interaction.partystatechanged", "type": "platform", "trace": "t1", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "s", "newflag": true, "hints": {"ccevent": 3, "cause": 6, "callstate": 51}}}"#;
     assert!(!validate(text.as_bytes(), &Options::new()).is_valid());
     let report = validate(text.as_bytes(), &Options::new().lenient(true));
     assert!(report.is_valid(), "{:?}", report.violations);

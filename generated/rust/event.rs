@@ -1758,7 +1758,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "hints",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                     ]
@@ -2055,7 +2055,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2097,7 +2097,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2181,7 +2181,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2223,7 +2223,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2265,7 +2265,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2307,7 +2307,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2349,7 +2349,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {

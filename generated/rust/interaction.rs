@@ -600,9 +600,8 @@ pub struct Partystatechanged {
     pub partystate: ::std::string::String,
     /// `hints`: Data specific to the functional module that raised the event, such as the call control event, its cause and the call state.
     ///
-    /// Optional: The page describes hints as functional-module implementation data and does not promise it for every module; multimedia modules are not described as filling it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hints: ::core::option::Option<super::Hints>,
+    /// Required: The page lists it for the event without qualification, as "functional module implementation-specific data that is associated with this event". (source: `reference-page`)
+    pub hints: super::Hints,
 }
 /// `interaction.udata.changed`: The interaction's user data has been changed asynchronously, by an outside source.
 ///

@@ -54,7 +54,7 @@ pub struct CreatecallError {
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request may have created before it failed.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Optional (the catalogue's inference): The page describes it as the interaction that "might have been created in conjunction with this request, but has failed", so a failed request may carry none. (source: `reference-page`)
     #[event(interaction_id)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactionid: ::core::option::Option<::std::string::String>,
@@ -116,10 +116,9 @@ pub struct HoldError {
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
     /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
@@ -171,10 +170,9 @@ pub struct RetrieveError {
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
     /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
@@ -226,7 +224,7 @@ pub struct ConsultationError {
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned, possibly one it created before failing.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Optional (the catalogue's inference): The page describes it as the interaction that "might have been created in conjunction with this request, but has failed"; a consultation does create a call, so the words may apply here, and a failed request may then carry none. (source: `reference-page`)
     #[event(interaction_id)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactionid: ::core::option::Option<::std::string::String>,
@@ -281,10 +279,9 @@ pub struct AlternateError {
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
     /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
@@ -336,10 +333,9 @@ pub struct ReconnectError {
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
     /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
@@ -391,10 +387,9 @@ pub struct ConferenceError {
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
     /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
@@ -446,10 +441,9 @@ pub struct TransferError {
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
     /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
@@ -511,10 +505,9 @@ pub struct PrivateserviceError {
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction given with the request.
     ///
-    /// Optional: The page says, for all voice error events, that the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification; unlike the other voice error events, it does not describe it as an interaction that "might have been created". (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
     /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. `tserver` is known from the event's own description on the page.

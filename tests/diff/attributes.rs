@@ -93,10 +93,13 @@ fn attribute_removed_from_an_open_object_while_optional() {
     pair.edit(
         "new",
         "types.yaml",
-        "      - name: cause
-        type: cause
-        description: Why the call control event happened.
-        optional: The page describes hints as implementation-specific and promises no member.
+        "      - name: callstate
+        type: callstate
+        description: The current call state of the interaction behind the event.
+        optional: >-
+          The page calls it \"this optional property\", and releases before 8.1.3 do not send it.
+        source: reference-page
+        since: \"8.1.3\"
 ",
         "",
     );
@@ -105,9 +108,9 @@ fn attribute_removed_from_an_open_object_while_optional() {
         [json!({
             "kind": "attribute-removed",
             "owner": { "type": "object", "name": "hints", "open": true },
-            "attribute": "cause",
+            "attribute": "callstate",
             "required": false,
-            "location": pair.at("old", "types.yaml", "- name: cause\n        type: cause", "cause"),
+            "location": pair.at("old", "types.yaml", "- name: callstate\n        type: callstate", "callstate"),
             "categories": ["rust-api"],
         })]
     );
