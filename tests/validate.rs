@@ -250,6 +250,27 @@ fn lenient_mode_warns_about_what_a_newer_server_may_send() {
     assert!(!validate(wrong.as_bytes(), &Options::new().lenient(true)).is_valid());
 }
 
+/// The page says the merge type of `interaction.onmerge` is "provided in the hints", but its
+/// table lists no `hints`: the catalogue follows the table, so `hints` there is an unknown
+/// attribute (a violation, a warning with `--lenient`), and the Rust bindings drop it.
+#[test]
+fn onmerge_hints_are_unknown_as_the_table_lists_none() {
+    let text = r#"{"name": "interaction.onmerge", "data": {"frominteractionid": "a", "tointeractionid": "b", "activeresource": "r1", "activepartyid": "p1", "activepartystate": "s1", "heldresource": "r2", "heldpartyid": "p2", "heldpartystate": "s2", "hints": {"ccevent": 11, "cause": 6}}}"#;
+    assert_eq!(strict(text), pairs(&[("/data/hints", "unknown-attribute")]));
+    let lenient = findings(text, &Options::new().lenient(true));
+    assert_eq!(
+        lenient,
+        [(
+            "/data/hints".to_owned(),
+            "unknown-attribute",
+            Severity::Warning
+        )]
+    );
+    let event = ors_events::Event::from_json(text.as_bytes()).unwrap();
+    let encoded = serde_json::to_value(&event).unwrap();
+    assert!(encoded["data"].get("hints").is_none(), "{encoded}");
+}
+
 #[test]
 fn typed_events_validate_as_their_json() {
     use ors_events::{interaction, DeletedResultOf, Event};

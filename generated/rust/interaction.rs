@@ -15,7 +15,7 @@
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.terminate.done")]
 pub struct TerminateDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction that was terminated.
@@ -27,6 +27,8 @@ pub struct TerminateDone {
 /// The failure result of the `terminate` action; its success is `interaction.terminate.done`.
 ///
 /// Known error values (a value not listed is still legal): `unknown` (the catalogue's inference: An error of no more specific kind.); `invalidstate` (the catalogue's inference: The interaction is in a state that does not allow the request.); `remote` (the catalogue's inference: The request failed on the remote side, in the server that carries it out.).
+///
+/// Note (quirk): The page says this event "will be sent as a result of a timeout of the request as well or due to problems with the request itself": "as well or", where the other error events of the family say "as well as".
 #[derive(
     Debug,
     Clone,
@@ -38,7 +40,7 @@ pub struct TerminateDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.terminate")]
 pub struct TerminateError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
@@ -64,7 +66,7 @@ pub struct TerminateError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.redirect.done")]
 pub struct RedirectDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request was about.
@@ -87,7 +89,7 @@ pub struct RedirectDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.redirect")]
 pub struct RedirectError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
@@ -115,7 +117,7 @@ pub struct RedirectError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.associate.done")]
 pub struct AssociateDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request was about.
@@ -138,7 +140,7 @@ pub struct AssociateDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.associate")]
 pub struct AssociateError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
@@ -164,7 +166,7 @@ pub struct AssociateError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.attach.done")]
 pub struct AttachDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request was about.
@@ -187,7 +189,7 @@ pub struct AttachDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.attach")]
 pub struct AttachError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
@@ -211,7 +213,7 @@ pub struct AttachError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.detach.done")]
 pub struct DetachDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request was about.
@@ -232,7 +234,7 @@ pub struct DetachDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.detach")]
 pub struct DetachError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
@@ -242,9 +244,11 @@ pub struct DetachError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
-/// `interaction.accept.done`: The request succeeded and the interaction is being picked up.
+/// `interaction.accept.done`: The request succeeded and the interaction is being picked.
 ///
 /// The success result of the `accept` action; its failure is `error.interaction.accept`.
+///
+/// Note (quirk): The page says only that "the interaction is being picked", without saying by what or by whom.
 #[derive(
     Debug,
     Clone,
@@ -256,7 +260,7 @@ pub struct DetachError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.accept.done")]
 pub struct AcceptDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
 }
@@ -274,7 +278,7 @@ pub struct AcceptDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.accept")]
 pub struct AcceptError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
@@ -300,7 +304,7 @@ pub struct AcceptError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.clear.done")]
 pub struct ClearDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction in which the resource's connection is cleared.
@@ -327,7 +331,7 @@ pub struct ClearDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.clear")]
 pub struct ClearError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
@@ -351,7 +355,7 @@ pub struct ClearError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.singlesteptransfer.done")]
 pub struct SinglesteptransferDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction being transferred.
@@ -372,7 +376,7 @@ pub struct SinglesteptransferDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.singlesteptransfer")]
 pub struct SinglesteptransferError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
@@ -396,7 +400,7 @@ pub struct SinglesteptransferError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.singlestepconference.done")]
 pub struct SinglestepconferenceDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction that has been conferenced.
@@ -417,7 +421,7 @@ pub struct SinglestepconferenceDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.singlestepconference")]
 pub struct SinglestepconferenceError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
@@ -455,7 +459,7 @@ pub struct Added {
 ///
 /// Note (usage): Looking the interaction up in `_genesys.ixn.interactions[]` after this event is a runtime error.
 ///
-/// Note (usage): Because older releases do not send `resultof`, applications test `!_event.data.resultof || _event.data.resultof == 'deletion'`.
+/// Note (usage): Releases before 8.1.400.09 do not send `resultof`. The catalogue's notes on ORS (`ors-facts`) report that "Real applications test `!_event.data.resultof || _event.data.resultof == 'deletion'`".
 #[derive(
     Debug,
     Clone,
@@ -474,13 +478,15 @@ pub struct Deleted {
     ///
     /// Since ORS 8.1.400.09.
     ///
-    /// Optional: Releases before 8.1.400.09 do not send it.
+    /// Optional: Releases before 8.1.400.09 do not send it. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resultof: ::core::option::Option<super::DeletedResultOf>,
 }
 /// `interaction.present`: The interaction is under the session's control, and the session may now act on it, for example route, redirect or release it.
 ///
-/// Note (usage): For multimedia interactions, actions or functions invoked before this event can cause runtime errors. Voice interactions can be acted on from `interaction.added`, but this event is the point common to all interaction types, so use it.
+/// Note (usage): For multimedia interactions, actions or functions invoked before this event can cause runtime errors. Voice interactions can be acted on from `interaction.added`, but the page says to use this event for processing common to all interaction types.
+///
+/// Note (quirk): The page's sentence on voice interactions is garbled: actions "can be taken after the interaction.added event, but they to have common processing for all interaction types. You should use the interaction.present event for this." The usage note above is the catalogue's reading of it.
 #[derive(
     Debug,
     Clone,
@@ -500,9 +506,9 @@ pub struct Present {
 ///
 /// Note (usage): Any attempt to control the interaction after this event causes runtime errors.
 ///
-/// Note (usage): An unexpected `interaction.notcontrolled` comes from the implicit revocation of all interactions when the Interaction Server disconnects. The most reliable reaction is to terminate the session, especially in an ORS cluster with several nodes pulling interactions (and with the default, delayed user data updates of Interaction Server).
+/// Note (usage): In the case of a primary Interaction Server failure, the most reliable reaction to an unexpected `interaction.notcontrolled` is to terminate the session. Such unexpected events come from the implicit revocation of all interactions when the Interaction Server disconnects; this matters most in an ORS cluster with several nodes pulling interactions (especially with the default Interaction Server configuration, delayed user data updates).
 ///
-/// Note (usage): With `resultof` `detaching` or `deletion` (voice and multimedia), an `interaction.deleted` with the same `resultof` follows. `routing` and `revoking` occur only for pure multimedia interactions, never for voice or for chat through SIP Server.
+/// Note (usage): With `resultof` `detaching` or `deletion` (voice and multimedia), an `interaction.deleted` with the same `resultof` follows. `routing` and `revoking` occur only for pure multimedia interactions, never for voice or for chat through SIPS.
 ///
 /// Note (quirk): The page describes `interactionid` with the same words as for `interaction.present` ("available to the session for processing").
 #[derive(
@@ -523,7 +529,7 @@ pub struct Notcontrolled {
     ///
     /// Since ORS 8.1.400.17.
     ///
-    /// Optional: Releases before 8.1.400.17 do not send it.
+    /// Optional: Releases before 8.1.400.17 do not send it. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resultof: ::core::option::Option<super::NotControlledResultOf>,
 }
@@ -589,7 +595,9 @@ pub struct Partydeleted {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.partystatechanged")]
 pub struct Partystatechanged {
-    /// `interactionid`: The id of the interaction, which is available to the session.
+    /// `interactionid`: The id of the interaction in which the party's state changed.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
     /// `focusdeviceid`: The device id of the party the interaction is being presented to.
@@ -639,10 +647,12 @@ pub struct Ondivert {
     ///
     /// Since ORS 8.1.400.53.
     ///
-    /// Optional: Sent only for voice interactions, and only from release 8.1.400.53.
+    /// Optional: The page promises it only "in the case of a voice interaction", and only from release 8.1.400.53. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: ::core::option::Option<super::Hints>,
-    /// `interactionid`: The id of the interaction, which is available to the session.
+    /// `interactionid`: The id of the interaction that has been diverted.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
     /// `divertingpartyid`: The id of the party that diverted the interaction.
@@ -670,7 +680,9 @@ pub struct Ondivert {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.onrouterequest", since = "8.1.200.73")]
 pub struct Onrouterequest {
-    /// `interactionid`: The id of the interaction, which is available to the session.
+    /// `interactionid`: The id of the interaction for which EventRouteRequest has been received.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
 }
@@ -686,7 +698,9 @@ pub struct Onrouterequest {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.onsinglesteptransfer")]
 pub struct Onsinglesteptransfer {
-    /// `interactionid`: The id of the interaction, which is available to the session.
+    /// `interactionid`: The id of the interaction in which the transfer has been performed.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
     /// `transferringpartyid`: The id of the party that transferred the interaction.
@@ -712,7 +726,9 @@ pub struct Onsinglesteptransfer {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.onsinglestepconference")]
 pub struct Onsinglestepconference {
-    /// `interactionid`: The id of the interaction, which is available to the session.
+    /// `interactionid`: The id of the interaction in which the conference has been performed.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
     /// `conferencingpartyid`: The id of the party that started the conference.
@@ -730,7 +746,9 @@ pub struct Onsinglestepconference {
 }
 /// `interaction.onmerge`: Two interactions have been merged, which completes a consultation call as either a transfer or a conference.
 ///
-/// Note (quirk): The page says the kind of merge (transfer or conference completion) is given by the Call Control Event in the hints, but lists no `hints` attribute for this event.
+/// Note (quirk): The page says "the type of merge is provided in the hints in the Call Control Event", but lists no `hints` attribute for this event.
+///
+/// Note (usage): The catalogue follows the attribute table: this event has no `hints`. Its `data` is closed, so an `interaction.onmerge` that carries `hints` is invalid for the validator and the JSON Schema (`unknown-attribute` at `/data/hints`); `ors-events validate --lenient` only warns about it, and the Rust bindings decode the event without it.
 #[derive(
     Debug,
     Clone,
@@ -774,6 +792,8 @@ pub struct Onmerge {
 #[event(name = "interaction.property.changed", since = "8.1.400.39")]
 pub struct PropertyChanged {
     /// `interactionid`: The id of the interaction whose property changed.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
 }
@@ -912,7 +932,7 @@ impl ::ors_events::runtime::ActionPair for Detach {
         }
     }
 }
-/// The `accept` action: Accept an interaction, so that it is picked up. It is answered by [`AcceptDone`] (`interaction.accept.done`) or [`AcceptError`] (`error.interaction.accept`).
+/// The `accept` action: Accept an interaction. It is answered by [`AcceptDone`] (`interaction.accept.done`) or [`AcceptError`] (`error.interaction.accept`).
 ///
 /// Use it with [`Pending`](ors\_events::runtime::Pending) to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -302,22 +302,22 @@ pub enum DeletedResultOf {
 pub enum NotControlledResultOf {
     /// `detaching`.
     ///
-    /// The interaction is being detached; an `interaction.deleted` with the same `resultof` follows. Voice and multimedia.
+    /// Voice and multimedia. An `interaction.deleted` with the same `resultof` follows.
     #[ors(value = "detaching")]
     Detaching,
     /// `deletion`.
     ///
-    /// The interaction is being deleted; an `interaction.deleted` with the same `resultof` follows. Voice and multimedia.
+    /// Voice and multimedia. An `interaction.deleted` with the same `resultof` follows.
     #[ors(value = "deletion")]
     Deletion,
     /// `routing`.
     ///
-    /// The interaction was routed away. Pure multimedia interactions only.
+    /// Pure multimedia interactions only; not voice or chat through SIPS.
     #[ors(value = "routing")]
     Routing,
     /// `revoking`.
     ///
-    /// The interaction was revoked, for example implicitly when the Interaction Server disconnected. Pure multimedia interactions only.
+    /// Pure multimedia interactions only; not voice or chat through SIPS.
     #[ors(value = "revoking")]
     Revoking,
     /// A value this catalogue does not know, kept as it was received.
@@ -344,17 +344,17 @@ pub enum NotControlledResultOf {
 pub enum EventType {
     /// `platform`.
     ///
-    /// Raised by the platform (ORS itself), as all events of this catalogue are.
+    /// Raised by the platform itself, such as error events.
     #[ors(value = "platform")]
     Platform,
     /// `internal`.
     ///
-    /// Raised by the session itself with `<raise>` or by the SCXML processor.
+    /// Raised by `<raise>`, or by `<send>` with the target `_internal`.
     #[ors(value = "internal")]
     Internal,
     /// `external`.
     ///
-    /// Sent to the session from outside, for example with `<send>`.
+    /// Any other event.
     #[ors(value = "external")]
     External,
     /// A value this catalogue does not know, kept as it was received.
@@ -420,25 +420,25 @@ pub struct ChatMessage {
 /// An ORS application sees each event as the SCXML `_event` variable. Its `name` is the event name that `<transition event="...">` matches, and its `data` holds the event's attributes. On the wire, in JSON, one event is `{"name": "interaction.added", "data": {...}}`, optionally with the other envelope fields.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EnvelopeFields {
-    /// `type`: Whether the event came from the platform, from the session itself or from outside.
+    /// `type`: The type of the event, as SCXML defines it: `platform`, `internal` or `external`.
     ///
-    /// Optional: The SCXML processor sets it, but logs and test streams often leave it out.
+    /// Optional: The notes give an event on the wire as its `name` and `data`, "optionally with the other envelope fields". (source: `ors-facts`)
     pub event_type: ::core::option::Option<super::EventType>,
     /// `sendid`: The id of the `<send>` that raised the event, for events the session sent itself.
     ///
-    /// Optional: Often empty or absent for platform events.
+    /// Optional: The notes give these fields as "strings, often empty", and an event on the wire as its `name` and `data`, "optionally with the other envelope fields". (source: `ors-facts`)
     pub sendid: ::core::option::Option<::std::string::String>,
     /// `origin`: The URI to which a reply to this event can be sent.
     ///
-    /// Optional: Often empty or absent for platform events.
+    /// Optional: The notes give these fields as "strings, often empty", and an event on the wire as its `name` and `data`, "optionally with the other envelope fields". (source: `ors-facts`)
     pub origin: ::core::option::Option<::std::string::String>,
     /// `origintype`: The kind of I/O processor behind `origin`.
     ///
-    /// Optional: Often empty or absent for platform events.
+    /// Optional: The notes give these fields as "strings, often empty", and an event on the wire as its `name` and `data`, "optionally with the other envelope fields". (source: `ors-facts`)
     pub origintype: ::core::option::Option<::std::string::String>,
     /// `invokeid`: The id of the `<invoke>` that returned the event, for events from invoked services.
     ///
-    /// Optional: Often empty or absent for platform events.
+    /// Optional: The notes give these fields as "strings, often empty", and an event on the wire as its `name` and `data`, "optionally with the other envelope fields". (source: `ors-facts`)
     pub invokeid: ::core::option::Option<::std::string::String>,
 }
 impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {

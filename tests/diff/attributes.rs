@@ -10,8 +10,8 @@ fn attribute_added_as_required() {
     pair.edit(
         "new",
         "voice.yaml",
-        "put on hold for the call.\n      attributes:\n",
-        "put on hold for the call.\n      attributes:\n        - name: holdtime\n          type: integer\n          description: Seconds on hold.\n",
+        "going on hold for the call.\n      attributes:\n",
+        "going on hold for the call.\n      attributes:\n        - name: holdtime\n          type: integer\n          description: Seconds on hold.\n",
     );
     assert_eq!(
         pair.findings(),
@@ -170,6 +170,8 @@ fn attribute_made_required() {
             Only sent when a suggested response was used. This is an inference: the page lists
             srid without qualification, but describes it as the suggested response that was used,
             and a message need not be based on one.
+          source: reference-page
+          inferred: true
 ",
         "",
     );
