@@ -33,7 +33,7 @@ fn attribute_added_as_optional_member_of_an_open_object() {
         "new",
         "types.yaml",
         "    members:\n      - name: ccevent\n",
-        "    members:\n      - name: vendor\n        type: string\n        description: The vendor.\n        optional: Few modules send it.\n      - name: ccevent\n",
+        "    members:\n      - name: vendor\n        type: string\n        description: The vendor.\n        optional: Few modules send it.\n        inferred: true\n      - name: ccevent\n",
     );
     assert_eq!(
         pair.findings(),
@@ -55,7 +55,7 @@ fn attribute_added_to_the_envelope() {
         "new",
         "catalogue.yaml",
         "  fields:\n",
-        "  fields:\n    - name: sessionid\n      type: string\n      description: The session.\n      optional: Rarely sent.\n",
+        "  fields:\n    - name: sessionid\n      type: string\n      description: The session.\n      optional: Rarely sent.\n      inferred: true\n",
     );
     assert_eq!(
         pair.findings(),
@@ -146,7 +146,7 @@ fn attribute_made_optional() {
         "new",
         "interaction.yaml",
         "        description: The device id of the party that diverted the interaction.\n",
-        "        description: The device id of the party that diverted the interaction.\n        optional: Not every switch reports it.\n",
+        "        description: The device id of the party that diverted the interaction.\n        optional: Not every switch reports it.\n        inferred: true\n",
     );
     assert_eq!(
         pair.findings(),

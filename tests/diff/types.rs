@@ -7,6 +7,7 @@ use crate::Pair;
 const NEW_ENUM: &str = "  - name: holdreason
     kind: string
     description: Why a party was put on hold.
+    inferred: true
     values:
       - value: consult
 ";

@@ -3,10 +3,13 @@
 //! resolved ([`Resolved`]), ready for lowering.
 //!
 //! One module per section of the spec: `types` (enums, object types, type references),
-//! `families` (families, actions, events, known errors) and `attributes` (attribute lists).
+//! `families` (families, actions, events, known errors) and `attributes` (attribute lists); and
+//! `provenance`, the rule that every claim cites a source or is marked as an inference, across
+//! all sections.
 
 mod attributes;
 mod families;
+mod provenance;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -90,6 +93,7 @@ impl<'a> Checker<'a> {
         }
         self.recursive_objects(index);
         self.family_order(index, &seen.families);
+        self.provenance(index);
     }
 
     /// Sources, the envelope, enums, object types and shared attributes of one file.
