@@ -2963,7 +2963,7 @@ pub enum Event {
     InteractionDeleted(super::interaction::Deleted),
     /// `interaction.present`: The interaction is under the session's control, and the session may now act on it, for example route, redirect or release it.
     InteractionPresent(super::interaction::Present),
-    /// `interaction.notcontrolled`: The counterpart of `interaction.present`: the session still owns the interaction but may no longer control it. For voice it comes just before `interaction.deleted`; for multimedia, when the Interaction Server moves the interaction back into an interaction queue.
+    /// `interaction.notcontrolled`: It accompanies `interaction.present`: the session still owns the interaction but may no longer control it. For voice it comes just before `interaction.deleted`; for multimedia, when the Interaction Server moves the interaction back into an interaction queue.
     InteractionNotcontrolled(super::interaction::Notcontrolled),
     /// `interaction.partyadded`: A new party has been created in an interaction and added to its `parties[]` array.
     InteractionPartyadded(super::interaction::Partyadded),

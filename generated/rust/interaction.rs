@@ -28,7 +28,7 @@ pub struct TerminateDone {
 ///
 /// Known error values (a value not listed is still legal): `unknown` (the catalogue's inference: An error of no more specific kind.); `invalidstate` (the catalogue's inference: The interaction is in a state that does not allow the request.); `remote` (the catalogue's inference: The request failed on the remote side, in the server that carries it out.).
 ///
-/// Note (quirk): The page says this event "will be sent as a result of a timeout of the request as well or due to problems with the request itself": "as well or", where the other error events of the family say "as well as".
+/// Note (quirk): The page says this event "will be sent as a result of a timeout of the request as well or due to problems with the request itself": "as well or", where the other error events that have this sentence say "as well as".
 #[derive(
     Debug,
     Clone,
@@ -502,7 +502,7 @@ pub struct Present {
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
 }
-/// `interaction.notcontrolled`: The counterpart of `interaction.present`: the session still owns the interaction but may no longer control it. For voice it comes just before `interaction.deleted`; for multimedia, when the Interaction Server moves the interaction back into an interaction queue.
+/// `interaction.notcontrolled`: It accompanies `interaction.present`: the session still owns the interaction but may no longer control it. For voice it comes just before `interaction.deleted`; for multimedia, when the Interaction Server moves the interaction back into an interaction queue.
 ///
 /// Note (usage): Any attempt to control the interaction after this event causes runtime errors.
 ///
@@ -746,7 +746,7 @@ pub struct Onsinglestepconference {
 }
 /// `interaction.onmerge`: Two interactions have been merged, which completes a consultation call as either a transfer or a conference.
 ///
-/// Note (quirk): The page says "the type of merge is provided in the hints in the Call Control Event", but lists no `hints` attribute for this event.
+/// Note (quirk): The page says "The type of merge is provided in the hints in the Call Control Event.", but lists no `hints` attribute for this event.
 ///
 /// Note (usage): The catalogue follows the attribute table: this event has no `hints`. Its `data` is closed, so an `interaction.onmerge` that carries `hints` is invalid for the validator and the JSON Schema (`unknown-attribute` at `/data/hints`); `ors-events validate --lenient` only warns about it, and the Rust bindings decode the event without it.
 #[derive(

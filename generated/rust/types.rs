@@ -375,17 +375,17 @@ pub enum EventType {
 pub struct Hints {
     /// `ccevent`: The call control event behind this interaction event.
     ///
-    /// Required: The page says hints "is populated as follows" and calls only `callstate` "this optional property"; of `ccevent` it says that it "is an integer and may have one of the following values". (source: `reference-page`)
+    /// Required: The page says hints "is populated as follows" and calls only `callstate` optional ("This optional property is an integer"); of `ccevent` it says that it "is an integer and may have one of the following values". (source: `reference-page`)
     pub ccevent: super::CallControlEvent,
     /// `cause`: Why the call control event happened.
     ///
-    /// Required: The page says hints "is populated as follows" and calls only `callstate` "this optional property"; of `cause` it says that it "is an integer and may have one of the following values". (source: `reference-page`)
+    /// Required: The page says hints "is populated as follows" and calls only `callstate` optional ("This optional property is an integer"); of `cause` it says that it "is an integer and may have one of the following values". (source: `reference-page`)
     pub cause: super::CallControlCause,
     /// `callstate`: The current call state of the interaction behind the event.
     ///
     /// Since ORS 8.1.3.
     ///
-    /// Optional: The page calls it "this optional property", and releases before 8.1.3 do not send it. (source: `reference-page`)
+    /// Optional: The page calls it optional ("This optional property is an integer"), and releases before 8.1.3 do not send it. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callstate: ::core::option::Option<super::CallState>,
     /// Members the catalogue does not describe, kept as received.

@@ -97,7 +97,8 @@ fn attribute_removed_from_an_open_object_while_optional() {
         type: callstate
         description: The current call state of the interaction behind the event.
         optional: >-
-          The page calls it \"this optional property\", and releases before 8.1.3 do not send it.
+          The page calls it optional (\"This optional property is an integer\"), and releases
+          before 8.1.3 do not send it.
         source: reference-page
         since: \"8.1.3\"
 ",
