@@ -194,24 +194,6 @@ impl<'a> Checker<'a> {
             );
         }
         self.source_ref(index, &item_path.key("source"), item.source.as_deref());
-        if item.optional.is_none() && item.required_because.is_none() {
-            let stray = if item.source.is_some() {
-                Some("source")
-            } else {
-                item.inferred.then_some("inferred")
-            };
-            if let Some(key) = stray {
-                self.report(
-                    &item_path.key(key),
-                    "stray-provenance",
-                    format!(
-                        "`{key}:` of attribute `{name}` of {} backs no presence reason",
-                        context.name
-                    ),
-                    Some("`source:` and `inferred:` of an attribute back its `optional:` or `required_because:` reason; give the reason, or remove them".into()),
-                );
-            }
-        }
         let since_path = item_path.key("since");
         if let Some(since) = self.version(&since_path, item.since.as_deref()) {
             match &context.since {

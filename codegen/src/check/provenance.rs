@@ -5,8 +5,13 @@
 //! attribute is `optional:`. Each cites the source it rests on with `source: ID`, or is marked
 //! `inferred: true`, or both (an inference drawn from a source). A catalogue that declares no
 //! source transcribes none: its texts are its own definitions, there is nothing to cite, and the
-//! rule does not apply to it. A `source:` that names no declared source is reported wherever it
-//! is (`unknown-source`), whether or not the rule applies.
+//! rule does not apply to it. Provenance keys that back nothing (`source:` or `inferred:` on an
+//! attribute with no presence reason, `inferred:` on an enum value with no description) are
+//! reported in every catalogue (`stray-provenance`). A `source:` that names no declared source is
+//! reported by the section checks (`unknown-source`), like every other reference.
+//!
+//! The rule is about how the spec documents its claims, not about what they mean: lowering does
+//! not need it, and [`super::Rules`] can leave it out.
 
 use std::collections::BTreeSet;
 
@@ -24,11 +29,20 @@ struct Claim {
     backed: bool,
 }
 
-/// Every claim of the spec and every source id it cites, gathered in one walk.
+/// A provenance key that backs nothing: where it is, and what the message and help say.
+struct Stray {
+    path: NodePath,
+    message: String,
+    help: &'static str,
+}
+
+/// Every claim of the spec, every source id it cites and every stray provenance key, gathered
+/// in one walk.
 #[derive(Default)]
 struct Walk<'a> {
     claims: Vec<Claim>,
     cited: BTreeSet<&'a str>,
+    strays: Vec<Stray>,
 }
 
 impl<'a> Walk<'a> {
@@ -51,20 +65,33 @@ impl<'a> Walk<'a> {
     fn attributes(&mut self, path: &NodePath, list: &'a [AttributeUse], owner: &str) {
         for (i, item) in list.iter().enumerate() {
             let source = item.source.as_deref();
-            if item.optional.is_none() {
-                self.cite(source);
+            let name = item.uses.as_deref().or(item.name.as_deref());
+            let name = name.unwrap_or_default();
+            if item.optional.is_some() {
+                self.claim(
+                    path.index(i).key("optional"),
+                    format!("the reason why attribute `{name}` of {owner} is optional"),
+                    source,
+                    item.inferred,
+                );
                 continue;
             }
-            let name = item.uses.as_deref().or(item.name.as_deref());
-            self.claim(
-                path.index(i).key("optional"),
-                format!(
-                    "the reason why attribute `{}` of {owner} is optional",
-                    name.unwrap_or_default()
-                ),
-                source,
-                item.inferred,
-            );
+            self.cite(source);
+            let stray = match (source, item.inferred) {
+                _ if item.required_because.is_some() => None,
+                (Some(_), _) => Some("source"),
+                (None, true) => Some("inferred"),
+                (None, false) => None,
+            };
+            if let Some(key) = stray {
+                self.strays.push(Stray {
+                    path: path.index(i).key(key),
+                    message: format!(
+                        "`{key}:` of attribute `{name}` of {owner} backs no presence reason"
+                    ),
+                    help: "`source:` and `inferred:` of an attribute back its `optional:` or `required_because:` reason; give the reason, or remove them",
+                });
+            }
         }
     }
 
@@ -88,12 +115,27 @@ impl<'a> Walk<'a> {
             self.attributes(&fields, &envelope.fields, "the envelope");
         }
         for (i, item) in content.enums.iter().enumerate() {
+            let path = root.key("enums").index(i);
             self.claim(
-                root.key("enums").index(i).key("name"),
+                path.key("name"),
                 format!("the value set of enum `{}`", item.name),
                 item.source.as_deref(),
                 item.inferred,
             );
+            for (j, value) in item.values.iter().enumerate() {
+                if value.inferred && value.description.is_none() {
+                    let shown = value.value.as_deref().or(value.name.as_deref());
+                    self.strays.push(Stray {
+                        path: path.key("values").index(j).key("inferred"),
+                        message: format!(
+                            "`inferred:` of value `{}` of enum `{}` marks no description",
+                            shown.unwrap_or_default(),
+                            item.name
+                        ),
+                        help: "`inferred: true` marks a value's description as the catalogue's own reading; add the description, or remove the mark",
+                    });
+                }
+            }
         }
         for (i, item) in content.objects.iter().enumerate() {
             self.cite(item.source.as_deref());
@@ -130,13 +172,24 @@ impl<'a> Walk<'a> {
 impl Checker<'_> {
     /// Applies the provenance rule to the whole spec (see the module's documentation).
     pub(super) fn provenance(&mut self, index: &Index<'_>) {
-        if index.sources.is_empty() {
+        if !self.rules.provenance {
             return;
         }
         let spec = self.spec;
         let mut walk = Walk::default();
         for (file_index, file) in spec.files.iter().enumerate() {
             walk.file(&NodePath::root(file_index), &file.content);
+        }
+        for stray in &walk.strays {
+            self.report(
+                &stray.path,
+                "stray-provenance",
+                stray.message.clone(),
+                Some(stray.help.into()),
+            );
+        }
+        if index.sources.is_empty() {
+            return;
         }
         let declared: Vec<&str> = index.sources.keys().copied().collect();
         let declared = declared.join("`, `");

@@ -106,17 +106,6 @@ impl<'a> Checker<'a> {
                     }
                 }
             };
-            if value.inferred && value.description.is_none() {
-                self.report(
-                    &value_path.key("inferred"),
-                    "stray-provenance",
-                    format!(
-                        "`inferred:` of value `{name}` of enum `{}` marks no description",
-                        item.name
-                    ),
-                    Some("`inferred: true` marks a value's description as the catalogue's own reading; add the description, or remove the mark".into()),
-                );
-            }
             let name_path = value_path.key(if integer { "name" } else { "value" });
             if let Some(first) = wire_names.insert(name, i) {
                 self.report(
