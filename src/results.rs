@@ -41,7 +41,7 @@ pub trait ActionPair {
 ///
 /// let pending = Pending::<voice::Hold>::new("req-17");
 /// let event: Event = serde_json::from_str(
-///     r#"{"name": "error.voice.hold", "data": {"requestid": "req-17", "error": "unknown", "description": "no call"}}"#,
+///     r#"{"name": "error.voice.hold", "data": {"requestid": "req-17", "interactionid": "ix-4", "error": "unknown", "description": "no call"}}"#,
 /// )?;
 /// match pending.completion(&event) {
 ///     Some(Ok(done)) => println!("held {:?}", done.interactionid),

@@ -430,6 +430,7 @@ events:
         type: integer
         description: The seconds until it is served.
         optional: Releases before 8.1.400.09 do not estimate it.
+        inferred: true
         since: "8.1.400.09"
 "#;
 

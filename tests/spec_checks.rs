@@ -52,7 +52,7 @@ const CASES: &[Case] = &[
     Case { file: "types.yaml", from: "{ code: 13, name: CallControlEvent_Diverted }", to: "{ code: 12, name: CallControlEvent_Diverted }", code: "duplicate-enum-value", at: "12, name: CallControlEvent_Diverted" },
     Case { file: "types.yaml", from: "name: CallControlEvent_Diverted", to: "name: CallEvent_Diverted", code: "prefix-mismatch", at: "CallEvent_Diverted" },
     Case { file: "types.yaml", from: "name: CCEventCause_unknown", to: "name: CCEventCause_unrecognized", code: "name-collision", at: "CCEventCause_unrecognized" },
-    Case { file: "chat.yaml", from: "          source: ors-guide-8.1.4\n\n  - name: gettranscript", to: "          source: ors-guide-8.14\n\n  - name: gettranscript", code: "unknown-source", at: "ors-guide-8.14" },
+    Case { file: "chat.yaml", from: "          source: ors-facts\n          inferred: true\n\n  - name: gettranscript", to: "          source: ors-fact\n          inferred: true\n\n  - name: gettranscript", code: "unknown-source", at: "ors-fact\n" },
     Case { file: "chat.yaml", from: "      description: The request succeeded and the content object has been refreshed.", to: "      description: The request succeeded and the content object has been refreshed.\n      description: twice", code: "duplicate-key", at: "description: twice" },
     Case { file: "catalogue.yaml", from: "families: [interaction, voice, msgbased, chat]", to: "families: [interaction, voice, msgbased, chat, video]", code: "unknown-family", at: "video" },
     Case { file: "chat.yaml", from: "      description: The request succeeded and the content object has been refreshed.", to: "      description: The request succeeded and the content object has been refreshed.\n      errors: [{ value: x, description: y, source: reference-page }]", code: "misplaced-errors", at: "[{ value: x" },
@@ -60,7 +60,13 @@ const CASES: &[Case] = &[
     Case { file: "chat.yaml", from: "  - name: getcontent", to: "  - name: get.content", code: "invalid-name", at: "get.content" },
     Case { file: "attributes.yaml", from: "  - name: newdestination\n    type: string", to: "  - name: newdestination\n    type: array<strin>", code: "unknown-type", at: "array<strin>" },
     Case { file: "types.yaml", from: "    kind: integer\n    prefix: CCEventCause_", to: "    kind: int\n    prefix: CCEventCause_", code: "unknown-enum-kind", at: "int\n    prefix: CCEventCause_" },
-    Case { file: "chat.yaml", from: "      - kind: quirk", to: "      - kind: quirck", code: "unknown-note-kind", at: "quirck" },
+    Case { file: "chat.yaml", from: "    notes:\n      - kind: quirk", to: "    notes:\n      - kind: quirck", code: "unknown-note-kind", at: "quirck" },
+    Case { file: "msgbased.yaml", from: "need not be based on one.\n          source: reference-page\n          inferred: true\n", to: "need not be based on one.\n", code: "uncited-claim", at: ">-\n            Only sent when" },
+    Case { file: "chat.yaml", from: "          source: ors-facts\n          inferred: true\n\n  - name: gettranscript", to: "\n  - name: gettranscript", code: "uncited-claim", at: "Request Invalid\n          description: The request was rejected as invalid.\n\n" },
+    Case { file: "types.yaml", from: "    source: w3c-scxml\n", to: "", code: "uncited-claim", at: "event_type\n    rust_name" },
+    Case { file: "catalogue.yaml", from: "sources:\n", to: "sources:\n  - id: ors-guide-8.1.4\n    title: The 8.1.4 guide\n", code: "unused-source", at: "ors-guide-8.1.4" },
+    Case { file: "chat.yaml", from: "        - name: transcript\n", to: "        - { name: party, type: string, description: x, source: reference-page }\n        - name: transcript\n", code: "stray-provenance", at: "reference-page }" },
+    Case { file: "types.yaml", from: "{ code: 13, name: CallControlEvent_Diverted }", to: "{ code: 13, name: CallControlEvent_Diverted, inferred: true }", code: "stray-provenance", at: "true }" },
 ];
 
 #[test]
@@ -207,6 +213,62 @@ fn syntax_errors_of_several_files_are_all_reported() {
     );
     let not_utf8 = problems.iter().find(|p| p.code == "not-utf8").unwrap();
     assert_eq!(not_utf8.location.to_string(), "spec/latin1.yaml:2:12");
+}
+
+/// A catalogue of its own events, with no sources: an optional reason cites nothing, and that is
+/// fine, since the catalogue transcribes no source.
+const OWN_CATALOGUE: &str = "family: { name: video, title: Video, description: Video calls. }
+events:
+  - name: video.muted
+    description: The video was muted.
+    attributes:
+      - name: by
+        type: string
+        description: Who muted it.
+        optional: Absent when the platform muted it.
+";
+
+#[test]
+fn the_provenance_rule_applies_once_a_catalogue_declares_sources() {
+    let dir = TempDir::new("provenance");
+    let spec = dir.path().join("spec");
+    fs::create_dir_all(&spec).unwrap();
+    fs::write(spec.join("video.yaml"), OWN_CATALOGUE).unwrap();
+    ors_events_codegen::compile(&spec).unwrap_or_else(|problems| panic!("{problems}"));
+
+    fs::write(
+        spec.join("sources.yaml"),
+        "sources:\n  - id: video-notes\n    title: Notes on video calls\n",
+    )
+    .unwrap();
+    let problems = problems_of(&spec);
+    assert_reported(
+        &problems,
+        &spec,
+        "video.yaml",
+        "uncited-claim",
+        "Absent when",
+    );
+    assert_reported(
+        &problems,
+        &spec,
+        "sources.yaml",
+        "unused-source",
+        "video-notes",
+    );
+    assert_eq!(problems.len(), 2, "{problems}");
+    let text = problems.to_string();
+    assert!(
+        text.contains("help: cite the source it rests on with `source: ID` (declared: `video-notes`), or mark it as the catalogue's own inference with `inferred: true`"),
+        "{text}"
+    );
+
+    edit(
+        &spec.join("video.yaml"),
+        "the platform muted it.\n",
+        "the platform muted it.\n        source: video-notes\n",
+    );
+    ors_events_codegen::compile(&spec).unwrap_or_else(|problems| panic!("{problems}"));
 }
 
 #[test]

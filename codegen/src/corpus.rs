@@ -317,7 +317,7 @@ pub fn flawed(catalogue: &Catalogue, event: &Event, flaw: Flaw, rng: &mut Rng) -
                 data.push((attribute.name.clone(), bad));
             } else {
                 // An enum member of an object attribute, such as `hints.callstate`.
-                let (attribute, member) = event.attributes.iter().find_map(|attribute| {
+                let (attribute, object, member) = event.attributes.iter().find_map(|attribute| {
                     let Type::Object(object) = &attribute.ty else {
                         return None;
                     };
@@ -325,17 +325,25 @@ pub fn flawed(catalogue: &Catalogue, event: &Event, flaw: Flaw, rng: &mut Rng) -
                         .members
                         .iter()
                         .find(|m| matches!(m.ty, Type::Enum(_)))?;
-                    Some((attribute, member))
+                    Some((attribute, *object, member))
                 })?;
                 let Type::Enum(enum_name) = &member.ty else {
                     return None;
                 };
                 let bad = bad(enum_name)?;
+                // The object's other required members are valid, so the enum value is its only
+                // flaw.
+                let mut value_object = Json::object();
+                for other in &catalogue[object].members {
+                    if other.name == member.name {
+                        value_object.push(other.name.clone(), bad.clone());
+                    } else if other.required {
+                        let valid = value(catalogue, &other.ty, &other.name, rng, 1);
+                        value_object.push(other.name.clone(), valid);
+                    }
+                }
                 data.retain(|(key, _)| key != &attribute.name);
-                data.push((
-                    attribute.name.clone(),
-                    Json::object().with(member.name.clone(), bad),
-                ));
+                data.push((attribute.name.clone(), value_object));
             }
         }
     }
@@ -394,20 +402,21 @@ pub fn stream(
 /// A synthetic spec with `events` events (rounded up to whole families of 100), as
 /// `(file name, YAML text)` pairs: for measuring how the generator scales with catalogue size.
 /// Each family has 25 actions (50 result events) and 50 asynchronous events, with shared and
-/// local attributes of every type.
+/// local attributes of every type. Like the real catalogue, it declares a source and cites it for
+/// every claim (the provenance rule of `spec/README.md`).
 pub fn synthetic_spec(events: usize) -> Vec<(String, String)> {
     let families = events.div_ceil(100).max(1);
     let names: Vec<String> = (0..families).map(|f| format!("fam{f}")).collect();
     let mut files = vec![(
         "catalogue.yaml".to_owned(),
         format!(
-            "families: [{}]\nsources:\n  - id: synthetic\n    title: A synthetic catalogue\nenvelope:\n  description: The SCXML envelope.\n  fields:\n    - name: type\n      rust_name: event_type\n      type: event_type\n      description: The event type.\n      optional: Often absent.\n    - name: sendid\n      type: string\n      description: The send id.\n      optional: Often absent.\n",
+            "families: [{}]\nsources:\n  - id: synthetic\n    title: A synthetic catalogue\nenvelope:\n  description: The SCXML envelope.\n  fields:\n    - name: type\n      rust_name: event_type\n      type: event_type\n      description: The event type.\n      optional: Often absent.\n      source: synthetic\n    - name: sendid\n      type: string\n      description: The send id.\n      optional: Often absent.\n      source: synthetic\n",
             names.join(", ")
         ),
     )];
-    let mut types = String::from("enums:\n  - name: event_type\n    kind: string\n    description: The envelope type.\n    values:\n      - { value: platform }\n      - { value: internal }\n      - { value: external }\n");
+    let mut types = String::from("enums:\n  - name: event_type\n    kind: string\n    description: The envelope type.\n    source: synthetic\n    values:\n      - { value: platform }\n      - { value: internal }\n      - { value: external }\n");
     for e in 0..8 {
-        types.push_str(&format!("  - name: code{e}\n    kind: integer\n    description: Codes of kind {e}.\n    values:\n"));
+        types.push_str(&format!("  - name: code{e}\n    kind: integer\n    description: Codes of kind {e}.\n    source: synthetic\n    values:\n"));
         for v in 0..20 {
             types.push_str(&format!(
                 "      - {{ code: {v}, name: Code{e}Value{v}, description: Value {v}. }}\n"
@@ -418,7 +427,7 @@ pub fn synthetic_spec(events: usize) -> Vec<(String, String)> {
         "objects:\n  - name: hints\n    open: true\n    description: Open hints.\n    members:\n",
     );
     for e in 0..3 {
-        types.push_str(&format!("      - {{ name: member{e}, type: code{e}, description: A member., optional: Implementation data. }}\n"));
+        types.push_str(&format!("      - {{ name: member{e}, type: code{e}, description: A member., optional: Implementation data., source: synthetic }}\n"));
     }
     files.push(("types.yaml".to_owned(), types));
     files.push((
@@ -434,7 +443,7 @@ pub fn synthetic_spec(events: usize) -> Vec<(String, String)> {
             _ => "boolean".to_owned(),
         };
         let optional = if index % 3 == 0 {
-            "\n          optional: Not always sent."
+            "\n          optional: Not always sent.\n          source: synthetic"
         } else {
             ""
         };
@@ -451,7 +460,7 @@ pub fn synthetic_spec(events: usize) -> Vec<(String, String)> {
         }
         text.push_str("events:\n");
         for e in 0..50 {
-            text.push_str(&format!("  - name: {family}.evt{e}\n    description: Event {e} happened.\n    attributes:\n        - use: interactionid\n        - use: hints\n          optional: Implementation data.\n"));
+            text.push_str(&format!("  - name: {family}.evt{e}\n    description: Event {e} happened.\n    attributes:\n        - use: interactionid\n        - use: hints\n          optional: Implementation data.\n          source: synthetic\n"));
             for k in 0..4 {
                 text.push_str(&local(e + k));
             }

@@ -259,6 +259,10 @@ pub struct Attribute {
     pub required: bool,
     /// Why it is optional, or why it is required when the spec says so.
     pub presence_reason: Option<String>,
+    /// The id of the source the presence reason rests on, if it cites one.
+    pub presence_source: Option<String>,
+    /// Whether the presence reason is the catalogue's own inference.
+    pub presence_inferred: bool,
     /// The first release that sends it.
     pub since: Option<OrsVersion>,
     /// What it holds.
@@ -329,8 +333,10 @@ pub struct KnownError {
     pub value: String,
     /// What it means.
     pub description: String,
-    /// The source's id.
-    pub source: String,
+    /// The id of the source that publishes the value, if one does.
+    pub source: Option<String>,
+    /// Whether `description` is the catalogue's own reading: no source gives the meaning.
+    pub inferred: bool,
     /// States ORS appends as `<value>.<state>`.
     pub states: Vec<String>,
     /// Where it is defined in the spec (its value).
@@ -374,6 +380,8 @@ pub struct Enum {
     pub description: String,
     /// Where its values come from.
     pub source: Option<String>,
+    /// Whether the value set is the catalogue's own inference.
+    pub inferred: bool,
     /// Notes.
     pub notes: Vec<Note>,
     /// The values, in spec order.
@@ -402,6 +410,9 @@ pub struct EnumValue {
     pub rust_name: String,
     /// What it means.
     pub description: Option<String>,
+    /// Whether `description` is the catalogue's own reading, which the enum's source does not
+    /// give.
+    pub inferred: bool,
     /// Where it is defined in the spec (its code, or its value for string enums).
     pub origin: Origin,
 }

@@ -94,7 +94,13 @@ pub fn compile(dir: &std::path::Path) -> Result<Catalogue, Diagnostics> {
 /// Checks and lowers a loaded spec: every problem of the spec, or its catalogue.
 #[cfg(feature = "rust")]
 pub fn compile_spec(spec: &spec::Spec) -> Result<Catalogue, Diagnostics> {
-    check::check(spec).map(|resolved| lower::lower(&resolved))
+    compile_spec_with(spec, check::Rules::ALL)
+}
+
+/// Checks a loaded spec with `rules` and lowers it: every problem found, or its catalogue.
+#[cfg(feature = "generator")]
+pub fn compile_spec_with(spec: &spec::Spec, rules: check::Rules) -> Result<Catalogue, Diagnostics> {
+    check::check_with(spec, rules).map(|resolved| lower::lower(&resolved))
 }
 
 /// Every output for the spec in `dir`, in memory.

@@ -149,6 +149,7 @@ impl<'r, 'a> Lowering<'r, 'a> {
                     rust_name: naming::enum_variant(&name, item.prefix.as_deref()),
                     name,
                     description: value.description.as_deref().map(text),
+                    inferred: value.inferred,
                     origin: self.origin(&path.key("values").index(index).key(value_key)),
                 }
             })
@@ -166,6 +167,7 @@ impl<'r, 'a> Lowering<'r, 'a> {
             },
             description: text(&item.description),
             source: item.source.clone(),
+            inferred: item.inferred,
             notes: notes(&item.notes),
             values,
             origin: self.origin(&path.key("name")),
@@ -276,6 +278,7 @@ impl<'r, 'a> Lowering<'r, 'a> {
                     value: known.value.clone(),
                     description: text(&known.description),
                     source: known.source.clone(),
+                    inferred: known.inferred,
                     states: known.states.clone(),
                     origin: self.origin(&side_path.key("errors").index(index).key("value")),
                 })
@@ -378,6 +381,8 @@ impl<'r, 'a> Lowering<'r, 'a> {
                 .as_deref()
                 .or(item.required_because.as_deref())
                 .map(text),
+            presence_source: item.source.clone(),
+            presence_inferred: item.inferred,
             since: version(item.since.as_deref()),
             description: item
                 .description

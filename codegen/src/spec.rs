@@ -112,6 +112,10 @@ pub struct EnumDef {
     pub description: String,
     /// Where its values come from.
     pub source: Option<String>,
+    /// Whether the value set is the catalogue's own inference rather than (only) what `source`
+    /// says.
+    #[serde(default)]
+    pub inferred: bool,
     /// Notes.
     #[serde(default)]
     pub notes: Vec<NoteDef>,
@@ -131,6 +135,10 @@ pub struct EnumValueDef {
     pub value: Option<String>,
     /// What it means.
     pub description: Option<String>,
+    /// Whether `description` is the catalogue's own reading, which the enum's source does not
+    /// give.
+    #[serde(default)]
+    pub inferred: bool,
 }
 
 /// A named object type.
@@ -197,6 +205,12 @@ pub struct AttributeUse {
     pub optional: Option<String>,
     /// Why it is required, when that is not obvious.
     pub required_because: Option<String>,
+    /// The source that the presence reason (`optional` or `required_because`) rests on.
+    pub source: Option<String>,
+    /// Whether the presence reason is the catalogue's own inference rather than (only) what
+    /// `source` says.
+    #[serde(default)]
+    pub inferred: bool,
     /// First ORS release that sends it.
     pub since: Option<String>,
     /// Notes.
@@ -264,8 +278,12 @@ pub struct KnownErrorDef {
     pub value: String,
     /// What it means.
     pub description: String,
-    /// Where it is published.
-    pub source: String,
+    /// Where the value is published.
+    pub source: Option<String>,
+    /// Whether `description` is the catalogue's own reading: no source gives the meaning (or,
+    /// without `source`, the value itself).
+    #[serde(default)]
+    pub inferred: bool,
     /// States ORS appends as `<value>.<state>`.
     #[serde(default)]
     pub states: Vec<String>,

@@ -153,6 +153,12 @@ impl ::ors_events::runtime::MapShape for HintsCheck {
                 }
             }
         }
+        if !seen[0usize] {
+            checker.missing_attribute("ccevent");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute("cause");
+        }
         Ok(())
     }
 }
@@ -1870,6 +1876,9 @@ impl ::ors_events::runtime::MapShape for InteractionPartystatechangedCheck {
         if !seen[3usize] {
             checker.missing_attribute("partystate");
         }
+        if !seen[4usize] {
+            checker.missing_attribute("hints");
+        }
         Ok(())
     }
 }
@@ -2899,6 +2908,9 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceHoldCheck {
         if !seen[0usize] {
             checker.missing_attribute("requestid");
         }
+        if !seen[1usize] {
+            checker.missing_attribute("interactionid");
+        }
         if !seen[2usize] {
             checker.missing_attribute("error");
         }
@@ -3043,6 +3055,9 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceRetrieveCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute("interactionid");
         }
         if !seen[2usize] {
             checker.missing_attribute("error");
@@ -3334,6 +3349,9 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceAlternateCheck {
         if !seen[0usize] {
             checker.missing_attribute("requestid");
         }
+        if !seen[1usize] {
+            checker.missing_attribute("interactionid");
+        }
         if !seen[2usize] {
             checker.missing_attribute("error");
         }
@@ -3478,6 +3496,9 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceReconnectCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute("interactionid");
         }
         if !seen[2usize] {
             checker.missing_attribute("error");
@@ -3624,6 +3645,9 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceConferenceCheck {
         if !seen[0usize] {
             checker.missing_attribute("requestid");
         }
+        if !seen[1usize] {
+            checker.missing_attribute("interactionid");
+        }
         if !seen[2usize] {
             checker.missing_attribute("error");
         }
@@ -3768,6 +3792,9 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceTransferCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute("interactionid");
         }
         if !seen[2usize] {
             checker.missing_attribute("error");
@@ -3934,6 +3961,9 @@ impl ::ors_events::runtime::MapShape for ErrorVoicePrivateserviceCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute("interactionid");
         }
         if !seen[2usize] {
             checker.missing_attribute("error");

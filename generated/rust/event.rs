@@ -51,7 +51,7 @@ pub enum Action {
     InteractionAttach,
     /// `interaction.detach`: Detach an interaction from the SCXML session.
     InteractionDetach,
-    /// `interaction.accept`: Accept an interaction, so that it is picked up.
+    /// `interaction.accept`: Accept an interaction.
     InteractionAccept,
     /// `interaction.clear`: Clear a resource's connection to an interaction.
     InteractionClear,
@@ -61,19 +61,19 @@ pub enum Action {
     InteractionSinglestepconference,
     /// `voice.createcall`: Create a new voice call and the interaction that represents it (the `<createcall>` action), optionally as a predictive call (type "predictive").
     VoiceCreatecall,
-    /// `voice.hold`: Put a party's device on hold for a call.
+    /// `voice.hold`: Put the specified resource's device on hold for a call.
     VoiceHold,
-    /// `voice.retrieve`: Retrieve a party's device from hold for a call.
+    /// `voice.retrieve`: Retrieve the specified resource's device from hold for a call.
     VoiceRetrieve,
-    /// `voice.consultation`: Put a party's existing call on hold and make a new consultation call from the same device.
+    /// `voice.consultation`: Have the specified resource's device put an existing call on hold and create a new call.
     VoiceConsultation,
-    /// `voice.alternate`: Switch a party's device between its active call and its held call.
+    /// `voice.alternate`: Have the specified resource's devices alternate between calls.
     VoiceAlternate,
-    /// `voice.reconnect`: Release a party's active call and retrieve its held call.
+    /// `voice.reconnect`: Have the specified resource's devices drop the active call and retrieve the held call.
     VoiceReconnect,
-    /// `voice.conference`: Join two of a party's calls into a conference.
+    /// `voice.conference`: Have the specified resource's devices conference two calls.
     VoiceConference,
-    /// `voice.transfer`: Transfer a party's call.
+    /// `voice.transfer`: Have the specified resource's devices transfer a call.
     VoiceTransfer,
     /// `voice.privateservice`: Pass a private service request for an interaction through the voice functional module to the T-Server.
     VoicePrivateservice,
@@ -81,7 +81,7 @@ pub enum Action {
     MsgbasedCreatemessage,
     /// `msgbased.sendmessage`: Send a message and its associated interaction.
     MsgbasedSendmessage,
-    /// `chat.sendchatmessage`: Send a chat message on behalf of a party of a chat interaction.
+    /// `chat.sendchatmessage`: Send a chat message in association with a party of a chat interaction.
     ChatSendchatmessage,
     /// `chat.gettranscript`: Refresh the transcript object of a chat interaction.
     ChatGettranscript,
@@ -1758,7 +1758,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "hints",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                     ]
@@ -2055,7 +2055,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2097,7 +2097,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2181,7 +2181,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2223,7 +2223,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2265,7 +2265,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2307,7 +2307,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2349,7 +2349,7 @@ impl EventName {
                         },
                         ::ors_events::runtime::AttributeInfo {
                             name: "interactionid",
-                            required: false,
+                            required: true,
                             since: ::core::option::Option::None,
                         },
                         ::ors_events::runtime::AttributeInfo {
@@ -2941,7 +2941,7 @@ pub enum Event {
     InteractionDetachDone(super::interaction::DetachDone),
     /// `error.interaction.detach`: An abnormal condition occurred while performing the request.
     ErrorInteractionDetach(super::interaction::DetachError),
-    /// `interaction.accept.done`: The request succeeded and the interaction is being picked up.
+    /// `interaction.accept.done`: The request succeeded and the interaction is being picked.
     InteractionAcceptDone(super::interaction::AcceptDone),
     /// `error.interaction.accept`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request itself.
     ErrorInteractionAccept(super::interaction::AcceptError),
@@ -2963,7 +2963,7 @@ pub enum Event {
     InteractionDeleted(super::interaction::Deleted),
     /// `interaction.present`: The interaction is under the session's control, and the session may now act on it, for example route, redirect or release it.
     InteractionPresent(super::interaction::Present),
-    /// `interaction.notcontrolled`: The counterpart of `interaction.present`: the session still owns the interaction but may no longer control it. For voice it comes just before `interaction.deleted`; for multimedia, when the Interaction Server moves the interaction back into an interaction queue.
+    /// `interaction.notcontrolled`: It accompanies `interaction.present`: the session still owns the interaction but may no longer control it. For voice it comes just before `interaction.deleted`; for multimedia, when the Interaction Server moves the interaction back into an interaction queue.
     InteractionNotcontrolled(super::interaction::Notcontrolled),
     /// `interaction.partyadded`: A new party has been created in an interaction and added to its `parties[]` array.
     InteractionPartyadded(super::interaction::Partyadded),
@@ -2989,31 +2989,31 @@ pub enum Event {
     VoiceCreatecallDone(super::voice::CreatecallDone),
     /// `error.voice.createcall`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
     ErrorVoiceCreatecall(super::voice::CreatecallError),
-    /// `voice.hold.done`: The request succeeded and the party's device is being put on hold for the call.
+    /// `voice.hold.done`: The request succeeded and the specified resource's device is going on hold for the call.
     VoiceHoldDone(super::voice::HoldDone),
     /// `error.voice.hold`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
     ErrorVoiceHold(super::voice::HoldError),
-    /// `voice.retrieve.done`: The request succeeded and the party's device is being retrieved from hold.
+    /// `voice.retrieve.done`: The request succeeded and the specified resource's device is going to be retrieved from hold for the call.
     VoiceRetrieveDone(super::voice::RetrieveDone),
     /// `error.voice.retrieve`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
     ErrorVoiceRetrieve(super::voice::RetrieveError),
-    /// `voice.consultation.done`: The request succeeded: the party's device is putting the existing call on hold and making a new call.
+    /// `voice.consultation.done`: The request succeeded: the specified resource's device is going to put an existing call on hold and create a new call.
     VoiceConsultationDone(super::voice::ConsultationDone),
     /// `error.voice.consultation`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
     ErrorVoiceConsultation(super::voice::ConsultationError),
-    /// `voice.alternate.done`: The request succeeded and the party's devices are alternating between the calls.
+    /// `voice.alternate.done`: The request succeeded and the specified resource's devices are going to alternate between calls.
     VoiceAlternateDone(super::voice::AlternateDone),
     /// `error.voice.alternate`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
     ErrorVoiceAlternate(super::voice::AlternateError),
-    /// `voice.reconnect.done`: The request succeeded: the party's devices are releasing the active call and retrieving the held one.
+    /// `voice.reconnect.done`: The request succeeded: the specified resource's devices are going to drop the active call and retrieve the held call.
     VoiceReconnectDone(super::voice::ReconnectDone),
     /// `error.voice.reconnect`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
     ErrorVoiceReconnect(super::voice::ReconnectError),
-    /// `voice.conference.done`: The request succeeded and the party's devices are conferencing the two calls.
+    /// `voice.conference.done`: The request succeeded and the specified resource's devices are going to conference two calls.
     VoiceConferenceDone(super::voice::ConferenceDone),
     /// `error.voice.conference`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
     ErrorVoiceConference(super::voice::ConferenceError),
-    /// `voice.transfer.done`: The request succeeded and the party's devices are transferring the call.
+    /// `voice.transfer.done`: The request succeeded and the specified resource's devices are going to transfer a call.
     VoiceTransferDone(super::voice::TransferDone),
     /// `error.voice.transfer`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
     ErrorVoiceTransfer(super::voice::TransferError),
@@ -3029,7 +3029,7 @@ pub enum Event {
     MsgbasedSendmessageDone(super::msgbased::SendmessageDone),
     /// `error.msgbased.sendmessage`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
     ErrorMsgbasedSendmessage(super::msgbased::SendmessageError),
-    /// `chat.sendchatmessage.done`: The request succeeded: the chat message has been sent on behalf of the given party.
+    /// `chat.sendchatmessage.done`: The request succeeded: a chat message has been sent in association with the given party.
     ChatSendchatmessageDone(super::chat::SendchatmessageDone),
     /// `error.chat.sendchatmessage`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
     ErrorChatSendchatmessage(super::chat::SendchatmessageError),

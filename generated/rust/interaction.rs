@@ -15,7 +15,7 @@
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.terminate.done")]
 pub struct TerminateDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction that was terminated.
@@ -26,7 +26,9 @@ pub struct TerminateDone {
 ///
 /// The failure result of the `terminate` action; its success is `interaction.terminate.done`.
 ///
-/// Known error values (a value not listed is still legal): `unknown` (An error of no more specific kind.); `invalidstate` (The interaction is in a state that does not allow the request. ORS sends `invalidstate.<state>`, naming the interaction's state; applications also test the bare `invalidstate`.); `remote` (The request failed on the remote side, in the server that carries it out.).
+/// Known error values (a value not listed is still legal): `unknown` (the catalogue's inference: An error of no more specific kind.); `invalidstate` (the catalogue's inference: The interaction is in a state that does not allow the request.); `remote` (the catalogue's inference: The request failed on the remote side, in the server that carries it out.).
+///
+/// Note (quirk): The page says this event "will be sent as a result of a timeout of the request as well or due to problems with the request itself": "as well or", where the other error events that have this sentence say "as well as".
 #[derive(
     Debug,
     Clone,
@@ -38,10 +40,14 @@ pub struct TerminateDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.terminate")]
 pub struct TerminateError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`).
+    ///
+    /// Note (usage): ORS sends `invalidstate` with the interaction's state appended, as `invalidstate.<state>`, with the states listed below (`ors-facts`). The bare `invalidstate` is listed too: the same notes say "Real applications also test the bare `invalidstate`".
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -60,7 +66,7 @@ pub struct TerminateError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.redirect.done")]
 pub struct RedirectDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request was about.
@@ -71,7 +77,7 @@ pub struct RedirectDone {
 ///
 /// The failure result of the `redirect` action; its success is `interaction.redirect.done`.
 ///
-/// Known error values (a value not listed is still legal): `unknown` (An error of no more specific kind.); `invalidstate` (The interaction is in a state that does not allow the request. ORS sends `invalidstate.<state>`, naming the interaction's state; applications also test the bare `invalidstate`.); `invaliddestination` (The destination given in the request is not valid.); `badtranslation` (The destination of the request could not be translated.); `remote` (The request failed on the remote side, in the server that carries it out.); `invalidsource` (The source given in the request is not valid. Only the 8.1.3 page lists this value; the 8.1.4 page does not.).
+/// Known error values (a value not listed is still legal): `unknown` (the catalogue's inference: An error of no more specific kind.); `invalidstate` (the catalogue's inference: The interaction is in a state that does not allow the request.); `invaliddestination` (the catalogue's inference: The destination given in the request is not valid.); `badtranslation` (the catalogue's inference: The destination of the request could not be translated.); `remote` (the catalogue's inference: The request failed on the remote side, in the server that carries it out.); `invalidsource` (the catalogue's inference: The source given in the request is not valid.).
 #[derive(
     Debug,
     Clone,
@@ -83,10 +89,14 @@ pub struct RedirectDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.redirect")]
 pub struct RedirectError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`), which add that "an 8.1.3 page lists `unknown`, `invalidstate`, `invaliddestination`, `invalidsource`": `invalidsource` is listed from that page, and so is the bare `invalidstate`.
+    ///
+    /// Note (usage): ORS sends `invalidstate` with the interaction's state appended, as `invalidstate.<state>`, with the states listed below (`ors-facts`). The bare `invalidstate` is listed too: the same notes say "Real applications also test the bare `invalidstate`".
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -107,7 +117,7 @@ pub struct RedirectError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.associate.done")]
 pub struct AssociateDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request was about.
@@ -130,10 +140,12 @@ pub struct AssociateDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.associate")]
 pub struct AssociateError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -154,7 +166,7 @@ pub struct AssociateError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.attach.done")]
 pub struct AttachDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request was about.
@@ -177,10 +189,12 @@ pub struct AttachDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.attach")]
 pub struct AttachError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -199,7 +213,7 @@ pub struct AttachError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.detach.done")]
 pub struct DetachDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request was about.
@@ -220,17 +234,21 @@ pub struct DetachDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.detach")]
 pub struct DetachError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
-/// `interaction.accept.done`: The request succeeded and the interaction is being picked up.
+/// `interaction.accept.done`: The request succeeded and the interaction is being picked.
 ///
 /// The success result of the `accept` action; its failure is `error.interaction.accept`.
+///
+/// Note (quirk): The page says only that "the interaction is being picked", without saying by what or by whom.
 #[derive(
     Debug,
     Clone,
@@ -242,7 +260,7 @@ pub struct DetachError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.accept.done")]
 pub struct AcceptDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
 }
@@ -260,10 +278,12 @@ pub struct AcceptDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.accept")]
 pub struct AcceptError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -284,7 +304,7 @@ pub struct AcceptError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.clear.done")]
 pub struct ClearDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction in which the resource's connection is cleared.
@@ -311,10 +331,12 @@ pub struct ClearDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.clear")]
 pub struct ClearError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -333,7 +355,7 @@ pub struct ClearError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.singlesteptransfer.done")]
 pub struct SinglesteptransferDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction being transferred.
@@ -354,10 +376,12 @@ pub struct SinglesteptransferDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.singlesteptransfer")]
 pub struct SinglesteptransferError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -376,7 +400,7 @@ pub struct SinglesteptransferError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.singlestepconference.done")]
 pub struct SinglestepconferenceDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction that has been conferenced.
@@ -397,10 +421,12 @@ pub struct SinglestepconferenceDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.interaction.singlestepconference")]
 pub struct SinglestepconferenceError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("The following are the possible values:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -433,7 +459,7 @@ pub struct Added {
 ///
 /// Note (usage): Looking the interaction up in `_genesys.ixn.interactions[]` after this event is a runtime error.
 ///
-/// Note (usage): Because older releases do not send `resultof`, applications test `!_event.data.resultof || _event.data.resultof == 'deletion'`.
+/// Note (usage): Releases before 8.1.400.09 do not send `resultof`. The catalogue's notes on ORS (`ors-facts`) report that "Real applications test `!_event.data.resultof || _event.data.resultof == 'deletion'`".
 #[derive(
     Debug,
     Clone,
@@ -452,13 +478,15 @@ pub struct Deleted {
     ///
     /// Since ORS 8.1.400.09.
     ///
-    /// Optional: Releases before 8.1.400.09 do not send it.
+    /// Optional: Releases before 8.1.400.09 do not send it. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resultof: ::core::option::Option<super::DeletedResultOf>,
 }
 /// `interaction.present`: The interaction is under the session's control, and the session may now act on it, for example route, redirect or release it.
 ///
-/// Note (usage): For multimedia interactions, actions or functions invoked before this event can cause runtime errors. Voice interactions can be acted on from `interaction.added`, but this event is the point common to all interaction types, so use it.
+/// Note (usage): For multimedia interactions, actions or functions invoked before this event can cause runtime errors. Voice interactions can be acted on from `interaction.added`, but the page says to use this event for processing common to all interaction types.
+///
+/// Note (quirk): The page's sentence on voice interactions is garbled: actions "can be taken after the interaction.added event, but they to have common processing for all interaction types. You should use the interaction.present event for this." The usage note above is the catalogue's reading of it.
 #[derive(
     Debug,
     Clone,
@@ -474,13 +502,13 @@ pub struct Present {
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
 }
-/// `interaction.notcontrolled`: The counterpart of `interaction.present`: the session still owns the interaction but may no longer control it. For voice it comes just before `interaction.deleted`; for multimedia, when the Interaction Server moves the interaction back into an interaction queue.
+/// `interaction.notcontrolled`: It accompanies `interaction.present`: the session still owns the interaction but may no longer control it. For voice it comes just before `interaction.deleted`; for multimedia, when the Interaction Server moves the interaction back into an interaction queue.
 ///
 /// Note (usage): Any attempt to control the interaction after this event causes runtime errors.
 ///
-/// Note (usage): An unexpected `interaction.notcontrolled` comes from the implicit revocation of all interactions when the Interaction Server disconnects. The most reliable reaction is to terminate the session, especially in an ORS cluster with several nodes pulling interactions (and with the default, delayed user data updates of Interaction Server).
+/// Note (usage): In the case of a primary Interaction Server failure, the most reliable reaction to an unexpected `interaction.notcontrolled` is to terminate the session. Such unexpected events come from the implicit revocation of all interactions when the Interaction Server disconnects; this matters most in an ORS cluster with several nodes pulling interactions (especially with the default Interaction Server configuration, delayed user data updates).
 ///
-/// Note (usage): With `resultof` `detaching` or `deletion` (voice and multimedia), an `interaction.deleted` with the same `resultof` follows. `routing` and `revoking` occur only for pure multimedia interactions, never for voice or for chat through SIP Server.
+/// Note (usage): With `resultof` `detaching` or `deletion` (voice and multimedia), an `interaction.deleted` with the same `resultof` follows. `routing` and `revoking` occur only for pure multimedia interactions, never for voice or for chat through SIPS.
 ///
 /// Note (quirk): The page describes `interactionid` with the same words as for `interaction.present` ("available to the session for processing").
 #[derive(
@@ -501,7 +529,7 @@ pub struct Notcontrolled {
     ///
     /// Since ORS 8.1.400.17.
     ///
-    /// Optional: Releases before 8.1.400.17 do not send it.
+    /// Optional: Releases before 8.1.400.17 do not send it. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resultof: ::core::option::Option<super::NotControlledResultOf>,
 }
@@ -567,7 +595,9 @@ pub struct Partydeleted {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.partystatechanged")]
 pub struct Partystatechanged {
-    /// `interactionid`: The id of the interaction, which is available to the session.
+    /// `interactionid`: The id of the interaction in which the party's state changed.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
     /// `focusdeviceid`: The device id of the party the interaction is being presented to.
@@ -578,9 +608,8 @@ pub struct Partystatechanged {
     pub partystate: ::std::string::String,
     /// `hints`: Data specific to the functional module that raised the event, such as the call control event, its cause and the call state.
     ///
-    /// Optional: The page describes hints as functional-module implementation data and does not promise it for every module; multimedia modules are not described as filling it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hints: ::core::option::Option<super::Hints>,
+    /// Required: The page lists it for the event without qualification, as "functional module implementation-specific data that is associated with this event". (source: `reference-page`)
+    pub hints: super::Hints,
 }
 /// `interaction.udata.changed`: The interaction's user data has been changed asynchronously, by an outside source.
 ///
@@ -618,10 +647,12 @@ pub struct Ondivert {
     ///
     /// Since ORS 8.1.400.53.
     ///
-    /// Optional: Sent only for voice interactions, and only from release 8.1.400.53.
+    /// Optional: The page promises it only "in the case of a voice interaction", and only from release 8.1.400.53. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hints: ::core::option::Option<super::Hints>,
-    /// `interactionid`: The id of the interaction, which is available to the session.
+    /// `interactionid`: The id of the interaction that has been diverted.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
     /// `divertingpartyid`: The id of the party that diverted the interaction.
@@ -649,7 +680,9 @@ pub struct Ondivert {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.onrouterequest", since = "8.1.200.73")]
 pub struct Onrouterequest {
-    /// `interactionid`: The id of the interaction, which is available to the session.
+    /// `interactionid`: The id of the interaction for which EventRouteRequest has been received.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
 }
@@ -665,7 +698,9 @@ pub struct Onrouterequest {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.onsinglesteptransfer")]
 pub struct Onsinglesteptransfer {
-    /// `interactionid`: The id of the interaction, which is available to the session.
+    /// `interactionid`: The id of the interaction in which the transfer has been performed.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
     /// `transferringpartyid`: The id of the party that transferred the interaction.
@@ -691,7 +726,9 @@ pub struct Onsinglesteptransfer {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "interaction.onsinglestepconference")]
 pub struct Onsinglestepconference {
-    /// `interactionid`: The id of the interaction, which is available to the session.
+    /// `interactionid`: The id of the interaction in which the conference has been performed.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
     /// `conferencingpartyid`: The id of the party that started the conference.
@@ -709,7 +746,9 @@ pub struct Onsinglestepconference {
 }
 /// `interaction.onmerge`: Two interactions have been merged, which completes a consultation call as either a transfer or a conference.
 ///
-/// Note (quirk): The page says the kind of merge (transfer or conference completion) is given by the Call Control Event in the hints, but lists no `hints` attribute for this event.
+/// Note (quirk): The page says "The type of merge is provided in the hints in the Call Control Event.", but lists no `hints` attribute for this event.
+///
+/// Note (usage): The catalogue follows the attribute table: this event has no `hints`. Its `data` is closed, so an `interaction.onmerge` that carries `hints` is invalid for the validator and the JSON Schema (`unknown-attribute` at `/data/hints`); `ors-events validate --lenient` only warns about it, and the Rust bindings decode the event without it.
 #[derive(
     Debug,
     Clone,
@@ -753,6 +792,8 @@ pub struct Onmerge {
 #[event(name = "interaction.property.changed", since = "8.1.400.39")]
 pub struct PropertyChanged {
     /// `interactionid`: The id of the interaction whose property changed.
+    ///
+    /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
 }
@@ -891,7 +932,7 @@ impl ::ors_events::runtime::ActionPair for Detach {
         }
     }
 }
-/// The `accept` action: Accept an interaction, so that it is picked up. It is answered by [`AcceptDone`] (`interaction.accept.done`) or [`AcceptError`] (`error.interaction.accept`).
+/// The `accept` action: Accept an interaction. It is answered by [`AcceptDone`] (`interaction.accept.done`) or [`AcceptError`] (`error.interaction.accept`).
 ///
 /// Use it with [`Pending`](ors\_events::runtime::Pending) to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -15,7 +15,7 @@
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "msgbased.createmessage.done")]
 pub struct CreatemessageDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction created with the message.
@@ -23,7 +23,7 @@ pub struct CreatemessageDone {
     pub interactionid: ::std::string::String,
     /// `srid`: The id of the suggested response used to make the message.
     ///
-    /// Optional: Only sent when a suggested response was used. This is an inference: the page lists srid without qualification, but describes it as the suggested response that was used, and a message need not be based on one.
+    /// Optional (the catalogue's inference): Only sent when a suggested response was used. This is an inference: the page lists srid without qualification, but describes it as the suggested response that was used, and a message need not be based on one. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub srid: ::core::option::Option<::std::string::String>,
 }
@@ -31,7 +31,7 @@ pub struct CreatemessageDone {
 ///
 /// The failure result of the `createmessage` action; its success is `msgbased.createmessage.done`.
 ///
-/// Known error values (a value not listed is still legal): `Timeout` (The request timed out. Published capitalised.); `Request Invalid` (The request was rejected as invalid. Published capitalised and with a space.).
+/// Known error values (a value not listed is still legal): `Timeout` (the catalogue's inference: The request timed out.); `Request Invalid` (the catalogue's inference: The request was rejected as invalid.).
 #[derive(
     Debug,
     Clone,
@@ -43,10 +43,12 @@ pub struct CreatemessageDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.msgbased.createmessage")]
 pub struct CreatemessageError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`), which give them capitalised and with a space, "as published".
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -65,7 +67,7 @@ pub struct CreatemessageError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "msgbased.sendmessage.done")]
 pub struct SendmessageDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
 }
@@ -73,7 +75,7 @@ pub struct SendmessageDone {
 ///
 /// The failure result of the `sendmessage` action; its success is `msgbased.sendmessage.done`.
 ///
-/// Known error values (a value not listed is still legal): `Timeout` (The request timed out. Published capitalised.); `Request Invalid` (The request was rejected as invalid. Published capitalised and with a space.).
+/// Known error values (a value not listed is still legal): `Timeout` (the catalogue's inference: The request timed out.); `Request Invalid` (the catalogue's inference: The request was rejected as invalid.).
 #[derive(
     Debug,
     Clone,
@@ -85,10 +87,12 @@ pub struct SendmessageDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.msgbased.sendmessage")]
 pub struct SendmessageError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
+    ///
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`), which give them capitalised and with a space, "as published".
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,

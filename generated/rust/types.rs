@@ -275,7 +275,7 @@ pub enum DeletedResultOf {
     Detaching,
     /// `deletion`.
     ///
-    /// The interaction itself was deleted (finished or abandoned).
+    /// The interaction itself was deleted.
     #[ors(value = "deletion")]
     Deletion,
     /// A value this catalogue does not know, kept as it was received.
@@ -302,22 +302,22 @@ pub enum DeletedResultOf {
 pub enum NotControlledResultOf {
     /// `detaching`.
     ///
-    /// The interaction is being detached; an `interaction.deleted` with the same `resultof` follows. Voice and multimedia.
+    /// Voice and multimedia. An `interaction.deleted` with the same `resultof` follows.
     #[ors(value = "detaching")]
     Detaching,
     /// `deletion`.
     ///
-    /// The interaction is being deleted; an `interaction.deleted` with the same `resultof` follows. Voice and multimedia.
+    /// Voice and multimedia. An `interaction.deleted` with the same `resultof` follows.
     #[ors(value = "deletion")]
     Deletion,
     /// `routing`.
     ///
-    /// The interaction was routed away. Pure multimedia interactions only.
+    /// Pure multimedia interactions only; not voice or chat through SIPS.
     #[ors(value = "routing")]
     Routing,
     /// `revoking`.
     ///
-    /// The interaction was revoked, for example implicitly when the Interaction Server disconnected. Pure multimedia interactions only.
+    /// Pure multimedia interactions only; not voice or chat through SIPS.
     #[ors(value = "revoking")]
     Revoking,
     /// A value this catalogue does not know, kept as it was received.
@@ -344,17 +344,17 @@ pub enum NotControlledResultOf {
 pub enum EventType {
     /// `platform`.
     ///
-    /// Raised by the platform (ORS itself), as all events of this catalogue are.
+    /// Raised by the platform itself, such as error events.
     #[ors(value = "platform")]
     Platform,
     /// `internal`.
     ///
-    /// Raised by the session itself with `<raise>` or by the SCXML processor.
+    /// Raised by `<raise>`, or by `<send>` with the target `_internal`.
     #[ors(value = "internal")]
     Internal,
     /// `external`.
     ///
-    /// Sent to the session from outside, for example with `<send>`.
+    /// Any other event.
     #[ors(value = "external")]
     External,
     /// A value this catalogue does not know, kept as it was received.
@@ -368,7 +368,6 @@ pub enum EventType {
     Debug,
     Clone,
     PartialEq,
-    Default,
     ::ors_events::runtime::serde::Serialize,
     ::ors_events::runtime::serde::Deserialize
 )]
@@ -376,19 +375,17 @@ pub enum EventType {
 pub struct Hints {
     /// `ccevent`: The call control event behind this interaction event.
     ///
-    /// Optional: The page describes hints as implementation-specific and promises no member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ccevent: ::core::option::Option<super::CallControlEvent>,
+    /// Required: The page says hints "is populated as follows" and calls only `callstate` optional ("This optional property is an integer"); of `ccevent` it says that it "is an integer and may have one of the following values". (source: `reference-page`)
+    pub ccevent: super::CallControlEvent,
     /// `cause`: Why the call control event happened.
     ///
-    /// Optional: The page describes hints as implementation-specific and promises no member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cause: ::core::option::Option<super::CallControlCause>,
+    /// Required: The page says hints "is populated as follows" and calls only `callstate` optional ("This optional property is an integer"); of `cause` it says that it "is an integer and may have one of the following values". (source: `reference-page`)
+    pub cause: super::CallControlCause,
     /// `callstate`: The current call state of the interaction behind the event.
     ///
     /// Since ORS 8.1.3.
     ///
-    /// Optional: The page calls this property optional, and releases before 8.1.3 do not send it.
+    /// Optional: The page calls it optional ("This optional property is an integer"), and releases before 8.1.3 do not send it. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callstate: ::core::option::Option<super::CallState>,
     /// Members the catalogue does not describe, kept as received.
@@ -423,25 +420,25 @@ pub struct ChatMessage {
 /// An ORS application sees each event as the SCXML `_event` variable. Its `name` is the event name that `<transition event="...">` matches, and its `data` holds the event's attributes. On the wire, in JSON, one event is `{"name": "interaction.added", "data": {...}}`, optionally with the other envelope fields.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EnvelopeFields {
-    /// `type`: Whether the event came from the platform, from the session itself or from outside.
+    /// `type`: The type of the event, as SCXML defines it: `platform`, `internal` or `external`.
     ///
-    /// Optional: The SCXML processor sets it, but logs and test streams often leave it out.
+    /// Optional: The notes give an event on the wire as its `name` and `data`, "optionally with the other envelope fields". (source: `ors-facts`)
     pub event_type: ::core::option::Option<super::EventType>,
     /// `sendid`: The id of the `<send>` that raised the event, for events the session sent itself.
     ///
-    /// Optional: Often empty or absent for platform events.
+    /// Optional: The notes give these fields as "strings, often empty", and an event on the wire as its `name` and `data`, "optionally with the other envelope fields". (source: `ors-facts`)
     pub sendid: ::core::option::Option<::std::string::String>,
     /// `origin`: The URI to which a reply to this event can be sent.
     ///
-    /// Optional: Often empty or absent for platform events.
+    /// Optional: The notes give these fields as "strings, often empty", and an event on the wire as its `name` and `data`, "optionally with the other envelope fields". (source: `ors-facts`)
     pub origin: ::core::option::Option<::std::string::String>,
     /// `origintype`: The kind of I/O processor behind `origin`.
     ///
-    /// Optional: Often empty or absent for platform events.
+    /// Optional: The notes give these fields as "strings, often empty", and an event on the wire as its `name` and `data`, "optionally with the other envelope fields". (source: `ors-facts`)
     pub origintype: ::core::option::Option<::std::string::String>,
     /// `invokeid`: The id of the `<invoke>` that returned the event, for events from invoked services.
     ///
-    /// Optional: Often empty or absent for platform events.
+    /// Optional: The notes give these fields as "strings, often empty", and an event on the wire as its `name` and `data`, "optionally with the other envelope fields". (source: `ors-facts`)
     pub invokeid: ::core::option::Option<::std::string::String>,
 }
 impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {

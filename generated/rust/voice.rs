@@ -5,7 +5,7 @@
 ///
 /// The success result of the `createcall` action; its failure is `error.voice.createcall`.
 ///
-/// Note (usage): The `callstate` of both result events (since 8.1.3) is filled only for the results of a predictive `<createcall>`, that is one whose type attribute is "predictive"; otherwise it may be undefined. It is the call state of the interaction behind the event, an integer from the `callstate` enum of types.yaml; the ORS data model exposes the same values as the `genesys.ixn.callState` ENUM object.
+/// Note (usage): The `callstate` of both result events (since 8.1.3) is, in the page's words, the current call state of the interaction associated with `<createcall>` action events being raised when the type attribute value is "predictive"; the page also says, without condition, that it "may be undefined". It is an integer from the `callstate` enum of types.yaml; the ORS data model exposes the same values as the `genesys.ixn.callState` ENUM object.
 #[derive(
     Debug,
     Clone,
@@ -17,7 +17,7 @@
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "voice.createcall.done")]
 pub struct CreatecallDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction created by the request.
@@ -27,7 +27,7 @@ pub struct CreatecallDone {
     ///
     /// Since ORS 8.1.3.
     ///
-    /// Optional: The page says it may be undefined: it is filled only for a predictive `<createcall>`, and releases before 8.1.3 do not send it.
+    /// Optional: The page says it "may be undefined", and releases before 8.1.3 do not send it. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callstate: ::core::option::Option<super::CallState>,
 }
@@ -35,9 +35,9 @@ pub struct CreatecallDone {
 ///
 /// The failure result of the `createcall` action; its success is `voice.createcall.done`.
 ///
-/// Known error values (a value not listed is still legal): `timeout` (The request timed out.); `invalidsource` (The origin of the call is not valid.); `invaliddestination` (The destination of the call is not valid.); `invalidserver` (The server the call was to be made through is not valid.); `unknown` (The request failed for an unspecified reason.).
+/// Known error values (a value not listed is still legal): `timeout` (the catalogue's inference: The request timed out.); `invalidsource` (the catalogue's inference: The origin of the call is not valid.); `invaliddestination` (the catalogue's inference: The destination of the call is not valid.); `invalidserver` (the catalogue's inference: The server the call was to be made through is not valid.); `unknown` (the catalogue's inference: The request failed for an unspecified reason.).
 ///
-/// Note (usage): The `callstate` of both result events (since 8.1.3) is filled only for the results of a predictive `<createcall>`, that is one whose type attribute is "predictive"; otherwise it may be undefined. It is the call state of the interaction behind the event, an integer from the `callstate` enum of types.yaml; the ORS data model exposes the same values as the `genesys.ixn.callState` ENUM object.
+/// Note (usage): The `callstate` of both result events (since 8.1.3) is, in the page's words, the current call state of the interaction associated with `<createcall>` action events being raised when the type attribute value is "predictive"; the page also says, without condition, that it "may be undefined". It is an integer from the `callstate` enum of types.yaml; the ORS data model exposes the same values as the `genesys.ixn.callState` ENUM object.
 #[derive(
     Debug,
     Clone,
@@ -49,18 +49,18 @@ pub struct CreatecallDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.voice.createcall")]
 pub struct CreatecallError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request may have created before it failed.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Optional (the catalogue's inference): The page describes it as the interaction that "might have been created in conjunction with this request, but has failed", so a failed request may carry none. (source: `reference-page`)
     #[event(interaction_id)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none; the values below come from the ORS 8.1.4 developer's guide.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The values below come from the catalogue's notes on ORS (`ors-facts`).
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -68,11 +68,11 @@ pub struct CreatecallError {
     ///
     /// Since ORS 8.1.3.
     ///
-    /// Optional: The page says it may be undefined: it is filled only for a predictive `<createcall>`, and releases before 8.1.3 do not send it.
+    /// Optional: The page says it "may be undefined", and releases before 8.1.3 do not send it. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callstate: ::core::option::Option<super::CallState>,
 }
-/// `voice.hold.done`: The request succeeded and the party's device is being put on hold for the call.
+/// `voice.hold.done`: The request succeeded and the specified resource's device is going on hold for the call.
 ///
 /// The success result of the `hold` action; its failure is `error.voice.hold`.
 ///
@@ -88,7 +88,7 @@ pub struct CreatecallError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "voice.hold.done")]
 pub struct HoldDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request acted on.
@@ -111,23 +111,22 @@ pub struct HoldDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.voice.hold")]
 pub struct HoldError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
-/// `voice.retrieve.done`: The request succeeded and the party's device is being retrieved from hold.
+/// `voice.retrieve.done`: The request succeeded and the specified resource's device is going to be retrieved from hold for the call.
 ///
 /// The success result of the `retrieve` action; its failure is `error.voice.retrieve`.
 ///
@@ -143,7 +142,7 @@ pub struct HoldError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "voice.retrieve.done")]
 pub struct RetrieveDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request acted on.
@@ -166,23 +165,22 @@ pub struct RetrieveDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.voice.retrieve")]
 pub struct RetrieveError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
-/// `voice.consultation.done`: The request succeeded: the party's device is putting the existing call on hold and making a new call.
+/// `voice.consultation.done`: The request succeeded: the specified resource's device is going to put an existing call on hold and create a new call.
 ///
 /// The success result of the `consultation` action; its failure is `error.voice.consultation`.
 ///
@@ -198,7 +196,7 @@ pub struct RetrieveError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "voice.consultation.done")]
 pub struct ConsultationDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction of the request; the page does not make clear whether this is the new consultation call or the original one.
@@ -221,23 +219,23 @@ pub struct ConsultationDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.voice.consultation")]
 pub struct ConsultationError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned, possibly one it created before failing.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Optional (the catalogue's inference): The page describes it as the interaction that "might have been created in conjunction with this request, but has failed"; a consultation does create a call, so the words may apply here, and a failed request may then carry none. (source: `reference-page`)
     #[event(interaction_id)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
-/// `voice.alternate.done`: The request succeeded and the party's devices are alternating between the calls.
+/// `voice.alternate.done`: The request succeeded and the specified resource's devices are going to alternate between calls.
 ///
 /// The success result of the `alternate` action; its failure is `error.voice.alternate`.
 ///
@@ -253,7 +251,7 @@ pub struct ConsultationError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "voice.alternate.done")]
 pub struct AlternateDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request acted on.
@@ -276,23 +274,22 @@ pub struct AlternateDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.voice.alternate")]
 pub struct AlternateError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
-/// `voice.reconnect.done`: The request succeeded: the party's devices are releasing the active call and retrieving the held one.
+/// `voice.reconnect.done`: The request succeeded: the specified resource's devices are going to drop the active call and retrieve the held call.
 ///
 /// The success result of the `reconnect` action; its failure is `error.voice.reconnect`.
 ///
@@ -308,7 +305,7 @@ pub struct AlternateError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "voice.reconnect.done")]
 pub struct ReconnectDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request acted on.
@@ -331,23 +328,22 @@ pub struct ReconnectDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.voice.reconnect")]
 pub struct ReconnectError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
-/// `voice.conference.done`: The request succeeded and the party's devices are conferencing the two calls.
+/// `voice.conference.done`: The request succeeded and the specified resource's devices are going to conference two calls.
 ///
 /// The success result of the `conference` action; its failure is `error.voice.conference`.
 ///
@@ -363,7 +359,7 @@ pub struct ReconnectError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "voice.conference.done")]
 pub struct ConferenceDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request acted on.
@@ -386,23 +382,22 @@ pub struct ConferenceDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.voice.conference")]
 pub struct ConferenceError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
-/// `voice.transfer.done`: The request succeeded and the party's devices are transferring the call.
+/// `voice.transfer.done`: The request succeeded and the specified resource's devices are going to transfer a call.
 ///
 /// The success result of the `transfer` action; its failure is `error.voice.transfer`.
 ///
@@ -418,7 +413,7 @@ pub struct ConferenceError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "voice.transfer.done")]
 pub struct TransferDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the request acted on.
@@ -441,18 +436,17 @@ pub struct TransferDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.voice.transfer")]
 pub struct TransferError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction the failed request concerned.
     ///
-    /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification. Its description, an interaction that "might have been created in conjunction with this request", is copied from createcall and does not apply (see the quirk note). (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. No values are published for this event.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. The catalogue knows no values for this event.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
@@ -477,7 +471,7 @@ pub struct TransferError {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "voice.privateservice.done")]
 pub struct PrivateserviceDone {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction given with the request.
@@ -488,7 +482,7 @@ pub struct PrivateserviceDone {
 ///
 /// The failure result of the `privateservice` action; its success is `voice.privateservice.done`.
 ///
-/// Known error values (a value not listed is still legal): `tserver` (The T-Server rejected the request or failed to process it. The `description` is generic; the details are in `properties`.).
+/// Known error values (a value not listed is still legal): `tserver` (An error in the T-Server's processing of the request. The `description` is generic; more details are in `properties`.).
 ///
 /// Note (usage): voice.privateservice.done only means that the functional module accepted the request and is able to send it. It does not mean that the T-Server handled or accepted the request; a T-Server failure still arrives later as error.voice.privateservice with `error` set to `tserver`.
 ///
@@ -506,24 +500,23 @@ pub struct PrivateserviceDone {
 #[serde(crate = "::ors_events::runtime::serde")]
 #[event(name = "error.voice.privateservice")]
 pub struct PrivateserviceError {
-    /// `requestid`: The id of the request this event answers, as returned when the session issued the action. It pairs a result event with the request that caused it.
+    /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
     /// `interactionid`: The id of the interaction given with the request.
     ///
-    /// Optional: The page says, for all voice error events, that the interaction only might have been created, so a failed request may carry none.
+    /// Required: The page lists it for the event without qualification; unlike the other voice error events, it does not describe it as an interaction that "might have been created". (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interactionid: ::core::option::Option<::std::string::String>,
+    pub interactionid: ::std::string::String,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
-    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none; `tserver` is known from the event's own description on the page.
+    /// Note (quirk): The page introduces this attribute's values ("This is the type of error that occurred:") and then lists none. `tserver` is known from the event's own description on the page.
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
     /// `properties`: An ECMAScript object with further details of the failure, as reported by the T-Server.
     ///
-    /// Optional: Present when the T-Server rejected or failed to process the request, that is when `error` is `tserver`; a request that could not be sent has no T-Server details.
+    /// Optional (the catalogue's inference): The page puts "more details" in `properties` when the request fails in the T-Server's processing (`error` is `tserver`); a request that could not be sent, the catalogue infers, has no such details. (source: `reference-page`)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: ::core::option::Option<
         ::ors_events::runtime::serde_json::Map<
@@ -557,7 +550,7 @@ impl ::ors_events::runtime::ActionPair for Createcall {
         }
     }
 }
-/// The `hold` action: Put a party's device on hold for a call. It is answered by [`HoldDone`] (`voice.hold.done`) or [`HoldError`] (`error.voice.hold`).
+/// The `hold` action: Put the specified resource's device on hold for a call. It is answered by [`HoldDone`] (`voice.hold.done`) or [`HoldError`] (`error.voice.hold`).
 ///
 /// Use it with [`Pending`](ors\_events::runtime::Pending) to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -580,7 +573,7 @@ impl ::ors_events::runtime::ActionPair for Hold {
         }
     }
 }
-/// The `retrieve` action: Retrieve a party's device from hold for a call. It is answered by [`RetrieveDone`] (`voice.retrieve.done`) or [`RetrieveError`] (`error.voice.retrieve`).
+/// The `retrieve` action: Retrieve the specified resource's device from hold for a call. It is answered by [`RetrieveDone`] (`voice.retrieve.done`) or [`RetrieveError`] (`error.voice.retrieve`).
 ///
 /// Use it with [`Pending`](ors\_events::runtime::Pending) to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -605,7 +598,7 @@ impl ::ors_events::runtime::ActionPair for Retrieve {
         }
     }
 }
-/// The `consultation` action: Put a party's existing call on hold and make a new consultation call from the same device. It is answered by [`ConsultationDone`] (`voice.consultation.done`) or [`ConsultationError`] (`error.voice.consultation`).
+/// The `consultation` action: Have the specified resource's device put an existing call on hold and create a new call. It is answered by [`ConsultationDone`] (`voice.consultation.done`) or [`ConsultationError`] (`error.voice.consultation`).
 ///
 /// Use it with [`Pending`](ors\_events::runtime::Pending) to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -632,7 +625,7 @@ impl ::ors_events::runtime::ActionPair for Consultation {
         }
     }
 }
-/// The `alternate` action: Switch a party's device between its active call and its held call. It is answered by [`AlternateDone`] (`voice.alternate.done`) or [`AlternateError`] (`error.voice.alternate`).
+/// The `alternate` action: Have the specified resource's devices alternate between calls. It is answered by [`AlternateDone`] (`voice.alternate.done`) or [`AlternateError`] (`error.voice.alternate`).
 ///
 /// Use it with [`Pending`](ors\_events::runtime::Pending) to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -657,7 +650,7 @@ impl ::ors_events::runtime::ActionPair for Alternate {
         }
     }
 }
-/// The `reconnect` action: Release a party's active call and retrieve its held call. It is answered by [`ReconnectDone`] (`voice.reconnect.done`) or [`ReconnectError`] (`error.voice.reconnect`).
+/// The `reconnect` action: Have the specified resource's devices drop the active call and retrieve the held call. It is answered by [`ReconnectDone`] (`voice.reconnect.done`) or [`ReconnectError`] (`error.voice.reconnect`).
 ///
 /// Use it with [`Pending`](ors\_events::runtime::Pending) to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -682,7 +675,7 @@ impl ::ors_events::runtime::ActionPair for Reconnect {
         }
     }
 }
-/// The `conference` action: Join two of a party's calls into a conference. It is answered by [`ConferenceDone`] (`voice.conference.done`) or [`ConferenceError`] (`error.voice.conference`).
+/// The `conference` action: Have the specified resource's devices conference two calls. It is answered by [`ConferenceDone`] (`voice.conference.done`) or [`ConferenceError`] (`error.voice.conference`).
 ///
 /// Use it with [`Pending`](ors\_events::runtime::Pending) to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -707,7 +700,7 @@ impl ::ors_events::runtime::ActionPair for Conference {
         }
     }
 }
-/// The `transfer` action: Transfer a party's call. It is answered by [`TransferDone`] (`voice.transfer.done`) or [`TransferError`] (`error.voice.transfer`).
+/// The `transfer` action: Have the specified resource's devices transfer a call. It is answered by [`TransferDone`] (`voice.transfer.done`) or [`TransferError`] (`error.voice.transfer`).
 ///
 /// Use it with [`Pending`](ors\_events::runtime::Pending) to correlate a request with its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

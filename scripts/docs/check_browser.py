@@ -243,7 +243,7 @@ def run(page_path, schema_path, screenshot, expected_text=None):
         page.load(url)
 
         title = page.js("document.title")
-        check(title == "ORS interaction events", f"the page loads (title {title!r})")
+        check(title == "ORS Interaction Interface events", f"the page loads (title {title!r})")
         ids = json.loads(page.js(VISIBLE))
         check(sorted(ids) == sorted(events), f"all {len(events)} events have a visible section")
         missing = page.js(

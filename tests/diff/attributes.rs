@@ -10,8 +10,8 @@ fn attribute_added_as_required() {
     pair.edit(
         "new",
         "voice.yaml",
-        "put on hold for the call.\n      attributes:\n",
-        "put on hold for the call.\n      attributes:\n        - name: holdtime\n          type: integer\n          description: Seconds on hold.\n",
+        "going on hold for the call.\n      attributes:\n",
+        "going on hold for the call.\n      attributes:\n        - name: holdtime\n          type: integer\n          description: Seconds on hold.\n",
     );
     assert_eq!(
         pair.findings(),
@@ -33,7 +33,7 @@ fn attribute_added_as_optional_member_of_an_open_object() {
         "new",
         "types.yaml",
         "    members:\n      - name: ccevent\n",
-        "    members:\n      - name: vendor\n        type: string\n        description: The vendor.\n        optional: Few modules send it.\n      - name: ccevent\n",
+        "    members:\n      - name: vendor\n        type: string\n        description: The vendor.\n        optional: Few modules send it.\n        inferred: true\n      - name: ccevent\n",
     );
     assert_eq!(
         pair.findings(),
@@ -55,7 +55,7 @@ fn attribute_added_to_the_envelope() {
         "new",
         "catalogue.yaml",
         "  fields:\n",
-        "  fields:\n    - name: sessionid\n      type: string\n      description: The session.\n      optional: Rarely sent.\n",
+        "  fields:\n    - name: sessionid\n      type: string\n      description: The session.\n      optional: Rarely sent.\n      inferred: true\n",
     );
     assert_eq!(
         pair.findings(),
@@ -93,10 +93,14 @@ fn attribute_removed_from_an_open_object_while_optional() {
     pair.edit(
         "new",
         "types.yaml",
-        "      - name: cause
-        type: cause
-        description: Why the call control event happened.
-        optional: The page describes hints as implementation-specific and promises no member.
+        "      - name: callstate
+        type: callstate
+        description: The current call state of the interaction behind the event.
+        optional: >-
+          The page calls it optional (\"This optional property is an integer\"), and releases
+          before 8.1.3 do not send it.
+        source: reference-page
+        since: \"8.1.3\"
 ",
         "",
     );
@@ -105,9 +109,9 @@ fn attribute_removed_from_an_open_object_while_optional() {
         [json!({
             "kind": "attribute-removed",
             "owner": { "type": "object", "name": "hints", "open": true },
-            "attribute": "cause",
+            "attribute": "callstate",
             "required": false,
-            "location": pair.at("old", "types.yaml", "- name: cause\n        type: cause", "cause"),
+            "location": pair.at("old", "types.yaml", "- name: callstate\n        type: callstate", "callstate"),
             "categories": ["rust-api"],
         })]
     );
@@ -143,7 +147,7 @@ fn attribute_made_optional() {
         "new",
         "interaction.yaml",
         "        description: The device id of the party that diverted the interaction.\n",
-        "        description: The device id of the party that diverted the interaction.\n        optional: Not every switch reports it.\n",
+        "        description: The device id of the party that diverted the interaction.\n        optional: Not every switch reports it.\n        inferred: true\n",
     );
     assert_eq!(
         pair.findings(),
@@ -167,6 +171,8 @@ fn attribute_made_required() {
             Only sent when a suggested response was used. This is an inference: the page lists
             srid without qualification, but describes it as the suggested response that was used,
             and a message need not be based on one.
+          source: reference-page
+          inferred: true
 ",
         "",
     );

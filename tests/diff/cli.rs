@@ -255,3 +255,22 @@ fn a_broken_spec_on_either_side_is_an_error_with_located_problems() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("the old spec ("));
 }
+
+/// The provenance rule documents claims and changes no catalogue: a side written before it (an
+/// optional reason that cites nothing) still compares, and the report shows the real changes.
+#[test]
+fn a_side_without_provenance_still_compares() {
+    let pair = Pair::new();
+    pair.edit(
+        "old",
+        "msgbased.yaml",
+        "need not be based on one.\n          source: reference-page\n          inferred: true\n",
+        "need not be based on one.\n",
+    );
+    let out = diff_dirs(&pair, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["summary"]["changes"], 1, "{report}");
+    assert_eq!(report["changes"][0]["kind"], "docs-changed");
+    assert_eq!(report["changes"][0]["field"], "presence-reason");
+}

@@ -82,8 +82,8 @@ fn docs_changed() {
             docs(
                 json!({ "type": "attribute", "owner": event("msgbased.createmessage.done"), "name": "srid" }),
                 "presence-reason",
-                "Only sent when a suggested response was used. This is an inference: the page lists srid without qualification, but describes it as the suggested response that was used, and a message need not be based on one.",
-                "Only sent when a suggested response was used. This is an inference: the page lists srid without qualification, but describes it as the suggested response that was used, and a message need not be based on one at all.",
+                "Only sent when a suggested response was used. This is an inference: the page lists srid without qualification, but describes it as the suggested response that was used, and a message need not be based on one. [source: reference-page] [inferred]",
+                "Only sent when a suggested response was used. This is an inference: the page lists srid without qualification, but describes it as the suggested response that was used, and a message need not be based on one at all. [source: reference-page] [inferred]",
                 pair.at("new", "msgbased.yaml", "- name: srid", "srid"),
             ),
         ]

@@ -77,11 +77,13 @@ fn event_since_changed() {
 
 const BUSY: &str = "        - value: busy
           description: The destination is busy.
-          source: ors-guide-8.1.4
+          source: ors-facts
+          inferred: true
 ";
 const TIMEOUT: &str = "        - value: timeout
           description: The request timed out.
-          source: ors-guide-8.1.4
+          source: ors-facts
+          inferred: true
 ";
 
 #[test]
@@ -119,14 +121,14 @@ fn known_error_removed() {
 #[test]
 fn known_error_states_changed() {
     let pair = Pair::new();
-    let terminate = "bare `invalidstate`.\n          states: [\"null\", ringing, hold, transferring, treating, routed]\n          source: ors-guide-8.1.4\n        - value: remote\n          description: The request failed on the remote side, in the server that carries it out.\n          source: ors-guide-8.1.4\n\n  - name: redirect";
+    let terminate = "routed]\n          source: ors-facts\n          inferred: true\n        - value: remote\n          description: The request failed on the remote side, in the server that carries it out.\n          source: ors-facts\n          inferred: true\n\n  - name: redirect";
     pair.edit(
         "new",
         "interaction.yaml",
         terminate,
         &terminate.replace("routed]", "routed, queued]"),
     );
-    let terminate_error = "invalidstate\n          description: >-\n            The interaction is in a state that does not allow the request. ORS sends\n            `invalidstate.<state>`, naming the interaction's state; applications also test the\n            bare `invalidstate`.\n          states: [\"null\", ringing, hold, transferring, treating, routed, queued]";
+    let terminate_error = "invalidstate\n          description: The interaction is in a state that does not allow the request.\n          states: [\"null\", ringing, hold, transferring, treating, routed, queued]";
     assert_eq!(
         pair.findings(),
         [json!({

@@ -7,6 +7,7 @@ use crate::Pair;
 const NEW_ENUM: &str = "  - name: holdreason
     kind: string
     description: Why a party was put on hold.
+    inferred: true
     values:
       - value: consult
 ";
@@ -131,7 +132,7 @@ fn enum_value_removed() {
     pair.edit(
         "new",
         "types.yaml",
-        "      - value: revoking\n        description: >-\n          The interaction was revoked, for example implicitly when the Interaction Server\n          disconnected. Pure multimedia interactions only.\n",
+        "      - value: revoking\n        description: Pure multimedia interactions only; not voice or chat through SIPS.\n",
         "",
     );
     assert_eq!(

@@ -139,7 +139,7 @@ fn hostile_text_through_the_spec_is_escaped_too() {
     let spec = copy_spec(dir.path());
     edit(
         &spec.join("voice.yaml"),
-        "description: Put a party's device on hold for a call.",
+        "description: Put the specified resource's device on hold for a call.",
         "description: \"Put | on <script>alert(1)</script> `hold|x` {{ x }} {% if %} \\a bell\"",
     );
     let outputs =

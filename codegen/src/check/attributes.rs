@@ -193,6 +193,7 @@ impl<'a> Checker<'a> {
                 reason,
             );
         }
+        self.source_ref(index, &item_path.key("source"), item.source.as_deref());
         let since_path = item_path.key("since");
         if let Some(since) = self.version(&since_path, item.since.as_deref()) {
             match &context.since {

@@ -343,7 +343,7 @@ impl<'a> Checker<'a> {
                 "known error description",
                 &value.description,
             );
-            self.source_ref(index, &path.key("source"), Some(&value.source));
+            self.source_ref(index, &path.key("source"), value.source.as_deref());
         }
     }
 }

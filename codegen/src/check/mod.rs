@@ -3,10 +3,13 @@
 //! resolved ([`Resolved`]), ready for lowering.
 //!
 //! One module per section of the spec: `types` (enums, object types, type references),
-//! `families` (families, actions, events, known errors) and `attributes` (attribute lists).
+//! `families` (families, actions, events, known errors) and `attributes` (attribute lists); and
+//! `provenance`, the rule that every claim cites a source or is marked as an inference, across
+//! all sections.
 
 mod attributes;
 mod families;
+mod provenance;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,10 +22,36 @@ use crate::resolve::{Index, Resolved};
 use crate::spec::{AttributeDef, EnvelopeDef, FileContent, NoteDef, Spec};
 use crate::version::OrsVersion;
 
-/// Checks the whole spec: every problem found, in position order, or the resolved spec.
+/// Which rules a check applies besides those lowering depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// The provenance rule (`uncited-claim`, `unused-source`, `stray-provenance`): every claim
+    /// cites a source or is marked as an inference. It is about how the spec documents its
+    /// claims, not what they mean.
+    pub provenance: bool,
+}
+
+impl Rules {
+    /// Every rule: what `ors-events check`, `generate` and the build script apply.
+    pub const ALL: Rules = Rules { provenance: true };
+
+    /// Only the rules lowering depends on: what `ors-events diff` applies to both sides, so that
+    /// a revision written before a documentation rule existed still compares.
+    pub const LOWERING: Rules = Rules { provenance: false };
+}
+
+/// Checks the whole spec with every rule: every problem found, in position order, or the
+/// resolved spec.
 pub fn check(spec: &Spec) -> Result<Resolved<'_>, Diagnostics> {
+    check_with(spec, Rules::ALL)
+}
+
+/// Checks the whole spec with `rules`: every problem found, in position order, or the resolved
+/// spec.
+pub fn check_with(spec: &Spec, rules: Rules) -> Result<Resolved<'_>, Diagnostics> {
     let mut checker = Checker {
         spec,
+        rules,
         problems: Vec::new(),
     };
     let index = Index::build(spec, &mut checker.problems);
@@ -36,6 +65,7 @@ pub fn check(spec: &Spec) -> Result<Resolved<'_>, Diagnostics> {
 
 struct Checker<'a> {
     spec: &'a Spec,
+    rules: Rules,
     problems: Vec<Diagnostic>,
 }
 
@@ -90,6 +120,7 @@ impl<'a> Checker<'a> {
         }
         self.recursive_objects(index);
         self.family_order(index, &seen.families);
+        self.provenance(index);
     }
 
     /// Sources, the envelope, enums, object types and shared attributes of one file.

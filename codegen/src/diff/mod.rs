@@ -27,8 +27,9 @@
 //! one whose kind changed), and the actions of an added or removed family are not reported on
 //! their own. A presence reason that changes together with the attribute's presence is part of
 //! the presence change. Action notes and `since` are part of their events' notes and `since`. The
-//! list of cited sources and which shared attribute an attribute `use:`s are provenance, not
-//! something consumers see, and are not compared.
+//! provenance of a text (the source it cites, its `inferred` mark) is part of that text's docs
+//! change, as the docs show them together. The list of declared sources and which shared
+//! attribute an attribute `use:`s are not something consumers see, and are not compared.
 //!
 //! [`Report`] orders the findings, strictest first, and renders them as a Markdown review
 //! comment, plain text or JSON.

@@ -1,8 +1,17 @@
 //! Attributes of events, members of object types and fields of the envelope.
 
-use super::{notes_text, pairs, since_text, Differ, Pair};
+use super::{notes_text, pairs, since_text, with_provenance, Differ, Pair};
 use crate::diff::{Change, DocField, Item, Owner};
 use crate::ir::Attribute;
+
+/// The presence reason with its provenance, as the docs show it.
+fn presence_text(attribute: &Attribute) -> Option<String> {
+    with_provenance(
+        attribute.presence_reason.as_deref(),
+        attribute.presence_source.as_deref(),
+        attribute.presence_inferred,
+    )
+}
 
 impl Differ<'_> {
     pub(super) fn attributes(&mut self, owner: &Owner, old: &[Attribute], new: &[Attribute]) {
@@ -105,8 +114,8 @@ impl Differ<'_> {
             self.docs(
                 &item,
                 DocField::PresenceReason,
-                old.presence_reason.clone(),
-                new.presence_reason.clone(),
+                presence_text(old),
+                presence_text(new),
                 origin,
             );
         }

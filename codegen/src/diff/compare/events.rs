@@ -1,6 +1,6 @@
 //! Families and their actions, events and their known errors.
 
-use super::{notes_text, pairs, since_text, Differ, Pair};
+use super::{notes_text, pairs, since_text, with_provenance, Differ, Pair};
 use crate::diff::{Change, DocField, Item, Owner};
 use crate::ir::{Action, Event, Family, KnownError};
 
@@ -164,15 +164,15 @@ impl Differ<'_> {
         self.docs(
             &item,
             DocField::Description,
-            Some(old.description.clone()),
-            Some(new.description.clone()),
+            with_provenance(Some(&old.description), None, old.inferred),
+            with_provenance(Some(&new.description), None, new.inferred),
             origin,
         );
         self.docs(
             &item,
             DocField::Source,
-            Some(old.source.clone()),
-            Some(new.source.clone()),
+            old.source.clone(),
+            new.source.clone(),
             origin,
         );
     }

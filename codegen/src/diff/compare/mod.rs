@@ -57,6 +57,27 @@ fn since_text(since: Option<&OrsVersion>) -> Option<String> {
     since.map(ToString::to_string)
 }
 
+/// A text as the docs show it, with its provenance: `TEXT [source: ID]` when it cites a source
+/// (just `ID` for a source alone), and `[inferred]` appended when it is the catalogue's own
+/// inference. Marking a text or citing another source changes what readers are told, so it is a
+/// docs change of that text.
+fn with_provenance(text: Option<&str>, source: Option<&str>, inferred: bool) -> Option<String> {
+    let mut marked = match (text, source) {
+        (Some(text), Some(source)) => format!("{text} [source: {source}]"),
+        (Some(text), None) => text.to_owned(),
+        (None, Some(source)) => source.to_owned(),
+        (None, None) if inferred => String::new(),
+        (None, None) => return None,
+    };
+    if inferred {
+        if !marked.is_empty() {
+            marked.push(' ');
+        }
+        marked.push_str("[inferred]");
+    }
+    Some(marked)
+}
+
 fn notes_text(notes: &[Note]) -> Option<String> {
     (!notes.is_empty()).then(|| {
         notes

@@ -1,6 +1,6 @@
 //! Enums, their values and named object types.
 
-use super::{notes_text, pairs, Differ, Pair};
+use super::{notes_text, pairs, with_provenance, Differ, Pair};
 use crate::diff::{Change, DocField, Item, Owner, Wire};
 use crate::ir::{Enum, EnumKind, ObjectType};
 
@@ -65,8 +65,8 @@ impl Differ<'_> {
         self.docs(
             &item,
             DocField::Source,
-            old.source.clone(),
-            new.source.clone(),
+            with_provenance(None, old.source.as_deref(), old.inferred),
+            with_provenance(None, new.source.as_deref(), new.inferred),
             origin,
         );
         if old.kind != new.kind {
@@ -112,8 +112,8 @@ impl Differ<'_> {
                             value: Wire::from(&after.wire),
                         },
                         DocField::Description,
-                        before.description.clone(),
-                        after.description.clone(),
+                        with_provenance(before.description.as_deref(), None, before.inferred),
+                        with_provenance(after.description.as_deref(), None, after.inferred),
                         origin,
                     );
                 }

@@ -113,6 +113,11 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// The source id `source` as a code span linking to the list of sources.
+    fn source_link(&self, source: &str) -> Text {
+        Text::link(source, Some(&self.headings.sources.anchor))
+    }
+
     /// The event `name` as a code span linking to its section.
     pub(super) fn event_link(&self, name: &str) -> Span {
         Span::code(clean(name)).linked(self.headings.event_named(name))
@@ -154,13 +159,21 @@ impl Builder<'_> {
             )
         };
         let error_values = if error.known_errors.is_empty() {
-            Text::plain("none published")
+            Text::plain("none known")
         } else {
+            // A value sent with a state shows as ORS sends it: `invalidstate.<state>`.
             join(
                 error
                     .known_errors
                     .iter()
-                    .map(|known| vec![Span::code(clean(&known.value))])
+                    .map(|known| {
+                        let shown = if known.states.is_empty() {
+                            known.value.clone()
+                        } else {
+                            format!("{}.<state>", known.value)
+                        };
+                        vec![Span::code(clean(&shown))]
+                    })
                     .collect(),
                 ", ",
             )
@@ -247,7 +260,11 @@ impl Builder<'_> {
                         ", ",
                     ),
                     description: self.prose(&known.description, Some(name)),
-                    source: Text::link(&known.source, Some(&self.headings.sources.anchor)),
+                    inferred: known.inferred,
+                    source: known
+                        .source
+                        .as_deref()
+                        .map_or_else(|| Text::plain("none"), |source| self.source_link(source)),
                 })
                 .collect(),
             no_known_errors,
@@ -292,15 +309,20 @@ impl Builder<'_> {
             required: if attribute.required { "yes" } else { "no" },
             since: since_text(attribute.since.as_ref()),
             description: self.prose(&attribute.description, current),
-            presence_label: if attribute.required {
-                "Required"
-            } else {
-                "Optional"
+            presence_label: match (attribute.required, attribute.presence_inferred) {
+                (true, false) => "Required",
+                (true, true) => "Required (the catalogue's inference)",
+                (false, false) => "Optional",
+                (false, true) => "Optional (the catalogue's inference)",
             },
             presence: attribute
                 .presence_reason
                 .as_deref()
                 .map(|reason| self.prose(reason, current)),
+            presence_source: attribute
+                .presence_source
+                .as_deref()
+                .map(|source| self.source_link(source)),
             notes: self.notes(&attribute.notes, current),
         }
     }
@@ -313,7 +335,7 @@ impl Builder<'_> {
             source: envelope
                 .source
                 .as_deref()
-                .map(|source| Text::link(source, Some(&self.headings.sources.anchor))),
+                .map(|source| self.source_link(source)),
             fields: envelope
                 .fields
                 .iter()
@@ -360,7 +382,8 @@ impl Builder<'_> {
             source: item
                 .source
                 .as_deref()
-                .map(|source| Text::link(source, Some(&self.headings.sources.anchor))),
+                .map(|source| self.source_link(source)),
+            inferred: item.inferred,
             notes: self.notes(&item.notes, None),
             values: item
                 .values
@@ -376,6 +399,7 @@ impl Builder<'_> {
                         .as_deref()
                         .map(|text| self.prose(text, None))
                         .unwrap_or_default(),
+                    inferred: value.inferred && value.description.is_some(),
                 })
                 .collect(),
             used_by: self.used_by(|ty| matches!(element_type(ty), Type::Enum(used) if *used == id)),
@@ -391,7 +415,7 @@ impl Builder<'_> {
             source: item
                 .source
                 .as_deref()
-                .map(|source| Text::link(source, Some(&self.headings.sources.anchor))),
+                .map(|source| self.source_link(source)),
             members: item
                 .members
                 .iter()

@@ -50,7 +50,10 @@ impl Headings {
             Heading { text, anchor }
         };
         let mut headings = Headings {
-            title: add(Text::plain("ORS interaction events"), "top".into()),
+            title: add(
+                Text::plain("ORS Interaction Interface events"),
+                "top".into(),
+            ),
             contents: add(Text::plain("Contents"), "contents".into()),
             ..Headings::default()
         };

@@ -82,8 +82,11 @@ pub(super) struct AttributeRow {
     pub(super) required: &'static str,
     pub(super) since: String,
     pub(super) description: Text,
+    /// `Required` or `Optional`, and whether the reason is the catalogue's own inference.
     pub(super) presence_label: &'static str,
     pub(super) presence: Option<Text>,
+    /// The source the presence reason cites.
+    pub(super) presence_source: Option<Text>,
     pub(super) notes: Vec<NoteView>,
 }
 
@@ -92,6 +95,9 @@ pub(super) struct AttributeRow {
 pub(super) struct KnownErrorRow {
     pub(super) forms: Text,
     pub(super) description: Text,
+    /// Whether the meaning is the catalogue's own inference.
+    pub(super) inferred: bool,
+    /// The source of the value, or `none` when the value is the catalogue's own.
     pub(super) source: Text,
 }
 
@@ -113,6 +119,8 @@ pub(super) struct EnumView {
     /// Whether any value has a description (else the tables leave that column out).
     pub(super) described: bool,
     pub(super) source: Option<Text>,
+    /// Whether the value set is the catalogue's own inference.
+    pub(super) inferred: bool,
     pub(super) notes: Vec<NoteView>,
     pub(super) values: Vec<EnumValueRow>,
     pub(super) used_by: Text,
@@ -124,6 +132,8 @@ pub(super) struct EnumValueRow {
     pub(super) wire: Text,
     pub(super) name: Text,
     pub(super) description: Text,
+    /// Whether the description is the catalogue's own inference.
+    pub(super) inferred: bool,
 }
 
 /// An object type and its members.

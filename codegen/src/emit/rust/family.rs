@@ -90,7 +90,14 @@ fn event_doc(catalogue: &Catalogue, event: &Event) -> String {
         let known: Vec<String> = event
             .known_errors
             .iter()
-            .map(|known| format!("`{}` ({})", known.value, known.description))
+            .map(|known| {
+                let inferred = if known.inferred {
+                    "the catalogue's inference: "
+                } else {
+                    ""
+                };
+                format!("`{}` ({inferred}{})", known.value, known.description)
+            })
             .collect();
         parts.push(format!(
             "Known error values (a value not listed is still legal): {}.",

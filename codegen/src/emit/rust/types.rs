@@ -100,19 +100,20 @@ pub(super) fn rust_type(catalogue: &Catalogue, ty: &Type) -> TokenStream {
 }
 
 fn attribute_doc(attribute: &Attribute) -> TokenStream {
-    let presence = if attribute.required {
-        attribute
-            .presence_reason
-            .as_ref()
-            .map_or_else(String::new, |reason| format!("Required: {reason}"))
-    } else {
-        format!(
-            "Optional: {}",
-            attribute
-                .presence_reason
-                .as_deref()
-                .unwrap_or("it may be absent.")
-        )
+    let label = match (attribute.required, attribute.presence_inferred) {
+        (true, false) => "Required",
+        (true, true) => "Required (the catalogue's inference)",
+        (false, false) => "Optional",
+        (false, true) => "Optional (the catalogue's inference)",
+    };
+    let source = attribute
+        .presence_source
+        .as_ref()
+        .map_or_else(String::new, |source| format!(" (source: `{source}`)"));
+    let presence = match (&attribute.presence_reason, attribute.required) {
+        (Some(reason), _) => format!("{label}: {reason}{source}"),
+        (None, true) => String::new(),
+        (None, false) => "Optional: it may be absent.".to_owned(),
     };
     let mut parts = vec![
         format!("`{}`: {}", attribute.name, attribute.description),
@@ -180,6 +181,7 @@ fn object_type(catalogue: &Catalogue, object: &ObjectType) -> TokenStream {
         .members
         .iter()
         .map(|member| field(catalogue, member, false));
+    let derive_default = derives_default(catalogue, object).then(|| quote! { Default, });
     let other = object.open.then(|| {
         quote! {
             /// Members the catalogue does not describe, kept as received.
@@ -189,13 +191,29 @@ fn object_type(catalogue: &Catalogue, object: &ObjectType) -> TokenStream {
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Default, #rt::serde::Serialize, #rt::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default #rt::serde::Serialize, #rt::serde::Deserialize)]
         #serde_crate
         pub struct #name {
             #(#fields)*
             #other
         }
     }
+}
+
+/// Whether the struct of `object` can derive `Default`: every required member's type has a
+/// default. Enums have none (no value is a natural default), so a required enum member, or a
+/// required member of an object type that has none, rules it out.
+fn derives_default(catalogue: &Catalogue, object: &ObjectType) -> bool {
+    object.members.iter().all(|member| {
+        !member.required
+            || match &member.ty {
+                Type::Enum(_) => false,
+                Type::Object(id) => derives_default(catalogue, &catalogue[*id]),
+                Type::String | Type::Integer | Type::Boolean | Type::AnyObject | Type::Array(_) => {
+                    true
+                }
+            }
+    })
 }
 
 fn envelope_fields(catalogue: &Catalogue) -> TokenStream {
