@@ -420,8 +420,6 @@ fn element_type(ty: &Type) -> &Type {
     }
 }
 
-/// The heading found, or an empty one.
-
 /// The parts as one text, with `separator` between them.
 fn join(parts: Vec<Vec<Span>>, separator: &str) -> Text {
     let mut spans = Vec::new();
