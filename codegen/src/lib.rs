@@ -13,9 +13,9 @@
 //! - [`emit`] renders each output from the IR alone;
 //! - [`output`] writes them atomically, or checks that committed copies are fresh.
 //!
-//! Without its default `generator` feature the crate is only [`version`] (the ORS version type)
-//! and [`names`] (name rules and suggestions), which the `ors-events` runtime and derive macros
-//! share with the generator.
+//! Without its default `generator` feature the crate is only [`version`] (the ORS version type),
+//! [`names`] (name rules and suggestions) and [`codes`] (the registry of diagnostic codes), which
+//! the `ors-events` runtime and derive macros share with the generator.
 //!
 //! ```no_run
 //! use std::path::Path;
@@ -33,6 +33,7 @@
 pub mod build_script;
 #[cfg(feature = "generator")]
 pub mod check;
+pub mod codes;
 #[cfg(feature = "generator")]
 pub mod corpus;
 #[cfg(feature = "generator")]
@@ -59,7 +60,9 @@ pub mod spec;
 pub mod version;
 
 #[cfg(feature = "generator")]
-pub use diagnostics::{Diagnostic, Diagnostics, Location};
+pub use codes::SpecCode;
+#[cfg(feature = "generator")]
+pub use diagnostics::{Diagnostic, Diagnostics, Location, Related, Span};
 #[cfg(feature = "generator")]
 pub use ir::Catalogue;
 #[cfg(feature = "generator")]
