@@ -110,7 +110,7 @@ pub fn load(dir: &Path) -> Result<Spec, Diagnostics> {
             Err(problem) => problems.push(*problem),
         }
     }
-    finish(dir, &display_dir, files, problems)
+    finish(dir, files, problems)
 }
 
 /// Parses spec files given as `(file name, bytes)` pairs, as [`load`] parses the files of a
@@ -142,26 +142,21 @@ pub fn load_texts(display_dir: &str, files: Vec<(String, Vec<u8>)>) -> Result<Sp
             Err(problem) => problems.push(*problem),
         }
     }
-    finish(Path::new(display_dir), display_dir, loaded, problems)
+    finish(Path::new(display_dir), loaded, problems)
 }
 
 /// The spec of `dir`, or every problem; no files at all is a problem too.
 fn finish(
     dir: &Path,
-    display_dir: &str,
     files: Vec<SpecFile>,
     mut problems: Vec<Diagnostic>,
 ) -> Result<Spec, Diagnostics> {
     if files.is_empty() && problems.is_empty() {
+        // About the directory, not a place in a file.
         problems.push(
-            Diagnostic::new(
+            Diagnostic::unlocated(
                 SpecCode::NoSpecFiles,
                 format!("no *.yaml files in {}", dir.display()),
-                Location {
-                    file: display_dir.to_owned(),
-                    line: 1,
-                    column: 1,
-                },
             )
             .with_help("point at the spec directory, e.g. `ors-events check spec`"),
         );
