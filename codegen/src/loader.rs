@@ -1,7 +1,7 @@
 //! Reading spec files: the only module that knows the spec is YAML.
 //!
-//! Parsing uses `serde_yaml`, which reports syntax and shape errors with their position. Later
-//! stages point at nodes by [`NodePath`]; each file `serde_yaml` accepted is also read once by an
+//! Parsing uses `yaml_serde`, which reports syntax and shape errors with their position. Later
+//! stages point at nodes by [`NodePath`]; each file `yaml_serde` accepted is also read once by an
 //! event parser into a [`SourceMap`] of every node's position, so [`locate`] is a lookup.
 
 use std::fs;
@@ -240,7 +240,7 @@ fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<D
         )
     })?;
     let content = parse(&text, display_path)?;
-    // Only for text serde_yaml accepted: its limits (depth, aliases) already held.
+    // Only for text yaml_serde accepted: its limits (depth, aliases) already held.
     let source_map = SourceMap::build(&text);
     Ok(SpecFile {
         display_path: display_path.to_owned(),
@@ -268,12 +268,12 @@ fn parse(text: &str, display_path: &str) -> Result<FileContent, Box<Diagnostic>>
             .with_help("remove the file, or give it content (spec/README.md shows the format)"),
         ));
     }
-    serde_yaml::from_str::<FileContent>(text).map_err(|err| {
+    yaml_serde::from_str::<FileContent>(text).map_err(|err| {
         let (line, column) = err
             .location()
             .map_or((1, 1), |location| (location.line(), location.column()));
         let message = err.to_string();
-        // serde_yaml appends " at line L column C"; the location is shown separately.
+        // yaml_serde appends " at line L column C"; the location is shown separately.
         let message = match message.find(" at line ") {
             Some(at) => message[..at].to_owned(),
             None => message,
@@ -333,7 +333,7 @@ fn second_key(text: &str, line: usize, column: usize, message: &str) -> Option<(
 }
 
 fn classify(message: &str) -> (SpecCode, &'static str) {
-    // serde_yaml puts the path of the node first: `actions[0]: unknown field ...`.
+    // yaml_serde puts the path of the node first: `actions[0]: unknown field ...`.
     let message = match message.split_once(": ") {
         Some((path, rest))
             if path
@@ -374,7 +374,7 @@ fn classify(message: &str) -> (SpecCode, &'static str) {
     }
 }
 
-/// The line and column of the node at `path`, as `serde_yaml` would report them: a lookup in its
+/// The line and column of the node at `path`, as `yaml_serde` would report them: a lookup in its
 /// file's [`SourceMap`]. Falls back to the start of the file when the node is not there.
 pub fn locate(spec: &Spec, path: &NodePath) -> Location {
     let Some(file) = spec.files.get(path.file) else {
@@ -532,7 +532,7 @@ mod tests {
             );
         }
         assert_eq!(builds() - before, 3, "locating built a map");
-        // A file serde_yaml refuses is not mapped at all.
+        // A file yaml_serde refuses is not mapped at all.
         let refused = vec![("d.yaml".to_owned(), b"nope: [\n".to_vec())];
         assert!(load_texts("spec", refused).is_err());
         assert_eq!(builds() - before, 3);
