@@ -55,7 +55,10 @@ impl Span {
         let line_text = text[line_start..line_end]
             .strip_suffix('\r')
             .unwrap_or(&text[line_start..line_end]);
-        let end = floor_boundary(text, end.clamp(start, line_start + line_text.len()));
+        // A start on the line break itself points just past the line's last character.
+        let line_end = line_start + line_text.len();
+        let start = start.min(line_end);
+        let end = floor_boundary(text, end.clamp(start, line_end));
         // A range that runs to the end of the line ends at its last non-blank character.
         let end = start + text[start..end].trim_end().len();
         Span {

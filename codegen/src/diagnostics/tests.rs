@@ -197,3 +197,30 @@ fn spans_stay_on_their_first_line_and_on_character_boundaries() {
     let span = Span::at(text, 99, 99, None);
     assert_eq!((span.start, span.end), (text.len(), text.len()));
 }
+
+#[test]
+fn any_offsets_of_any_line_render_without_panicking() {
+    let text = "a: b\r\n\tc: 日本\r\n\r\nd:\n  - é\n\u{2028}x\n";
+    for start in 0..=text.len() + 2 {
+        for end in [0, start, start + 1, start + 3, text.len() + 5] {
+            let span = Span::in_text(text, start, end);
+            assert!(span.start <= span.end && span.end <= span.line_start + span.line_text.len());
+            assert!(!span.line_text.contains('\n') && !span.line_text.ends_with('\r'));
+            let location = Location {
+                file: "spec/x.yaml".into(),
+                line: 1 + text[..span.line_start].matches('\n').count(),
+                column: 1,
+            };
+            let rendered = Diagnostic::new(SpecCode::YamlSyntax, "x", location)
+                .with_span(span)
+                .to_string();
+            assert!(rendered.starts_with("error[yaml-syntax]: x"));
+        }
+    }
+    for line in 0..9 {
+        for column in 0..12 {
+            let span = Span::at(text, line, column, Some("c"));
+            assert!(span.start <= span.end && span.end <= text.len());
+        }
+    }
+}
