@@ -5,6 +5,8 @@
 //! cargo run --release --example corpus -- events 100000 > events.jsonl     # 10 % invalid
 //! cargo run --release --example corpus -- events 100000 --invalid 0 --seed 7 > valid.jsonl
 //! cargo run --release --example corpus -- spec 10000 target/spec-10k      # a synthetic spec
+//! cargo run --release --example corpus -- reworded 4000 target/new-4k     # its docs reworded
+//! cargo run --release --example corpus -- problems 4000 target/bad-4k     # 4,000 problems
 //! ```
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -15,7 +17,7 @@ use ors_events_codegen::corpus;
 
 fn usage() -> ! {
     eprintln!(
-        "usage: corpus events COUNT [--invalid PER_MILLE] [--seed N] | corpus spec EVENTS DIR"
+        "usage: corpus events COUNT [--invalid PER_MILLE] [--seed N] | corpus spec|reworded EVENTS DIR | corpus problems COUNT DIR"
     );
     std::process::exit(2)
 }
@@ -60,14 +62,22 @@ fn run() -> std::io::Result<()> {
             }
             out.flush()
         }
-        Some("spec") => {
-            let dir = PathBuf::from(args.get(2).unwrap_or_else(|| usage()));
-            std::fs::create_dir_all(&dir)?;
-            for (name, text) in corpus::synthetic_spec(number(1) as usize) {
-                std::fs::write(dir.join(name), text)?;
-            }
-            Ok(())
-        }
+        Some("spec") => write_spec(corpus::synthetic_spec(number(1) as usize), args.get(2)),
+        Some("problems") => write_spec(corpus::spec_with_problems(number(1) as usize), args.get(2)),
+        Some("reworded") => write_spec(
+            corpus::synthetic_spec_reworded(number(1) as usize),
+            args.get(2),
+        ),
         _ => usage(),
     }
+}
+
+/// Writes `files` into the directory `dir`.
+fn write_spec(files: Vec<(String, String)>, dir: Option<&String>) -> std::io::Result<()> {
+    let dir = PathBuf::from(dir.unwrap_or_else(|| usage()));
+    std::fs::create_dir_all(&dir)?;
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text)?;
+    }
+    Ok(())
 }

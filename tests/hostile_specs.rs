@@ -27,7 +27,8 @@ fn rejected(spec: &Path, limit: Duration) -> Diagnostics {
 fn only(problems: &Diagnostics) -> (&'static str, String) {
     assert_eq!(problems.len(), 1, "{problems}");
     let problem = problems.iter().next().unwrap();
-    (problem.code, problem.location.to_string())
+    let at = problem.location.as_ref().map(ToString::to_string);
+    (problem.code.as_str(), at.unwrap_or_default())
 }
 
 fn spec_with(file: &str, text: &[u8]) -> (TempDir, std::path::PathBuf) {

@@ -442,3 +442,87 @@ fn json_schema_errors_point_where_the_validator_does() {
         differences.join("\n")
     );
 }
+
+/// One input per validator code of the registry that makes the validator report it, with the
+/// options it needs; a code without a case fails the test.
+#[test]
+fn every_validator_code_of_the_registry_has_a_case_that_triggers_it() {
+    use ors_events::validate::{validate_lines, ViolationCode};
+    let release: ors_events::OrsVersion = "8.1.3".parse().unwrap();
+    let lines: &[(&str, &str, Options)] = &[
+        ("malformed-json", "{\"name\": ", Options::new()),
+        (
+            "wrong-type",
+            r#"{"name": "voice.hold.done", "data": {"requestid": 1, "interactionid": "i"}}"#,
+            Options::new(),
+        ),
+        (
+            "missing-field",
+            r#"{"name": "voice.hold.done"}"#,
+            Options::new(),
+        ),
+        (
+            "unknown-field",
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i"}, "sendidd": "x"}"#,
+            Options::new(),
+        ),
+        (
+            "duplicate-key",
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r", "requestid": "r", "interactionid": "i"}}"#,
+            Options::new(),
+        ),
+        (
+            "unknown-event",
+            r#"{"name": "voice.hld.done", "data": {}}"#,
+            Options::new(),
+        ),
+        (
+            "missing-attribute",
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r"}}"#,
+            Options::new(),
+        ),
+        (
+            "unknown-attribute",
+            r#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i", "x": 1}}"#,
+            Options::new(),
+        ),
+        (
+            "enum-value",
+            r#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "d", "partyid": "p", "partystate": "connected", "hints": {"callstate": 999}}}"#,
+            Options::new(),
+        ),
+        (
+            "not-in-version",
+            r#"{"name": "interaction.deleted", "data": {"interactionid": "i", "resultof": "x"}}"#,
+            Options::new().ors_version(release),
+        ),
+    ];
+    let mut triggered = std::collections::BTreeSet::new();
+    let mut failures = Vec::new();
+    for (code, line, options) in lines {
+        let report = validate(line.as_bytes(), options);
+        if report.violations.iter().any(|v| v.code == *code) {
+            triggered.insert(code.to_string());
+        } else {
+            failures.push(format!(
+                "{code}: not reported for {line}: {:?}",
+                report.violations
+            ));
+        }
+    }
+    // A line longer than the limit is skipped and reported.
+    let long = format!("{}\n", " ".repeat(100));
+    validate_lines(long.as_bytes(), &Options::new(), 10, |_, report| {
+        for violation in &report.violations {
+            triggered.insert(violation.code.to_owned());
+        }
+        Ok(())
+    })
+    .unwrap();
+    for code in ViolationCode::ALL {
+        if !triggered.contains(code.as_str()) {
+            failures.push(format!("{code}: no case triggers it"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -115,16 +115,47 @@ pub fn value(lines: &[Vec<u8>]) -> usize {
 
 /// A synthetic spec of about `events` events, written into a fresh directory.
 pub fn synthetic_spec_dir(events: usize) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "ors-events-bench-spec-{events}-{}",
-        std::process::id()
-    ));
+    spec_dir(&format!("spec-{events}"), corpus::synthetic_spec(events))
+}
+
+/// `files` written into a fresh temporary directory named after `name`.
+pub fn spec_dir(name: &str, files: Vec<(String, String)>) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ors-events-bench-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, text) in corpus::synthetic_spec(events) {
+    for (name, text) in files {
         std::fs::write(dir.join(name), text).unwrap();
     }
     dir
+}
+
+/// What `ors-events check` does with a broken spec: load and check it, and render every
+/// problem as text; returns the length of the text.
+pub fn check_report(spec: &Path) -> usize {
+    match ors_events_codegen::compile(spec) {
+        Ok(_) => panic!("the spec has no problems"),
+        Err(problems) => problems.render(false).len(),
+    }
+}
+
+/// What `ors-events diff OLD NEW --format text` does: load, check and lower both sides,
+/// compare them and render the report; returns the number of changes.
+pub fn diff_report(old: &Path, new: &Path) -> usize {
+    use ors_events_codegen::diff::{diff, Report, Side};
+    let old_catalogue = ors_events_codegen::compile(old).expect("a clean spec");
+    let new_catalogue = ors_events_codegen::compile(new).expect("a clean spec");
+    let changes = diff(
+        Side {
+            catalogue: &old_catalogue,
+        },
+        Side {
+            catalogue: &new_catalogue,
+        },
+    );
+    let count = changes.len();
+    let report = Report::new("old", "new", changes);
+    assert!(!report.to_text().is_empty());
+    count
 }
 
 /// The whole generator on `spec`: load, check, lower and every emitter, in memory.

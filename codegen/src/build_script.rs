@@ -12,7 +12,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::codes::SpecCode;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// Configures and runs the generator from a build script.
 #[derive(Debug, Clone)]
@@ -83,14 +84,9 @@ impl Builder {
         for (path, text) in crate::emit::rust::emit(&catalogue) {
             let target = out_dir.join(&path);
             write_if_changed(&target, &text).map_err(|err| {
-                Diagnostics::from(vec![Diagnostic::new(
-                    "io-error",
+                Diagnostics::from(vec![Diagnostic::unlocated(
+                    SpecCode::IoError,
                     format!("cannot write {}: {err}", target.display()),
-                    Location {
-                        file: path.clone(),
-                        line: 1,
-                        column: 1,
-                    },
                 )])
             })?;
         }
@@ -100,10 +96,9 @@ impl Builder {
 
 fn env_dir(variable: &str) -> Result<PathBuf, Diagnostics> {
     std::env::var_os(variable).map(PathBuf::from).ok_or_else(|| {
-        Diagnostics::from(vec![Diagnostic::new(
-            "io-error",
+        Diagnostics::from(vec![Diagnostic::unlocated(
+            SpecCode::IoError,
             format!("{variable} is not set: run from a build script, or set the directories on the Builder"),
-            Location { file: variable.to_owned(), line: 1, column: 1 },
         )])
     })
 }

@@ -317,16 +317,17 @@ pub fn flawed(catalogue: &Catalogue, event: &Event, flaw: Flaw, rng: &mut Rng) -
                 data.push((attribute.name.clone(), bad));
             } else {
                 // An enum member of an object attribute, such as `hints.callstate`.
-                let (attribute, object, member) = event.attributes.iter().find_map(|attribute| {
-                    let Type::Object(object) = &attribute.ty else {
-                        return None;
-                    };
-                    let member = catalogue[*object]
-                        .members
-                        .iter()
-                        .find(|m| matches!(m.ty, Type::Enum(_)))?;
-                    Some((attribute, *object, member))
-                })?;
+                let (attribute, object, member) =
+                    event.attributes.iter().find_map(|attribute| {
+                        let Type::Object(object) = &attribute.ty else {
+                            return None;
+                        };
+                        let member = catalogue[*object]
+                            .members
+                            .iter()
+                            .find(|m| matches!(m.ty, Type::Enum(_)))?;
+                        Some((attribute, *object, member))
+                    })?;
                 let Type::Enum(enum_name) = &member.ty else {
                     return None;
                 };
@@ -470,9 +471,87 @@ pub fn synthetic_spec(events: usize) -> Vec<(String, String)> {
     files
 }
 
+/// A spec with exactly `problems` located problems, all in one family file of `problems`
+/// events: each event's one attribute has the unknown type `strin` (`unknown-type`, with a
+/// suggestion). For measuring how checking and reporting scale with the number of problems.
+pub fn spec_with_problems(problems: usize) -> Vec<(String, String)> {
+    let catalogue =
+        "families: [big]\nsources:\n  - id: synthetic\n    title: A synthetic catalogue\n";
+    let mut family =
+        String::from("family:\n  name: big\n  title: Big\n  description: A big family.\nevents:\n");
+    for i in 0..problems {
+        family.push_str(&format!(
+            "  - name: big.evt{i}\n    description: Event {i} happened.\n    attributes:\n      - {{ name: attr, type: strin, description: An attribute. }}\n"
+        ));
+    }
+    vec![
+        ("catalogue.yaml".to_owned(), catalogue.to_owned()),
+        ("big.yaml".to_owned(), family),
+    ]
+}
+
+/// [`synthetic_spec`] with two docs of every event reworded: against `synthetic_spec(events)`,
+/// exactly two `docs-changed` findings per event (its description, and the description of its
+/// first local attribute or of its known error). For measuring how `diff` scales with the
+/// number of changes.
+pub fn synthetic_spec_reworded(events: usize) -> Vec<(String, String)> {
+    let reword = |text: String| {
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        // Set where an event with local attributes starts, cleared at its first one.
+        let mut first_local = false;
+        for line in text.lines() {
+            if line.starts_with("    done:")
+                || line.starts_with("  - name: ") && line.contains(".evt")
+            {
+                first_local = true;
+            }
+            let mut line = line
+                .replace(" happened.", " has happened.")
+                .replace(" succeeded.", " has succeeded.")
+                .replace(
+                    "description: Action failed.",
+                    "description: The action failed.",
+                )
+                .replace("description: Unknown.", "description: Not known.");
+            if first_local && line.trim_start().starts_with("description: Attribute ") {
+                line = line.replace("long enough", "reworded, long enough");
+                first_local = false;
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out
+    };
+    synthetic_spec(events)
+        .into_iter()
+        .map(|(name, text)| (name, reword(text)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problem_specs_have_the_asked_number_of_problems() {
+        let files = spec_with_problems(7)
+            .into_iter()
+            .map(|(name, text)| (name, text.into_bytes()))
+            .collect();
+        let spec = match crate::loader::load_texts("spec", files) {
+            Ok(spec) => spec,
+            Err(problems) => panic!("{problems}"),
+        };
+        match crate::compile_spec(&spec) {
+            Ok(_) => panic!("no problems"),
+            Err(problems) => {
+                assert_eq!(problems.len(), 7, "{problems}");
+                assert!(problems
+                    .iter()
+                    .all(|p| p.code == crate::SpecCode::UnknownType));
+            }
+        }
+    }
 
     #[test]
     fn synthetic_specs_check_clean_and_have_the_asked_size() {

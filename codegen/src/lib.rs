@@ -23,9 +23,9 @@
 //!
 //! With neither, the crate is only the re-exports below; no one needs that configuration.
 //!
-//! [`version`] (the ORS version type) and [`names`] (name rules and suggestions) are re-exported
-//! from `ors-events-core`, which the `ors-events` runtime and derive macros share with the
-//! generator.
+//! [`version`] (the ORS version type), [`names`] (name rules and suggestions) and [`codes`]
+//! (the registry of diagnostic codes) are re-exported from `ors-events-core`, which the
+//! `ors-events` runtime and derive macros share with the generator.
 //!
 //! ```no_run
 //! # #[cfg(feature = "generator")]
@@ -73,12 +73,15 @@ pub mod resolve;
 #[cfg(feature = "rust")]
 pub mod spec;
 
-/// ORS version numbers and name rules live in `ors-events-core`, which the `ors-events` runtime
-/// and derive macros share with the generator; they are re-exported here under their old paths.
-pub use ors_events_core::{names, version};
+/// ORS version numbers, name rules and the registry of diagnostic codes live in
+/// `ors-events-core`, which the `ors-events` runtime and derive macros share with the generator;
+/// they are re-exported here under their old paths.
+pub use ors_events_core::{codes, names, version};
 
 #[cfg(feature = "rust")]
-pub use diagnostics::{Diagnostic, Diagnostics, Location};
+pub use codes::SpecCode;
+#[cfg(feature = "rust")]
+pub use diagnostics::{Diagnostic, Diagnostics, Location, Related, Span};
 #[cfg(feature = "rust")]
 pub use ir::Catalogue;
 #[cfg(feature = "generator")]
@@ -98,7 +101,7 @@ pub fn compile_spec(spec: &spec::Spec) -> Result<Catalogue, Diagnostics> {
 }
 
 /// Checks a loaded spec with `rules` and lowers it: every problem found, or its catalogue.
-#[cfg(feature = "generator")]
+#[cfg(feature = "rust")]
 pub fn compile_spec_with(spec: &spec::Spec, rules: check::Rules) -> Result<Catalogue, Diagnostics> {
     check::check_with(spec, rules).map(|resolved| lower::lower(&resolved))
 }

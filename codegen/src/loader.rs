@@ -1,13 +1,14 @@
 //! Reading spec files: the only module that knows the spec is YAML.
 //!
-//! Parsing uses `serde_yaml`, which reports syntax and shape errors with their position. Later
-//! stages point at nodes by [`NodePath`]; each file `serde_yaml` accepted is also read once by an
+//! Parsing uses `yaml_serde`, which reports syntax and shape errors with their position. Later
+//! stages point at nodes by [`NodePath`]; each file `yaml_serde` accepted is also read once by an
 //! event parser into a [`SourceMap`] of every node's position, so [`locate`] is a lookup.
 
 use std::fs;
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::codes::SpecCode;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, Related, Span};
 use crate::spec::{FileContent, Spec, SpecFile};
 
 mod source_map;
@@ -69,16 +70,13 @@ impl NodePath {
 /// when some fail, so every syntax and shape problem is reported at once.
 pub fn load(dir: &Path) -> Result<Spec, Diagnostics> {
     let display_dir = display_dir(dir);
+    // Not at a place in a file: the message names the directory.
     let io_error = |what: String, err: std::io::Error| {
-        Diagnostics::from(vec![Diagnostic::new(
-            "io-error",
+        Diagnostics::from(vec![Diagnostic::unlocated(
+            SpecCode::IoError,
             format!("{what}: {err}"),
-            Location {
-                file: display_dir.clone(),
-                line: 1,
-                column: 1,
-            },
-        )])
+        )
+        .with_help("check the path and its permissions")])
     };
     let entries = fs::read_dir(dir).map_err(|err| {
         io_error(
@@ -112,7 +110,7 @@ pub fn load(dir: &Path) -> Result<Spec, Diagnostics> {
             Err(problem) => problems.push(*problem),
         }
     }
-    finish(dir, &display_dir, files, problems)
+    finish(dir, files, problems)
 }
 
 /// Parses spec files given as `(file name, bytes)` pairs, as [`load`] parses the files of a
@@ -144,26 +142,21 @@ pub fn load_texts(display_dir: &str, files: Vec<(String, Vec<u8>)>) -> Result<Sp
             Err(problem) => problems.push(*problem),
         }
     }
-    finish(Path::new(display_dir), display_dir, loaded, problems)
+    finish(Path::new(display_dir), loaded, problems)
 }
 
 /// The spec of `dir`, or every problem; no files at all is a problem too.
 fn finish(
     dir: &Path,
-    display_dir: &str,
     files: Vec<SpecFile>,
     mut problems: Vec<Diagnostic>,
 ) -> Result<Spec, Diagnostics> {
     if files.is_empty() && problems.is_empty() {
+        // About the directory, not a place in a file.
         problems.push(
-            Diagnostic::new(
-                "no-spec-files",
+            Diagnostic::unlocated(
+                SpecCode::NoSpecFiles,
                 format!("no *.yaml files in {}", dir.display()),
-                Location {
-                    file: display_dir.to_owned(),
-                    line: 1,
-                    column: 1,
-                },
             )
             .with_help("point at the spec directory, e.g. `ors-events check spec`"),
         );
@@ -186,40 +179,28 @@ fn display_dir(dir: &Path) -> String {
 }
 
 fn read_file(path: &Path, display_path: &str) -> Result<SpecFile, Box<Diagnostic>> {
-    let at_start = || Location {
-        file: display_path.to_owned(),
-        line: 1,
-        column: 1,
-    };
-    let problem = |code, message: String, help: &str| {
-        Box::new(Diagnostic::new(code, message, at_start()).with_help(help))
-    };
-    let size = fs::metadata(path)
-        .map_err(|err| {
-            problem(
-                "io-error",
+    // Not at a place in the file, which could not be read: the message names it.
+    let io_error = |err: std::io::Error| {
+        Box::new(
+            Diagnostic::unlocated(
+                SpecCode::IoError,
                 format!("cannot read {display_path}: {err}"),
-                "check the file's permissions",
             )
-        })?
-        .len();
+            .with_help("check the file's permissions"),
+        )
+    };
+    let size = fs::metadata(path).map_err(io_error)?.len();
     if size > MAX_FILE_BYTES {
         return Err(too_large(display_path, size));
     }
-    let bytes = fs::read(path).map_err(|err| {
-        problem(
-            "io-error",
-            format!("cannot read {display_path}: {err}"),
-            "check the file's permissions",
-        )
-    })?;
+    let bytes = fs::read(path).map_err(io_error)?;
     file_from_bytes(bytes, display_path)
 }
 
 fn too_large(display_path: &str, size: u64) -> Box<Diagnostic> {
     Box::new(
         Diagnostic::new(
-            "file-too-large",
+            SpecCode::FileTooLarge,
             format!("{display_path} is {size} bytes, more than the {MAX_FILE_BYTES} a spec file may have"),
             Location {
                 file: display_path.to_owned(),
@@ -234,8 +215,10 @@ fn too_large(display_path: &str, size: u64) -> Box<Diagnostic> {
 /// The spec file `display_path` from its bytes: UTF-8, then YAML.
 fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<Diagnostic>> {
     let text = String::from_utf8(bytes).map_err(|err| {
-        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let valid = String::from_utf8_lossy(valid);
+        let valid_up_to = err.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(err.as_bytes());
+        // The valid prefix is the same in the lossy text, so the offset holds there too.
+        let valid = &lossy[..valid_up_to];
         let line = valid.matches('\n').count() + 1;
         let column = valid
             .rsplit('\n')
@@ -244,7 +227,7 @@ fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<D
             + 1;
         Box::new(
             Diagnostic::new(
-                "not-utf8",
+                SpecCode::NotUtf8,
                 format!("{display_path} is not valid UTF-8"),
                 Location {
                     file: display_path.to_owned(),
@@ -252,11 +235,12 @@ fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<D
                     column,
                 },
             )
+            .with_span(Span::at(&lossy, line, column, None))
             .with_help("save the file as UTF-8"),
         )
     })?;
     let content = parse(&text, display_path)?;
-    // Only for text serde_yaml accepted: its limits (depth, aliases) already held.
+    // Only for text yaml_serde accepted: its limits (depth, aliases) already held.
     let source_map = SourceMap::build(&text);
     Ok(SpecFile {
         display_path: display_path.to_owned(),
@@ -273,7 +257,7 @@ fn parse(text: &str, display_path: &str) -> Result<FileContent, Box<Diagnostic>>
     if !has_content {
         return Err(Box::new(
             Diagnostic::new(
-                "empty-file",
+                SpecCode::EmptyFile,
                 format!("{display_path} holds no YAML document"),
                 Location {
                     file: display_path.to_owned(),
@@ -284,34 +268,41 @@ fn parse(text: &str, display_path: &str) -> Result<FileContent, Box<Diagnostic>>
             .with_help("remove the file, or give it content (spec/README.md shows the format)"),
         ));
     }
-    serde_yaml::from_str::<FileContent>(text).map_err(|err| {
+    yaml_serde::from_str::<FileContent>(text).map_err(|err| {
         let (line, column) = err
             .location()
             .map_or((1, 1), |location| (location.line(), location.column()));
         let message = err.to_string();
-        // serde_yaml appends " at line L column C"; the location is shown separately.
+        // yaml_serde appends " at line L column C"; the location is shown separately.
         let message = match message.find(" at line ") {
             Some(at) => message[..at].to_owned(),
             None => message,
         };
         let (code, help) = classify(&message);
-        let (line, column) = if code == "duplicate-key" {
+        let (line, column) = if code == SpecCode::DuplicateKey {
             second_key(text, line, column, &message).unwrap_or((line, column))
         } else {
             (line, column)
         };
-        let mut diagnostic = Diagnostic::new(
-            code,
-            message,
-            Location {
-                file: display_path.to_owned(),
-                line,
-                column,
-            },
+        // The key an unknown or duplicate key message names is what the span covers.
+        let token = match code {
+            SpecCode::UnknownKey | SpecCode::DuplicateKey => message.split('`').nth(1),
+            _ => None,
+        };
+        let span = Span::at(text, line, column, token);
+        Box::new(
+            Diagnostic::new(
+                code,
+                message,
+                Location {
+                    file: display_path.to_owned(),
+                    line,
+                    column,
+                },
+            )
+            .with_span(span)
+            .with_help(help),
         )
-        .with_help(help);
-        diagnostic.source_line = text.lines().nth(line.saturating_sub(1)).map(str::to_owned);
-        Box::new(diagnostic)
     })
 }
 
@@ -341,8 +332,8 @@ fn second_key(text: &str, line: usize, column: usize, message: &str) -> Option<(
     None
 }
 
-fn classify(message: &str) -> (&'static str, &'static str) {
-    // serde_yaml puts the path of the node first: `actions[0]: unknown field ...`.
+fn classify(message: &str) -> (SpecCode, &'static str) {
+    // yaml_serde puts the path of the node first: `actions[0]: unknown field ...`.
     let message = match message.split_once(": ") {
         Some((path, rest))
             if path
@@ -355,32 +346,35 @@ fn classify(message: &str) -> (&'static str, &'static str) {
     };
     if message.starts_with("unknown field") {
         (
-            "unknown-key",
+            SpecCode::UnknownKey,
             "spec/README.md lists the keys each construct takes",
         )
     } else if message.starts_with("missing field") {
         (
-            "missing-key",
+            SpecCode::MissingKey,
             "add the key; spec/README.md shows the format",
         )
     } else if message.starts_with("duplicate field") || message.contains("duplicate entry") {
-        ("duplicate-key", "remove one of the two entries")
+        (SpecCode::DuplicateKey, "remove one of the two entries")
     } else if message.contains("recursion limit exceeded") || message.contains("repetition limit") {
         (
-            "too-deep",
+            SpecCode::TooDeep,
             "the spec nests too deeply or expands too many aliases; write it out plainly",
         )
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        ("wrong-shape", "spec/README.md shows what each key holds")
+        (
+            SpecCode::WrongShape,
+            "spec/README.md shows what each key holds",
+        )
     } else {
         (
-            "yaml-syntax",
+            SpecCode::YamlSyntax,
             "fix the YAML syntax (indent with spaces, never tabs)",
         )
     }
 }
 
-/// The line and column of the node at `path`, as `serde_yaml` would report them: a lookup in its
+/// The line and column of the node at `path`, as `yaml_serde` would report them: a lookup in its
 /// file's [`SourceMap`]. Falls back to the start of the file when the node is not there.
 pub fn locate(spec: &Spec, path: &NodePath) -> Location {
     let Some(file) = spec.files.get(path.file) else {
@@ -406,22 +400,34 @@ pub fn span(spec: &Spec, path: &NodePath) -> Option<NodeSpan> {
     spec.files.get(path.file)?.source_map.node(&path.steps)
 }
 
-/// A diagnostic at the node `path`, with the node's source line for the snippet.
+/// The span of the node at `path`, with its line, when it is mapped.
+fn node_span(spec: &Spec, path: &NodePath) -> Option<Span> {
+    let file = spec.files.get(path.file)?;
+    let node = file.source_map.node(&path.steps)?;
+    Some(Span::in_text(&file.text, node.start, node.end))
+}
+
+/// A diagnostic at the node `path`, with the node's bytes and line for the snippet.
 pub fn diagnostic_at(
     spec: &Spec,
     path: &NodePath,
-    code: &'static str,
+    code: SpecCode,
     message: impl Into<String>,
 ) -> Diagnostic {
-    let location = locate(spec, path);
-    let source_line = spec
-        .files
-        .get(path.file)
-        .and_then(|file| file.source_map.line(&file.text, location.line))
-        .map(str::to_owned);
-    let mut diagnostic = Diagnostic::new(code, message, location);
-    diagnostic.source_line = source_line;
-    diagnostic
+    let diagnostic = Diagnostic::new(code, message, locate(spec, path));
+    match node_span(spec, path) {
+        Some(span) => diagnostic.with_span(span),
+        None => diagnostic,
+    }
+}
+
+/// The node `path` as a place related to a diagnostic, labelled `label` (`first defined here`).
+pub fn related_at(spec: &Spec, path: &NodePath, label: impl Into<String>) -> Related {
+    Related {
+        label: label.into(),
+        location: locate(spec, path),
+        span: node_span(spec, path),
+    }
 }
 
 #[cfg(test)]
@@ -488,11 +494,10 @@ mod tests {
             let span = span(&spec, &description).unwrap_or_else(|| panic!("line {line}"));
             let i = (line - 7) / 2;
             assert_eq!(&text[span.start..span.end], format!("Événement {i}."));
-            let diagnostic = diagnostic_at(&spec, &description, "test", "here");
-            assert_eq!(
-                diagnostic.source_line.as_deref(),
-                Some(format!("    description: Événement {i}.").as_str())
-            );
+            let diagnostic = diagnostic_at(&spec, &description, SpecCode::EmptyText, "here");
+            let shown = diagnostic.span.unwrap_or_else(|| panic!("line {line}"));
+            assert_eq!(shown.line_text, format!("    description: Événement {i}."));
+            assert_eq!((shown.start, shown.end), (span.start, span.end));
         }
         let past = NodePath::root(0).key("events").index(7_000);
         assert_eq!(
@@ -522,12 +527,12 @@ mod tests {
             diagnostic_at(
                 &spec,
                 &NodePath::root(1).key("families").index(0),
-                "test",
+                SpecCode::EmptyText,
                 "x",
             );
         }
         assert_eq!(builds() - before, 3, "locating built a map");
-        // A file serde_yaml refuses is not mapped at all.
+        // A file yaml_serde refuses is not mapped at all.
         let refused = vec![("d.yaml".to_owned(), b"nope: [\n".to_vec())];
         assert!(load_texts("spec", refused).is_err());
         assert_eq!(builds() - before, 3);

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::codes::SpecCode;
 use crate::diagnostics::Diagnostic;
-use crate::loader::{diagnostic_at, NodePath};
+use crate::loader::{diagnostic_at, related_at, NodePath};
 use crate::spec::{AttributeDef, EnumDef, ObjectDef, Spec};
 
 /// Types every spec may use without defining them.
@@ -57,17 +58,15 @@ impl<'a> Index<'a> {
             family_order: None,
         };
         let mut duplicate = |path: &NodePath, what: &str, name: &str, first: &NodePath| {
-            let first = crate::loader::locate(spec, first);
             problems.push(
                 diagnostic_at(
                     spec,
                     path,
-                    "duplicate-name",
+                    SpecCode::DuplicateName,
                     format!("{what} `{name}` is defined twice"),
                 )
-                .with_help(format!(
-                    "the first definition is at {first}; remove or rename one"
-                )),
+                .with_help("remove or rename one")
+                .with_related(related_at(spec, first, "first defined here")),
             );
         };
         for (file_index, file) in spec.files.iter().enumerate() {

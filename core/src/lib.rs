@@ -16,6 +16,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod codes;
 pub mod names;
 pub mod version;
 

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use ors_events::validate::dynamic::DynCatalogue;
 use ors_events::validate::Options;
-use ors_events_codegen::{emit, Catalogue, OrsVersion};
+use ors_events_codegen::{emit, Catalogue, Diagnostics, OrsVersion, SpecCode};
 
 mod diff;
 mod lint;
@@ -30,6 +30,13 @@ enum Command {
     Check {
         /// The spec directory [default: spec/ of the workspace]
         spec: Option<PathBuf>,
+        /// Colour the problems: `auto` when standard error is a terminal and NO_COLOR is unset.
+        #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        /// `text`: problems as rustc shows them, on standard error; `json`: one object per
+        /// problem per line on standard output, and nothing else there.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Write every output into the output directory, atomically.
     Generate {
@@ -139,6 +146,32 @@ enum Format {
     Json,
 }
 
+/// When `check` colours its problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorChoice {
+    /// When standard error is a terminal and NO_COLOR is unset or empty.
+    Auto,
+    /// Always, even when NO_COLOR is set.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour what goes to standard error.
+    fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+                !no_color && std::io::stderr().is_terminal()
+            }
+        }
+    }
+}
+
 /// A failed command: its message and exit status.
 struct Failure {
     status: u8,
@@ -169,11 +202,26 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Check { spec } => {
+        Command::Check {
+            spec,
+            color,
+            format,
+        } => {
             let spec = spec_dir(spec)?;
-            let catalogue = compile(&spec)?;
+            let catalogue = match format {
+                Format::Text => compile_with(&spec, color.enabled())?,
+                Format::Json => ors_events_codegen::compile(&spec).map_err(|problems| {
+                    print!("{}", problems.to_json_lines());
+                    let count = problems.len();
+                    let plural = if count == 1 { "" } else { "s" };
+                    Failure {
+                        status: status_of(&problems),
+                        message: format!("{count} problem{plural} found in the spec"),
+                    }
+                })?,
+            };
             let attributes: usize = catalogue.events.iter().map(|e| e.attributes.len()).sum();
-            println!(
+            let summary = format!(
                 "{}: ok ({} events in {} families, {} attributes, {} enums)",
                 spec.display(),
                 catalogue.events.len(),
@@ -181,6 +229,11 @@ fn run(command: Command) -> Result<(), Failure> {
                 attributes,
                 catalogue.enums.len()
             );
+            // Standard output holds only the problems in JSON.
+            match format {
+                Format::Text => println!("{summary}"),
+                Format::Json => eprintln!("{summary}"),
+            }
             Ok(())
         }
         Command::Generate { spec, out, check } => {
@@ -280,18 +333,26 @@ fn compile_for_use(spec: &Path) -> Result<Catalogue, Failure> {
     })
 }
 
+/// The catalogue of `spec`, or its problems (coloured as [`ColorChoice::Auto`] says).
 fn compile(spec: &Path) -> Result<Catalogue, Failure> {
-    ors_events_codegen::compile(spec).map_err(|problems| {
-        let status = if problems.iter().any(|p| p.code == "io-error") {
-            2
-        } else {
-            1
-        };
-        Failure {
-            status,
-            message: problems.to_string(),
-        }
+    compile_with(spec, ColorChoice::Auto.enabled())
+}
+
+/// The catalogue of `spec`, or its problems, with colours when `color` is set.
+fn compile_with(spec: &Path, color: bool) -> Result<Catalogue, Failure> {
+    ors_events_codegen::compile(spec).map_err(|problems| Failure {
+        status: status_of(&problems),
+        message: problems.render(color),
     })
+}
+
+/// 2 when the spec could not be read, 1 when it has problems.
+fn status_of(problems: &Diagnostics) -> u8 {
+    if problems.iter().any(|p| p.code == SpecCode::IoError) {
+        2
+    } else {
+        1
+    }
 }
 
 fn spec_dir(given: Option<PathBuf>) -> Result<PathBuf, Failure> {

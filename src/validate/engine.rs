@@ -9,7 +9,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
-use super::{Options, Severity, Violation};
+use super::{Options, Violation, ViolationCode};
 use crate::OrsVersion;
 
 /// Collects violations while the generated checks walk a document.
@@ -51,36 +51,23 @@ impl<'o> Checker<'o> {
         self.pointer.truncate(mark);
     }
 
-    fn report(&mut self, code: &'static str, severity: Severity, message: String) {
+    /// A violation of `code` at the current pointer, with the severity the registry gives the
+    /// code under the options (unknown names are warnings in lenient mode).
+    pub fn report(&mut self, code: ViolationCode, message: String) {
         self.violations.push(Violation {
             pointer: self.pointer.clone(),
-            code,
+            code: code.as_str(),
             message,
-            severity,
+            severity: code.severity(self.options.lenient),
         });
-    }
-
-    /// A violation at the current pointer.
-    pub fn error(&mut self, code: &'static str, message: String) {
-        self.report(code, Severity::Error, message);
-    }
-
-    /// A violation in strict mode, a warning in lenient mode.
-    pub fn unknown(&mut self, code: &'static str, message: String) {
-        let severity = if self.options.lenient {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
-        self.report(code, severity, message);
     }
 
     /// Reports `what` when it is newer than the target release.
     pub fn since(&mut self, since: Option<OrsVersion>, what: fmt::Arguments<'_>) {
         if let (Some(since), Some(target)) = (since, self.options.ors_version) {
             if since > target {
-                self.error(
-                    "not-in-version",
+                self.report(
+                    ViolationCode::NotInVersion,
                     format!("{what} exists since ORS {since}, after the target release {target}"),
                 );
             }
@@ -88,9 +75,9 @@ impl<'o> Checker<'o> {
     }
 
     /// A required member that is absent; reported at the member's pointer.
-    pub fn missing(&mut self, code: &'static str, key: &str, what: &str) {
+    pub fn missing(&mut self, code: ViolationCode, key: &str, what: &str) {
         let mark = self.enter(key);
-        self.error(code, format!("{what} `{key}` is missing"));
+        self.report(code, format!("{what} `{key}` is missing"));
         self.leave(mark);
     }
 
@@ -103,8 +90,8 @@ impl<'o> Checker<'o> {
             .unwrap_or_default()
             .replace("~1", "/")
             .replace("~0", "~");
-        self.error(
-            "duplicate-key",
+        self.report(
+            ViolationCode::DuplicateKey,
             format!("`{key}` appears twice in one object"),
         );
     }
@@ -114,7 +101,7 @@ impl<'o> Checker<'o> {
         &mut self,
         key: &str,
         known: &[&str],
-        code: &'static str,
+        code: ViolationCode,
         what: fmt::Arguments<'_>,
         map: &mut A,
     ) -> Result<(), A::Error> {
@@ -123,7 +110,7 @@ impl<'o> Checker<'o> {
             Some(near) => format!(" (did you mean `{near}`?)"),
             None => String::new(),
         };
-        self.unknown(code, format!("`{key}` is not {what}{hint}"));
+        self.report(code, format!("`{key}` is not {what}{hint}"));
         map.next_value::<IgnoredAny>()?;
         self.leave(mark);
         Ok(())
@@ -139,7 +126,7 @@ impl<'o> Checker<'o> {
 
     /// The required attribute `key` is absent.
     pub fn missing_attribute(&mut self, key: &str) {
-        self.missing("missing-attribute", key, "required attribute");
+        self.missing(ViolationCode::MissingAttribute, key, "required attribute");
     }
 
     /// `key` is not an attribute of `owner` (an event or closed object type, quoted), whose
@@ -154,7 +141,7 @@ impl<'o> Checker<'o> {
         self.unknown_member(
             key,
             known,
-            "unknown-attribute",
+            ViolationCode::UnknownAttribute,
             format_args!("an attribute of {owner}"),
             map,
         )
@@ -162,7 +149,10 @@ impl<'o> Checker<'o> {
 
     /// Skips a value of the wrong JSON type and reports it.
     pub(super) fn wrong_type(&mut self, expected: &str, found: &str) {
-        self.error("wrong-type", format!("expected {expected}, found {found}"));
+        self.report(
+            ViolationCode::WrongType,
+            format!("expected {expected}, found {found}"),
+        );
     }
 }
 
@@ -355,12 +345,18 @@ pub fn int_enum<'de, D: Deserializer<'de>>(
         |checker, value| match value {
             Scalar::Int(code) => {
                 if !known(code) {
-                    checker.unknown("enum-value", format!("{code} is not a value of {name}"));
+                    checker.report(
+                        ViolationCode::EnumValue,
+                        format!("{code} is not a value of {name}"),
+                    );
                 }
                 true
             }
             Scalar::OtherNumber(n) if n.fract() == 0.0 => {
-                checker.unknown("enum-value", format!("{n} is not a value of {name}"));
+                checker.report(
+                    ViolationCode::EnumValue,
+                    format!("{n} is not a value of {name}"),
+                );
                 true
             }
             _ => false,
@@ -382,7 +378,10 @@ pub fn str_enum<'de, D: Deserializer<'de>>(
         |checker, value| match value {
             Scalar::Str(text) => {
                 if !known(text) {
-                    checker.unknown("enum-value", format!("`{text}` is not a value of {name}"));
+                    checker.report(
+                        ViolationCode::EnumValue,
+                        format!("`{text}` is not a value of {name}"),
+                    );
                 }
                 true
             }

@@ -7,7 +7,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use serde::Deserializer;
 
 use super::engine::{reject_other_types, scalar, Checker, Scalar};
-use super::Checks;
+use super::{Checks, ViolationCode};
 use crate::envelope::Key;
 
 /// The whole envelope.
@@ -56,8 +56,8 @@ impl<'de, S: Checks> DeserializeSeed<'de> for NameSeed<'_, '_, '_, S> {
                         Some(near) => format!(" (did you mean `{near}`?)"),
                         None => String::new(),
                     };
-                    checker.error(
-                        "unknown-event",
+                    checker.report(
+                        ViolationCode::UnknownEvent,
                         format!("`{text}` is not an event of the catalogue{hint}"),
                     );
                 }
@@ -137,7 +137,7 @@ impl<'de, S: Checks> Visitor<'de> for EnvelopeSeed<'_, '_, '_, S> {
                         checker.unknown_member(
                             other,
                             &known,
-                            "unknown-field",
+                            ViolationCode::UnknownField,
                             format_args!("an envelope field"),
                             &mut map,
                         )?;
@@ -146,7 +146,7 @@ impl<'de, S: Checks> Visitor<'de> for EnvelopeSeed<'_, '_, '_, S> {
             }
         }
         match &name {
-            None => checker.missing("missing-field", "name", "envelope field"),
+            None => checker.missing(ViolationCode::MissingField, "name", "envelope field"),
             Some(NameValue::Known(event)) => {
                 if let Some(raw) = pending {
                     let mark = checker.enter("data");
@@ -160,7 +160,7 @@ impl<'de, S: Checks> Visitor<'de> for EnvelopeSeed<'_, '_, '_, S> {
             Some(NameValue::Bad) => {}
         }
         if !data_seen {
-            checker.missing("missing-field", "data", "envelope field");
+            checker.missing(ViolationCode::MissingField, "data", "envelope field");
         }
         Ok(match name {
             Some(NameValue::Known(event)) => Some(event),

@@ -98,24 +98,12 @@ impl Options {
     }
 }
 
-/// Whether a finding makes the event invalid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// The event is invalid.
-    Error,
-    /// Reported, but the event is valid (lenient mode).
-    Warning,
-}
-
-impl Severity {
-    /// `error` or `warning`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
+/// Whether a finding makes the event invalid: an `Error` does, a `Warning` (lenient mode) does
+/// not. The registry of codes gives each code's severity.
+pub use ors_events_core::codes::Severity;
+/// The codes of the validator, with their meanings and severities: the registry a
+/// [`Violation::code`] comes from.
+pub use ors_events_core::codes::ViolationCode;
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +112,7 @@ pub struct Violation {
     pub pointer: String,
     /// A stable code: `malformed-json`, `line-too-long`, `wrong-type`, `missing-field`,
     /// `unknown-field`, `duplicate-key`, `unknown-event`, `missing-attribute`,
-    /// `unknown-attribute`, `enum-value` or `not-in-version`.
+    /// `unknown-attribute`, `enum-value` or `not-in-version`; the name of a [`ViolationCode`].
     pub code: &'static str,
     /// What is wrong.
     pub message: String,
@@ -189,10 +177,10 @@ pub fn validate_with<S: Checks>(checks: &S, bytes: &[u8], options: &Options) -> 
             event: None,
             violations: vec![Violation {
                 pointer: String::new(),
-                code: "malformed-json",
+                code: ViolationCode::MalformedJson.as_str(),
                 message: "the line starts with a UTF-8 byte order mark, which JSON does not allow"
                     .into(),
-                severity: Severity::Error,
+                severity: ViolationCode::MalformedJson.severity(false),
             }],
         };
     }
@@ -240,9 +228,9 @@ fn check_envelope<S: Checks>(
             event: None,
             violations: vec![Violation {
                 pointer: String::new(),
-                code: "malformed-json",
+                code: ViolationCode::MalformedJson.as_str(),
                 message: format!("not valid JSON: {err}"),
-                severity: Severity::Error,
+                severity: ViolationCode::MalformedJson.severity(false),
             }],
         },
     }
@@ -317,11 +305,11 @@ pub fn validate_lines_with<S: Checks, R: BufRead>(
                 event: None,
                 violations: vec![Violation {
                     pointer: String::new(),
-                    code: "line-too-long",
+                    code: ViolationCode::LineTooLong.as_str(),
                     message: format!(
                         "the line is longer than {max_line_bytes} bytes; it was skipped"
                     ),
-                    severity: Severity::Error,
+                    severity: ViolationCode::LineTooLong.severity(false),
                 }],
             }
         } else {
@@ -393,9 +381,9 @@ pub fn validate_value<S: Checks, T: serde::Serialize>(
             event: None,
             violations: vec![Violation {
                 pointer: String::new(),
-                code: "malformed-json",
+                code: ViolationCode::MalformedJson.as_str(),
                 message: format!("cannot encode the event: {err}"),
-                severity: Severity::Error,
+                severity: ViolationCode::MalformedJson.severity(false),
             }],
         },
     }

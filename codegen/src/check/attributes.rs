@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::codes::SpecCode;
 use crate::loader::NodePath;
 use crate::names;
 use crate::naming;
@@ -49,7 +50,7 @@ impl<'a> Checker<'a> {
                 if item.ty.is_some() {
                     self.report(
                         &item_path.key("type"),
-                        "type-on-use",
+                        SpecCode::TypeOnUse,
                         format!("`use: {shared}` takes its type from the shared attribute"),
                         Some("remove `type:`, or define a local attribute with `name:`".into()),
                     );
@@ -61,7 +62,7 @@ impl<'a> Checker<'a> {
                     };
                     self.report(
                         &use_path,
-                        "unknown-attribute-ref",
+                        SpecCode::UnknownAttributeRef,
                         format!("`{shared}` is not a shared attribute"),
                         Some(help),
                     );
@@ -75,7 +76,7 @@ impl<'a> Checker<'a> {
                     Some(ty) => self.type_ref(index, &item_path.key("type"), ty),
                     None => self.report(
                         &local_path,
-                        "missing-type",
+                        SpecCode::MissingType,
                         format!("attribute `{name}` of {} has no `type`", context.name),
                         Some("add `type:`, or write `use:` for a shared attribute".into()),
                     ),
@@ -86,7 +87,7 @@ impl<'a> Checker<'a> {
                     }
                     None => self.report(
                         &local_path,
-                        "missing-key",
+                        SpecCode::MissingKey,
                         format!(
                             "attribute `{name}` of {} has no `description`",
                             context.name
@@ -97,8 +98,15 @@ impl<'a> Checker<'a> {
                 Some((name.as_str(), local_path))
             }
             _ => {
-                self.report(item_path, "attribute-form", format!("an attribute of {} needs exactly one of `use:` and `name:`", context.name),
-                    Some("`use: NAME` for a shared attribute, `name: NAME` with `type:` for one of this event only".into()));
+                self.report(
+                    item_path,
+                    SpecCode::AttributeForm,
+                    format!(
+                        "an attribute of {} needs exactly one of `use:` and `name:`",
+                        context.name
+                    ),
+                    Some("`use: NAME` for a shared attribute, `name: NAME` with `type:` for one of this event only".into()),
+                );
                 None
             }
         }
@@ -118,12 +126,12 @@ impl<'a> Checker<'a> {
         };
         let (wire, rust, roles) = (&mut seen.wire, &mut seen.rust, &mut seen.roles);
         if let Some(first) = wire.get(name) {
-            let first = crate::loader::locate(self.spec, first);
-            self.report(
+            self.report_related(
                 &name_path,
-                "duplicate-attribute",
+                SpecCode::DuplicateAttribute,
                 format!("attribute `{name}` of {} is listed twice", context.name),
-                Some(format!("the first is at {first}; remove one")),
+                Some("remove one".into()),
+                (first, "first listed here".into()),
             );
             return;
         }
@@ -133,7 +141,7 @@ impl<'a> Checker<'a> {
                 if item.role.is_some() {
                     self.report(
                         &item_path.key("role"),
-                        "role-on-use",
+                        SpecCode::RoleOnUse,
                         format!("`use: {shared}` takes its role from the shared attribute"),
                         Some("remove `role:` here, or set it on the shared attribute".into()),
                     );
@@ -147,14 +155,12 @@ impl<'a> Checker<'a> {
         };
         if let Some(role) = role {
             if let Some(first) = roles.get(&role) {
-                let first = crate::loader::locate(self.spec, first);
-                self.report(
+                self.report_related(
                     &name_path,
-                    "duplicate-role",
+                    SpecCode::DuplicateRole,
                     format!("{} has two attributes with role `{role}`", context.name),
-                    Some(format!(
-                        "the first is at {first}; an event has at most one attribute of each role"
-                    )),
+                    Some("an event has at most one attribute of each role".into()),
+                    (first, format!("the first with role `{role}`")),
                 );
             } else {
                 roles.insert(role, name_path.clone());
@@ -181,7 +187,7 @@ impl<'a> Checker<'a> {
         if item.optional.is_some() && item.required_because.is_some() {
             self.report(
                 &item_path.key("required_because"),
-                "conflicting-presence",
+                SpecCode::ConflictingPresence,
                 format!("attribute `{name}` is both optional and required"),
                 Some("keep `optional:` or `required_because:`, not both".into()),
             );
@@ -198,13 +204,13 @@ impl<'a> Checker<'a> {
         if let Some(since) = self.version(&since_path, item.since.as_deref()) {
             match &context.since {
                 Some(event_since) if since < *event_since => {
-                    self.report(&since_path, "since-before-event",
+                    self.report(&since_path, SpecCode::SinceBeforeEvent,
                         format!("attribute `{name}` is since {since}, before its event {} (since {event_since})", context.name),
                         Some("an attribute cannot be older than its event; remove its `since`".into()));
                 }
                 Some(event_since) if since == *event_since => {}
                 _ if item.optional.is_none() => {
-                    self.report(&since_path, "since-required",
+                    self.report(&since_path, SpecCode::SinceRequired,
                         format!("attribute `{name}` of {} is since {since} but required: releases before {since} do not send it", context.name),
                         Some("add `optional: <why>` (e.g. older releases do not send it)".into()));
                 }

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::codes::SpecCode;
 use crate::loader::NodePath;
 use crate::names;
 use crate::naming;
@@ -39,7 +40,7 @@ impl<'a> Checker<'a> {
             {
                 self.report(
                     &root.key(first),
-                    "missing-family",
+                    SpecCode::MissingFamily,
                     format!("this file has `{first}:` but no `family:` header"),
                     Some("add `family: { name: ..., title: ..., description: ... }`".into()),
                 );
@@ -79,12 +80,12 @@ impl<'a> Checker<'a> {
     ) {
         let name = family.name.as_str();
         if let Some(first) = families.get(name) {
-            let first = crate::loader::locate(self.spec, first);
-            self.report(
+            self.report_related(
                 &family_path.key("name"),
-                "duplicate-name",
+                SpecCode::DuplicateName,
                 format!("family `{name}` is defined twice"),
-                Some(format!("the first definition is at {first}")),
+                Some("define each family in one file".into()),
+                (first, "first defined here".into()),
             );
         } else {
             families.insert(name, family_path.key("name"));
@@ -92,7 +93,7 @@ impl<'a> Checker<'a> {
         if !names::is_event_name(name) || name.contains('.') || name == "error" {
             self.report(
                 &family_path.key("name"),
-                "invalid-name",
+                SpecCode::InvalidName,
                 format!("`{name}` is not a family name"),
                 Some(
                     "a family name is one lowercase word, such as `voice`, and not `error`".into(),
@@ -119,12 +120,13 @@ impl<'a> Checker<'a> {
         path: &NodePath,
     ) {
         if let Some(first) = names.events.get(event) {
-            let first = crate::loader::locate(self.spec, first);
-            self.report(
+            let first = (&first.clone(), "first defined here".into());
+            self.report_related(
                 path,
-                "duplicate-event",
+                SpecCode::DuplicateEvent,
                 format!("event `{event}` is defined twice"),
-                Some(format!("the first definition is at {first}; remove one")),
+                Some("remove one".into()),
+                first,
             );
             return;
         }
@@ -147,7 +149,7 @@ impl<'a> Checker<'a> {
         if !names::is_event_name(&action.name) || action.name.contains('.') {
             self.report(
                 &name_path,
-                "invalid-name",
+                SpecCode::InvalidName,
                 format!("`{}` is not an action name", action.name),
                 Some("an action name is one lowercase word, such as `hold`".into()),
             );
@@ -172,7 +174,7 @@ impl<'a> Checker<'a> {
         if !missing.is_empty() {
             self.report(
                 &name_path,
-                "incomplete-result-pair",
+                SpecCode::IncompleteResultPair,
                 format!(
                     "action `{}` has no `{}` side: it needs both `{done_name}` and `{error_name}`",
                     action.name,
@@ -234,20 +236,20 @@ impl<'a> Checker<'a> {
     ) {
         let name_path = path.key("name");
         if !names::is_event_name(&event.name) {
-            self.report(&name_path, "invalid-name", format!("`{}` is not an event name", event.name),
+            self.report(&name_path, SpecCode::InvalidName, format!("`{}` is not an event name", event.name),
                 Some("an event name is dot-separated lowercase words, such as `interaction.udata.changed`".into()));
             return;
         }
         let prefix = format!("{family}.");
         let Some(rest) = event.name.strip_prefix(&prefix) else {
-            self.report(&name_path, "wrong-family", format!("event `{}` is in the `{family}` family file but does not start with `{prefix}`", event.name),
+            self.report(&name_path, SpecCode::WrongFamily, format!("event `{}` is in the `{family}` family file but does not start with `{prefix}`", event.name),
                 Some("move it to its family's file, or fix its name".into()));
             return;
         };
         if rest.ends_with(".done") {
             self.report(
                 &name_path,
-                "wrong-family",
+                SpecCode::WrongFamily,
                 format!("event `{}` looks like a result event", event.name),
                 Some("describe it as an action with `done:` and `error:` sides".into()),
             );
@@ -256,7 +258,7 @@ impl<'a> Checker<'a> {
         if let Some(action) = markers.get(&names::collision_key(&type_name)) {
             self.report(
                 &name_path,
-                "name-collision",
+                SpecCode::NameCollision,
                 format!("event `{}` collides with the marker type of action `{action}` after case conversion", event.name),
                 Some("rename the event or the action".into()),
             );
@@ -289,7 +291,7 @@ impl<'a> Checker<'a> {
         if side != "error" {
             self.report(
                 &errors_path,
-                "misplaced-errors",
+                SpecCode::MisplacedErrors,
                 format!("`{event}` is a done event; known `error` values belong on the error side"),
                 None,
             );
@@ -308,7 +310,7 @@ impl<'a> Checker<'a> {
         if !has_error_role {
             self.report(
                 &errors_path,
-                "misplaced-errors",
+                SpecCode::MisplacedErrors,
                 format!(
                     "`{event}` lists known error values but has no attribute with `role: error`"
                 ),
@@ -324,7 +326,7 @@ impl<'a> Checker<'a> {
                 if !seen.insert(form.clone()) {
                     self.report(
                         &path.key("value"),
-                        "duplicate-enum-value",
+                        SpecCode::DuplicateEnumValue,
                         format!("known error `{form}` of `{event}` is listed twice"),
                         None,
                     );
@@ -333,7 +335,7 @@ impl<'a> Checker<'a> {
             if value.value.is_empty() {
                 self.report(
                     &path.key("value"),
-                    "empty-text",
+                    SpecCode::EmptyText,
                     "a known error value is empty".into(),
                     None,
                 );

@@ -14,8 +14,9 @@ mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::codes::SpecCode;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::loader::{diagnostic_at, NodePath};
+use crate::loader::{diagnostic_at, related_at, NodePath};
 use crate::names;
 use crate::naming;
 use crate::resolve::{Index, Resolved};
@@ -91,16 +92,26 @@ struct EventContext<'e> {
 }
 
 impl<'a> Checker<'a> {
-    fn report(
-        &mut self,
-        path: &NodePath,
-        code: &'static str,
-        message: String,
-        help: Option<String>,
-    ) {
+    fn report(&mut self, path: &NodePath, code: SpecCode, message: String, help: Option<String>) {
         let mut diagnostic = diagnostic_at(self.spec, path, code, message);
         diagnostic.help = help;
         self.problems.push(diagnostic);
+    }
+
+    /// Reports a problem at `path` that involves the node `other` too (an earlier definition),
+    /// shown as a second snippet labelled `label`.
+    fn report_related(
+        &mut self,
+        path: &NodePath,
+        code: SpecCode,
+        message: String,
+        help: Option<String>,
+        (other, label): (&NodePath, String),
+    ) {
+        self.report(path, code, message, help);
+        if let Some(diagnostic) = self.problems.last_mut() {
+            diagnostic.related.push(related_at(self.spec, other, label));
+        }
     }
 
     fn check(&mut self, index: &Index<'a>) {
@@ -181,12 +192,12 @@ impl<'a> Checker<'a> {
         first_seen: &mut Option<NodePath>,
     ) {
         if let Some(first) = first_seen {
-            let first = crate::loader::locate(self.spec, first);
-            self.report(
+            self.report_related(
                 path,
-                "duplicate-name",
+                SpecCode::DuplicateName,
                 "the envelope is defined twice".into(),
-                Some(format!("the first definition is at {first}")),
+                Some("keep one envelope".into()),
+                (first, "first defined here".into()),
             );
         } else {
             *first_seen = Some(path.clone());
@@ -210,7 +221,7 @@ impl<'a> Checker<'a> {
             {
                 self.report(
                     &path.key("fields").index(i).key("name"),
-                    "duplicate-attribute",
+                    SpecCode::DuplicateAttribute,
                     format!(
                         "`{reserved}` is part of every envelope and cannot be listed as a field"
                     ),
@@ -248,14 +259,14 @@ impl<'a> Checker<'a> {
             if !listed.insert(name.as_str()) {
                 self.report(
                     &path.index(i),
-                    "duplicate-name",
+                    SpecCode::DuplicateName,
                     format!("family `{name}` is listed twice"),
                     None,
                 );
             } else if !families.contains_key(name.as_str()) {
                 self.report(
                     &path.index(i),
-                    "unknown-family",
+                    SpecCode::UnknownFamily,
                     format!("family `{name}` is listed but no file defines it"),
                     Some(
                         "add a family file with `family: {{ name: ... }}`, or remove the name"
@@ -266,14 +277,12 @@ impl<'a> Checker<'a> {
         }
         for (name, family_path) in families {
             if !listed.contains(name) {
-                self.report(
+                self.report_related(
                     family_path,
-                    "unlisted-family",
+                    SpecCode::UnlistedFamily,
                     format!("family `{name}` is not in the `families` list"),
-                    Some(format!(
-                        "add `{name}` to the `families` list in {}",
-                        crate::loader::locate(self.spec, path).file
-                    )),
+                    Some(format!("add `{name}` to the `families` list")),
+                    (path, "the `families` list".into()),
                 );
             }
         }
@@ -283,7 +292,7 @@ impl<'a> Checker<'a> {
         if text.trim().is_empty() {
             self.report(
                 path,
-                "empty-text",
+                SpecCode::EmptyText,
                 format!("the {what} is empty"),
                 Some("say what it is; readers of the docs see it".into()),
             );
@@ -295,7 +304,7 @@ impl<'a> Checker<'a> {
             if note.kind != "quirk" && note.kind != "usage" {
                 self.report(
                     &path.index(i).key("kind"),
-                    "unknown-note-kind",
+                    SpecCode::UnknownNoteKind,
                     format!("unknown note kind `{}`", note.kind),
                     Some("a note is a `quirk` of the source page or `usage` advice".into()),
                 );
@@ -309,7 +318,7 @@ impl<'a> Checker<'a> {
             if crate::ir::Role::from_spec(role).is_none() {
                 self.report(
                     path,
-                    "unknown-role",
+                    SpecCode::UnknownRole,
                     format!("unknown role `{role}`"),
                     Some("a role is `request-id`, `interaction-id` or `error`".into()),
                 );
@@ -328,7 +337,7 @@ impl<'a> Checker<'a> {
                 };
                 self.report(
                     path,
-                    "unknown-source",
+                    SpecCode::UnknownSource,
                     format!("unknown source `{source}`"),
                     Some(help),
                 );
@@ -341,7 +350,7 @@ impl<'a> Checker<'a> {
         match text.parse::<OrsVersion>() {
             Ok(version) => Some(version),
             Err(err) => {
-                self.report(path, "invalid-version", err.to_string(),
+                self.report(path, SpecCode::InvalidVersion, err.to_string(),
                     Some("write an ORS build such as \"8.1.400.09\" or a release such as \"8.1.3\", quoted".into()));
                 None
             }
@@ -354,9 +363,9 @@ impl<'a> Checker<'a> {
             None => true,
             Some(problem) => {
                 let code = if problem.contains("keyword") {
-                    "rust-keyword"
+                    SpecCode::RustKeyword
                 } else {
-                    "invalid-name"
+                    SpecCode::InvalidName
                 };
                 self.report(
                     path,
@@ -400,10 +409,10 @@ impl<'a> Checker<'a> {
     ) {
         let key = names::collision_key(rust);
         if let Some((first_name, first_path)) = seen.get(&key) {
-            let first = crate::loader::locate(self.spec, first_path);
-            self.report(path, "name-collision",
+            let first = (first_path, format!("`{first_name}` is here"));
+            self.report_related(path, SpecCode::NameCollision,
                 format!("{what} `{name}` collides with `{first_name}` after case conversion (both become `{key}`)"),
-                Some(format!("`{first_name}` is at {first}; rename one, or set `rust_name:`")));
+                Some("rename one, or set `rust_name:`".into()), first);
         } else {
             seen.insert(key, (name.to_owned(), path.clone()));
         }

@@ -13,6 +13,7 @@
 //! The rule is about how the spec documents its claims, not about what they mean: lowering does
 //! not need it, and [`super::Rules`] can leave it out.
 
+use crate::codes::SpecCode;
 use std::collections::BTreeSet;
 
 use crate::loader::NodePath;
@@ -183,7 +184,7 @@ impl Checker<'_> {
         for stray in &walk.strays {
             self.report(
                 &stray.path,
-                "stray-provenance",
+                SpecCode::StrayProvenance,
                 stray.message.clone(),
                 Some(stray.help.into()),
             );
@@ -196,7 +197,7 @@ impl Checker<'_> {
         for claim in walk.claims.iter().filter(|claim| !claim.backed) {
             self.report(
                 &claim.path,
-                "uncited-claim",
+                SpecCode::UncitedClaim,
                 format!(
                     "{} cites no source and is not marked as an inference",
                     claim.what
@@ -210,7 +211,7 @@ impl Checker<'_> {
             if !walk.cited.contains(id) {
                 self.report(
                     path,
-                    "unused-source",
+                    SpecCode::UnusedSource,
                     format!("source `{id}` is declared but nothing cites it"),
                     Some(format!(
                         "cite it with `source: {id}` where the catalogue relies on it, or remove it"

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::codes::SpecCode;
 use crate::loader::NodePath;
 use crate::names;
 use crate::naming;
@@ -13,7 +14,7 @@ use super::Checker;
 impl<'a> Checker<'a> {
     pub(super) fn type_ref(&mut self, index: &Index<'_>, path: &NodePath, expr: &str) {
         let Some(parsed) = parse_type(expr) else {
-            self.report(path, "unknown-type", format!("`{expr}` is not a type expression"),
+            self.report(path, SpecCode::UnknownType, format!("`{expr}` is not a type expression"),
                 Some("a type is `string`, `integer`, `boolean`, `object`, `array<T>`, or an enum or object name".into()));
             return;
         };
@@ -35,7 +36,7 @@ impl<'a> Checker<'a> {
             };
             self.report(
                 path,
-                "unknown-type",
+                SpecCode::UnknownType,
                 format!("unknown type `{name}`"),
                 Some(help),
             );
@@ -54,7 +55,7 @@ impl<'a> Checker<'a> {
             "integer" => true,
             "string" => false,
             other => {
-                self.report(&path.key("kind"), "unknown-enum-kind", format!("unknown enum kind `{other}`"),
+                self.report(&path.key("kind"), SpecCode::UnknownEnumKind, format!("unknown enum kind `{other}`"),
                     Some("an enum is `integer` (values with `code` and `name`) or `string` (values with `value`)".into()));
                 return;
             }
@@ -62,7 +63,7 @@ impl<'a> Checker<'a> {
         if item.values.is_empty() {
             self.report(
                 &path.key("values"),
-                "empty-enum",
+                SpecCode::EmptyEnum,
                 format!("enum `{}` has no values", item.name),
                 None,
             );
@@ -83,17 +84,19 @@ impl<'a> Checker<'a> {
                 match (value.code, &value.name, &value.value) {
                     (Some(code), Some(name), None) => {
                         if let Some(first) = codes.insert(code, i) {
-                            self.report(
+                            let first = path.key("values").index(first).key("code");
+                            self.report_related(
                                 &value_path.key("code"),
-                                "duplicate-enum-value",
+                                SpecCode::DuplicateEnumValue,
                                 format!("code {code} of enum `{}` is defined twice", item.name),
-                                Some(format!("the first is value #{}", first + 1)),
+                                Some("give each value its own code".into()),
+                                (&first, "first defined here".into()),
                             );
                         }
                         name.as_str()
                     }
                     _ => {
-                        self.report(&value_path, "wrong-enum-value", format!("a value of integer enum `{}` needs `code` and `name`, and no `value`", item.name), None);
+                        self.report(&value_path, SpecCode::WrongEnumValue, format!("a value of integer enum `{}` needs `code` and `name`, and no `value`", item.name), None);
                         continue;
                     }
                 }
@@ -101,18 +104,21 @@ impl<'a> Checker<'a> {
                 match (value.code, &value.name, &value.value) {
                     (None, None, Some(wire)) => wire.as_str(),
                     _ => {
-                        self.report(&value_path, "wrong-enum-value", format!("a value of string enum `{}` needs `value`, and no `code` or `name`", item.name), None);
+                        self.report(&value_path, SpecCode::WrongEnumValue, format!("a value of string enum `{}` needs `value`, and no `code` or `name`", item.name), None);
                         continue;
                     }
                 }
             };
             let name_path = value_path.key(if integer { "name" } else { "value" });
             if let Some(first) = wire_names.insert(name, i) {
-                self.report(
+                let key = if integer { "name" } else { "value" };
+                let first = path.key("values").index(first).key(key);
+                self.report_related(
                     &name_path,
-                    "duplicate-enum-value",
+                    SpecCode::DuplicateEnumValue,
                     format!("`{name}` of enum `{}` is defined twice", item.name),
-                    Some(format!("the first is value #{}", first + 1)),
+                    Some("remove one".into()),
+                    (&first, "first defined here".into()),
                 );
                 continue;
             }
@@ -120,7 +126,7 @@ impl<'a> Checker<'a> {
                 if !name.starts_with(prefix.as_str()) {
                     self.report(
                         &name_path,
-                        "prefix-mismatch",
+                        SpecCode::PrefixMismatch,
                         format!("`{name}` does not start with the enum's prefix `{prefix}`"),
                         Some("fix the name, or the `prefix:` of the enum".into()),
                     );
@@ -154,7 +160,7 @@ impl<'a> Checker<'a> {
                 if next == *name {
                     self.report(
                         path,
-                        "recursive-type",
+                        SpecCode::RecursiveType,
                         format!("object type `{name}` contains itself"),
                         Some("break the cycle with an open `object` member".into()),
                     );

@@ -19,6 +19,7 @@ use crate::output::Outputs;
 pub fn all(catalogue: &Catalogue) -> Outputs {
     let mut outputs = Outputs::default();
     outputs.insert(crate::output::MARKER_FILE, readme(catalogue));
+    outputs.insert(CODES_FILE, codes());
     for (path, text) in schema::emit(catalogue)
         .into_iter()
         .chain(rust::emit(catalogue))
@@ -27,6 +28,22 @@ pub fn all(catalogue: &Catalogue) -> Outputs {
         outputs.insert(path, text);
     }
     outputs
+}
+
+/// The reference of every diagnostic code, which `spec/README.md` links to.
+#[cfg(feature = "generator")]
+pub const CODES_FILE: &str = "codes.md";
+
+/// `generated/codes.md`: the registry of codes ([`crate::codes`]) as Markdown tables.
+#[cfg(feature = "generator")]
+fn codes() -> String {
+    format!(
+        "{}\n\n# Diagnostic codes\n\nEvery code `ors-events` reports about a spec or an event, with its \
+         severity. Rendered from the registry in `core/src/codes.rs`, the one place their \
+         meanings and severities are written; the names are stable, for scripts and editors.\n\n{}",
+        crate::output::MARKER_LINE,
+        crate::codes::markdown()
+    )
 }
 
 /// `generated/README.md`: what this directory is, and the mark that lets `generate` replace it.
@@ -43,7 +60,8 @@ fn readme(catalogue: &Catalogue) -> String {
          | `schema/events/*.schema.json` | one self-contained schema per event |\n\
          | `rust/` | the Rust bindings the `ors-events` crate compiles (its build script writes the same files into `OUT_DIR`) |\n\
          | `docs/events.md` | the Markdown reference: every event, attribute, known error value, enum and version note |\n\
-         | `docs/index.html` | the same as one self-contained HTML page with a filter box (also written alone by `ors-events docs`) |\n",
+         | `docs/index.html` | the same as one self-contained HTML page with a filter box (also written alone by `ors-events docs`) |\n\
+         | `codes.md` | every diagnostic code of the spec checks and the validator, with its severity and meaning |\n",
         crate::output::MARKER_LINE,
         catalogue.events.len(),
         catalogue.families.len()

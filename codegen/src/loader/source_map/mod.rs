@@ -1,9 +1,9 @@
 //! Where every node of a spec file is, found in one pass over the file's YAML events.
 //!
-//! `serde_yaml` reads the typed spec but tells positions only in its errors, so the loader reads
+//! `yaml_serde` reads the typed spec but tells positions only in its errors, so the loader reads
 //! each file it accepted once more with `saphyr-parser`, an event parser whose events carry their
 //! spans, and keeps the position of every node in a [`SourceMap`]. Positions are those
-//! `serde_yaml` reports (libyaml's start mark of the node's event): a scalar's first character,
+//! `yaml_serde` reports (libyaml's start mark of the node's event): a scalar's first character,
 //! its quote or its `&anchor`, a block collection's first key or `-`, a flow collection's bracket.
 
 use std::collections::HashMap;
@@ -13,13 +13,13 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use super::Step;
 
 /// Collections nested deeper than this are not mapped: building stops there. Files that
-/// `serde_yaml` accepts nest at most 128 levels (its recursion limit).
+/// `yaml_serde` accepts nest at most 128 levels (its recursion limit).
 pub const MAX_MAP_DEPTH: usize = 1_000;
 
 /// Where one node is in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NodeSpan {
-    /// 1-based line, counted as `serde_yaml` counts it.
+    /// 1-based line, counted as `yaml_serde` counts it.
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
@@ -85,7 +85,7 @@ struct Entry {
 /// up by the steps of a [`NodePath`](super::NodePath) in time proportional to the path's length
 /// (a binary search per mapping step).
 ///
-/// Nodes form a tree, except that an alias is the node its anchor names, as `serde_yaml` reads
+/// Nodes form a tree, except that an alias is the node its anchor names, as `yaml_serde` reads
 /// it: a node under an alias is located at its anchored definition, and nothing is copied, so
 /// aliases cost no memory however often they are used.
 #[derive(Debug, Clone, Default)]
@@ -110,7 +110,7 @@ impl SourceMap {
     ///
     /// Never fails: text the event parser cannot read is mapped up to the problem, and
     /// collections nested deeper than [`MAX_MAP_DEPTH`] are left out; a node that is not mapped is
-    /// simply not found. The loader calls this only for files `serde_yaml` accepted.
+    /// simply not found. The loader calls this only for files `yaml_serde` accepted.
     pub fn build(text: &str) -> SourceMap {
         #[cfg(test)]
         BUILDS.with(|builds| builds.set(builds.get() + 1));
@@ -357,7 +357,7 @@ impl<'a> Builder<'a> {
                 let children = if frame.map {
                     let first = narrow(self.map.entries.len());
                     let mut entries = self.pending_entries.split_off(frame.first);
-                    // Stable: of equal keys the first written stays first, as serde_yaml reads.
+                    // Stable: of equal keys the first written stays first, as yaml_serde reads.
                     entries.sort_by(|a, b| a.key.cmp(&b.key));
                     let len = narrow(entries.len());
                     self.map.entries.append(&mut entries);

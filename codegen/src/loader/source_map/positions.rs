@@ -1,9 +1,9 @@
 //! Character indices, as the event parser counts them, turned into the byte offsets, lines and
-//! columns that `serde_yaml` reports.
+//! columns that `yaml_serde` reports.
 
 use super::{narrow, Packed};
 
-/// Character indices (the event parser's) to byte offsets, lines and columns (`serde_yaml`'s).
+/// Character indices (the event parser's) to byte offsets, lines and columns (`yaml_serde`'s).
 pub(super) struct Positions<'a> {
     text: &'a str,
     ascii: bool,

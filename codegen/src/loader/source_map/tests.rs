@@ -1,15 +1,15 @@
-//! The source map checked against serde_yaml's own positions, on real and tricky YAML.
+//! The source map checked against yaml_serde's own positions, on real and tricky YAML.
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::*;
 
-/// Where `serde_yaml` puts the node at `steps`: the way positions were found before the
+/// Where `yaml_serde` puts the node at `steps`: the way positions were found before the
 /// source map, by reading the file again and failing on purpose at that node. The oracle the
 /// map is checked against.
 fn seek(text: &str, steps: &[Step]) -> Option<(usize, usize)> {
-    let deserializer = serde_yaml::Deserializer::from_str(text);
+    let deserializer = yaml_serde::Deserializer::from_str(text);
     match (Seek { steps }).deserialize(deserializer) {
         Err(err) if err.to_string().contains(FOUND) => err
             .location()
@@ -127,7 +127,7 @@ fn paths(map: &SourceMap, max_depth: usize) -> Vec<Vec<Step>> {
 
 /// Checks every node of `text` (every `stride`-th one) against the oracle; returns how many
 /// were compared.
-fn agrees_with_serde_yaml(text: &str, stride: usize) -> usize {
+fn agrees_with_yaml_serde(text: &str, stride: usize) -> usize {
     let map = SourceMap::build(text);
     let paths = paths(&map, 64);
     assert!(!paths.is_empty(), "nothing mapped in {text:?}");
@@ -146,7 +146,7 @@ fn agrees_with_serde_yaml(text: &str, stride: usize) -> usize {
 }
 
 #[test]
-fn every_node_of_the_catalogue_is_where_serde_yaml_puts_it() {
+fn every_node_of_the_catalogue_is_where_yaml_serde_puts_it() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec");
     let mut compared = 0;
     let entries = std::fs::read_dir(dir).unwrap_or_else(|err| panic!("{dir}: {err}"));
@@ -154,14 +154,14 @@ fn every_node_of_the_catalogue_is_where_serde_yaml_puts_it() {
         if path.extension().is_some_and(|ext| ext == "yaml") {
             let text = std::fs::read_to_string(&path)
                 .unwrap_or_else(|err| panic!("{}: {err}", path.display()));
-            compared += agrees_with_serde_yaml(&text, 1);
+            compared += agrees_with_yaml_serde(&text, 1);
         }
     }
     assert!(compared > 1_000, "{compared}");
 }
 
 #[test]
-fn tricky_yaml_is_located_as_serde_yaml_locates_it() {
+fn tricky_yaml_is_located_as_yaml_serde_locates_it() {
     let cases = [
         // Block and flow styles, nested both ways.
         "a: 1\nb:\n  c: [1, 2, {d: 3, e: [4]}]\n  f: {g: h, i: [j, k]}\n",
@@ -175,7 +175,7 @@ fn tricky_yaml_is_located_as_serde_yaml_locates_it() {
         "a: &x [ # c\n  b: , c]\nd: { e: }\nf: !t { g: , h }\ni: [ j: ]\n",
         // Scalars of every style.
         "a: 'single'\nb: \"double \\\" escaped\"\nc: |\n  literal\n  text\nd: >-\n  folded\n  text\ne: plain\n  continued\nf: ''\ng: \"\"\n",
-        // (A collection as key ends serde_yaml's reading by name: it comes last.)
+        // (A collection as key ends yaml_serde's reading by name: it comes last.)
         "\"quoted key\": 1\n'other': 2\n? explicit\n: value\nlast: 4\n? [complex, key]\n: 3\n",
         // Anchors, aliases and tags.
         "base: &b {x: 1, y: [2, 3]}\nuse: *b\nlist: [*b, *b]\nnamed: &n\n  deep: &s scalar\nagain: *s\n",
@@ -187,11 +187,11 @@ fn tricky_yaml_is_located_as_serde_yaml_locates_it() {
         // Line endings and characters beyond ASCII.
         "a: 1\r\nb:\r\n  c: [x, y]\r\n  d: \"two\r\n    lines\"\r\ne: f\r\n",
         "é: ünïcödé # ça\nb: [日本, 語]\nc: {ключ: значение, 🎉: party}\nd: \"tab\there\"\n",
-        // (serde_yaml reads a second key after a byte order mark as a second document.)
+        // (yaml_serde reads a second key after a byte order mark as a second document.)
         "\u{feff}a: [1, {b: 2}]\n",
         "a: \"x\u{2028}y\"\nb: 1\nc: 'p\u{85}q'\nd: 2\n",
         "a: 1\rb: 2\r",
-        // Duplicate keys (serde_yaml's untyped reading keeps the first).
+        // Duplicate keys (yaml_serde's untyped reading keeps the first).
         "a: 1\nb: 2\na: 3\n",
         // Deeper nesting.
         "a: [[[[[[[[x]]]]]]]]\nb: {c: {d: {e: {f: {g: y}}}}}\n",
@@ -213,7 +213,7 @@ fn tricky_yaml_is_located_as_serde_yaml_locates_it() {
         "just a scalar\n",
     ];
     for case in cases {
-        agrees_with_serde_yaml(case, 1);
+        agrees_with_yaml_serde(case, 1);
     }
 }
 

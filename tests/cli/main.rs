@@ -1,7 +1,10 @@
 //! The `ors-events` command line: its outputs and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../support/mod.rs"]
 mod support;
+
+mod check;
 
 use std::fs;
 use std::path::Path;
