@@ -268,7 +268,7 @@ mod tests {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
             assert!(code.summary().ends_with('.'), "{code}");
         }
-        assert_eq!(SpecCode::ALL.len(), 44);
+        assert_eq!(SpecCode::ALL.len(), 47);
         for code in ViolationCode::ALL {
             assert_eq!(ViolationCode::from_name(code.as_str()), Some(*code));
         }
