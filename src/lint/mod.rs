@@ -53,9 +53,13 @@
 
 pub mod catalogue;
 pub mod descriptor;
+mod ecmascript;
+mod encoding;
+pub mod families;
 mod linter;
 mod output;
 mod scan;
+mod script;
 
 use roxmltree::{Document, ParsingOptions};
 
