@@ -496,7 +496,8 @@ fn sarif_output_is_one_run_with_rules_and_located_results() {
             "unknown-attribute",
             "not-in-version",
             "malformed-xml",
-            "unreadable-file"
+            "unreadable-file",
+            "unknown-family"
         ]
     );
     for rule in rules {

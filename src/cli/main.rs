@@ -222,7 +222,10 @@ fn run(command: Command) -> Result<(), Failure> {
             files,
         } => {
             let catalogue = lint::catalogue(spec.as_deref())?;
-            let options = ors_events::lint::Options { ors_version };
+            let options = ors_events::lint::Options {
+                ors_version,
+                ..Default::default()
+            };
             lint::run(&catalogue, &files, &options, format)
         }
         Command::Schema { spec, ors_version } => {
