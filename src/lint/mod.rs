@@ -227,6 +227,12 @@ pub fn lint_bytes(source: &[u8], options: &Options) -> Vec<Finding> {
     Catalogue::builtin().lint_bytes(source, options)
 }
 
+/// Whether a document's root element is `<scxml>` (any prefix), judged from its prolog
+/// without parsing the rest: what `ors-events lint DIR` lints among the `.xml` files it finds.
+pub fn is_scxml_document(source: &[u8]) -> bool {
+    encoding::decode(source).is_ok_and(|text| scan::root_name(&text) == Some("scxml"))
+}
+
 /// Lints an SCXML document against the compiled-in catalogue: every finding, in order of
 /// position.
 pub fn lint(source: &str, options: &Options) -> Vec<Finding> {

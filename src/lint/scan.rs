@@ -124,6 +124,38 @@ fn reference(text: &str) -> Option<(char, usize)> {
     Some((c, semicolon + 2))
 }
 
+/// The local name of the root element of an XML document (after its declaration, comments,
+/// processing instructions and document type declaration), if the prolog is well-formed
+/// enough to find it.
+pub(crate) fn root_name(text: &str) -> Option<&str> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("<?") {
+            rest = &after[after.find("?>")? + 2..];
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            rest = &after[after.find("-->")? + 3..];
+        } else if let Some(after) = rest.strip_prefix("<!DOCTYPE") {
+            let close = after.find('>')?;
+            let end = match after[..close].find('[') {
+                Some(open) => {
+                    let bracket = open + after[open..].find(']')?;
+                    bracket + after[bracket..].find('>')?
+                }
+                None => close,
+            };
+            rest = &after[end + 1..];
+        } else {
+            let name = rest.strip_prefix('<')?;
+            let end = name
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .unwrap_or(name.len());
+            let name = &name[..end];
+            return Some(name.rsplit(':').next().unwrap_or(name));
+        }
+    }
+}
+
 /// Turns byte offsets of a source into 1-based lines and columns (columns in characters, as
 /// the XML parser counts them).
 pub(crate) struct LineIndex<'a> {
@@ -213,6 +245,23 @@ mod tests {
             let _ = Decoded::decode(text, 0, Markup::Content);
             let _ = Decoded::decode(text, 0, Markup::Attribute);
         }
+    }
+
+    #[test]
+    fn root_names() {
+        assert_eq!(root_name("<scxml/>"), Some("scxml"));
+        assert_eq!(
+            root_name("\u{feff}<?xml version='1.0'?>\n<!-- c -->\n<sc:scxml xmlns:sc='x'>"),
+            Some("scxml")
+        );
+        assert_eq!(
+            root_name("<!DOCTYPE scxml [<!ENTITY a 'b'>]>\n<scxml>"),
+            Some("scxml")
+        );
+        assert_eq!(root_name("<!DOCTYPE project>\n<project>"), Some("project"));
+        assert_eq!(root_name("<?xml version='1.0'?><beans>"), Some("beans"));
+        assert_eq!(root_name("<!-- open"), None);
+        assert_eq!(root_name("text"), None);
     }
 
     #[test]
