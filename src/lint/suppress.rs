@@ -1,8 +1,8 @@
 //! Inline suppressions: an XML comment `<!-- ors-events: allow CODE... -->` accepts the
 //! findings of those codes on the line after the comment's last line.
 //!
-//! The codes are separated by spaces or commas; anything after ` -- ` is the reason, for
-//! people (`<!-- ors-events: allow not-in-version -- we run 8.1.400.20 and later -->`).
+//! The codes are separated by spaces or commas; anything after a `;` is the reason, for
+//! people (`<!-- ors-events: allow not-in-version; we run 8.1.400.20 and later -->`).
 
 use roxmltree::Document;
 
@@ -57,7 +57,7 @@ fn allowed(document: &Document<'_>, index: &LineIndex<'_>) -> Vec<Allowed> {
 /// The codes a comment's text allows, if it is a suppression.
 fn codes(comment: &str) -> Option<Vec<String>> {
     let rest = comment.trim_start().strip_prefix(MARKER)?;
-    let rest = rest.split(" -- ").next().unwrap_or(rest);
+    let rest = rest.split(';').next().unwrap_or(rest);
     let codes: Vec<String> = rest
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|code| !code.is_empty())
@@ -77,7 +77,7 @@ mod tests {
             Some(vec!["not-in-version".to_owned()])
         );
         assert_eq!(
-            codes("ors-events: allow unknown-event,unknown-attribute -- a reason, with words"),
+            codes("ors-events: allow unknown-event,unknown-attribute; a reason, with words"),
             Some(vec![
                 "unknown-event".to_owned(),
                 "unknown-attribute".to_owned()
