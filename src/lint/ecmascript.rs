@@ -123,8 +123,8 @@ impl<'a> Tokenizer<'a> {
                 self.at += c.len_utf8();
             } else if rest.starts_with("//") {
                 self.at += rest.find(['\n', '\r']).unwrap_or(rest.len());
-            } else if rest.starts_with("/*") {
-                self.at += rest[2..].find("*/").map_or(rest.len(), |end| end + 4);
+            } else if let Some(comment) = rest.strip_prefix("/*") {
+                self.at += comment.find("*/").map_or(rest.len(), |end| end + 4);
             } else if c == '\'' || c == '"' {
                 self.string(c);
             } else if c == '`' {
