@@ -193,9 +193,24 @@ impl<'c> Linter<'c, '_, '_> {
 
     /// Checks the reads of one script under a transition.
     fn script(&mut self, scope: &mut Scope<'c>, script: &Decoded, condition: bool) {
-        for read in script::reads(&script.text, &mut scope.aliases, condition) {
+        let events = scope.events.clone();
+        let target = self.options.ors_version;
+        // Guards matter only for attributes some builds of the target lack.
+        let gated = |name: &str| {
+            target.is_some_and(|target| {
+                events.iter().any(|event| {
+                    event.attributes.iter().any(|attribute| {
+                        attribute.name == name
+                            && versions::availability(
+                                versions::later(event.since, attribute.since),
+                                &target,
+                            ) != Availability::All
+                    })
+                })
+            })
+        };
+        for read in script::reads(&script.text, &mut scope.aliases, condition, &gated) {
             let tested = read.tested || scope.guards.contains(&read.name);
-            let events = scope.events.clone();
             self.read(&events, &read.name, script.source_offset(read.at), tested);
         }
     }

@@ -58,8 +58,15 @@ pub(crate) type Aliases = Vec<String>;
 
 /// Every read of `script`, in order; `aliases` are the names bound to `_event.data` before it,
 /// updated with what it declares. `condition` is whether the whole script is a condition
-/// (a `cond`), whose operands are tests.
-pub(crate) fn reads(script: &str, aliases: &mut Aliases, condition: bool) -> Vec<Read> {
+/// (a `cond`), whose operands are tests. Only the reads of attributes `gated` says matter are
+/// looked at for guards (the others are never reported for their version); once the guard
+/// analysis has looked at [`GUARD_BUDGET`] tokens, the remaining reads count as unguarded.
+pub(crate) fn reads(
+    script: &str,
+    aliases: &mut Aliases,
+    condition: bool,
+    gated: &dyn Fn(&str) -> bool,
+) -> Vec<Read> {
     let tokens = Tokens::new(script);
     let mut reads = Vec::new();
     let mut i = 0;
@@ -75,8 +82,9 @@ pub(crate) fn reads(script: &str, aliases: &mut Aliases, condition: bool) -> Vec
             }
         }
         if let Some(access) = tokens.access(i, aliases) {
-            let tested = tokens.is_test(access.start, access.end, condition)
-                || tokens.guarded(access.start, &access.name, aliases);
+            let tested = gated(&access.name)
+                && (tokens.is_test(access.start, access.end, condition)
+                    || tokens.guarded(access.start, &access.name, aliases));
             reads.push(Read {
                 name: access.name,
                 at: access.at,
@@ -168,9 +176,17 @@ struct Test {
 }
 
 /// Tokens with their brackets paired.
+/// How many tokens the guard analysis of one script may look at in all: beyond it, reads count
+/// as unguarded, so that no script, however long one expression in it is, takes long.
+pub(crate) const GUARD_BUDGET: usize = 4_000_000;
+
 struct Tokens<'a> {
     tokens: Vec<Token<'a>>,
+    /// Tokens the guard analysis has looked at so far.
+    work: std::cell::Cell<usize>,
     pairs: Vec<Option<usize>>,
+    /// For each token, the opening bracket of the innermost paired group holding it.
+    parents: Vec<Option<usize>>,
 }
 
 impl<'a> Tokens<'a> {
@@ -200,7 +216,23 @@ impl<'a> Tokens<'a> {
                 _ => {}
             }
         }
-        Tokens { tokens, pairs }
+        let mut parents = vec![None; tokens.len()];
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        for (i, parent) in parents.iter_mut().enumerate() {
+            while groups.last().is_some_and(|(_, close)| *close <= i) {
+                groups.pop();
+            }
+            *parent = groups.last().map(|(open, _)| *open);
+            if let Some(close) = pairs[i].filter(|close| *close > i) {
+                groups.push((i, close));
+            }
+        }
+        Tokens {
+            tokens,
+            work: std::cell::Cell::new(0),
+            pairs,
+            parents,
+        }
     }
 
     fn len(&self) -> usize {

@@ -19,8 +19,12 @@ impl Tokens<'_> {
     /// Whether a presence test of `name` guards the token at `focus`.
     pub(super) fn guarded(&self, mut focus: usize, name: &str, aliases: &Aliases) -> bool {
         loop {
+            if self.work.get() > super::GUARD_BUDGET {
+                return false;
+            }
             let (low, high) = self.enclosing(focus);
             let (start, end) = self.segment(low, high, focus);
+            self.work.set(self.work.get() + (end - start) + 1);
             if self.chain_guards(start, end, focus, name, aliases)
                 || self.left_guards(low, start, name, aliases)
             {
@@ -39,16 +43,11 @@ impl Tokens<'_> {
 
     /// The content of the innermost bracket group holding `i`, or the whole script.
     pub(super) fn enclosing(&self, i: usize) -> (usize, usize) {
-        let mut at = i;
-        while at > 0 {
-            at -= 1;
-            match self.pair(at) {
-                Some(close) if close > at && close > i => return (at + 1, close),
-                Some(open) if open < at => at = open,
-                _ => {}
-            }
+        let open = self.parents.get(i).copied().flatten();
+        match open.and_then(|open| Some((open + 1, self.pair(open)?))) {
+            Some(range) => range,
+            None => (0, self.len()),
         }
-        (0, self.len())
     }
 
     /// The expression around `focus` within `low..high`: between the boundaries on its left
@@ -206,6 +205,7 @@ impl Tokens<'_> {
         let mut at = start;
         while at > low {
             at -= 1;
+            self.work.set(self.work.get() + 1);
             let token = &self.tokens[at];
             if token.is(")") || token.is("]") {
                 match self.pair(at) {
