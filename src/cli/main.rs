@@ -72,13 +72,18 @@ enum Command {
         #[arg(default_value = "-")]
         file: PathBuf,
     },
-    /// Check SCXML applications against the catalogue: event descriptors and `_event.data` reads.
+    /// Check SCXML applications against the catalogue: event descriptors, event names and
+    /// `_event.data` reads.
     ///
-    /// Every finding has its FILE:LINE:COL and a stable code. Exit status: 0 when clean, 1 with
-    /// findings, 2 when a file cannot be read (the others are still linted) or the spec given
-    /// with --spec has problems.
+    /// Every finding has its FILE:LINE:COL and a stable code. A directory is walked for
+    /// `*.scxml` files and `*.xml` files whose root is <scxml>; `-` reads standard input. Each
+    /// file takes the settings of the nearest `ors-lint.toml` at or above it. Exit status: 0
+    /// without errors (warnings are reported but pass, unless --deny warnings), 1 with errors,
+    /// 2 when a file cannot be read (the others are still linted), or the spec given with
+    /// --spec or an `ors-lint.toml` has problems.
     Lint {
-        /// Also report events and attributes newer than this ORS release.
+        /// Also report events and attributes that builds of this ORS release lack (a release
+        /// name such as 8.1.4 is its whole 8.1.400 line; a build such as 8.1.400.20 is itself).
         #[arg(long, value_name = "V")]
         ors_version: Option<OrsVersion>,
         /// `text` for people, `json` (one object per finding per line) or `sarif` (SARIF 2.1.0).
@@ -87,8 +92,11 @@ enum Command {
         /// Lint against the catalogue in this spec directory instead of the compiled-in one.
         #[arg(long, value_name = "DIR")]
         spec: Option<PathBuf>,
-        /// The SCXML files.
-        #[arg(required = true, value_name = "FILE")]
+        /// `warnings`: warnings fail too (exit status 1).
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        deny: Option<lint::Deny>,
+        /// SCXML files, directories to walk, or `-` for standard input.
+        #[arg(required = true, value_name = "PATH")]
         files: Vec<PathBuf>,
     },
     /// Print the JSON Schema of the catalogue: the validators' document, which dispatches on
@@ -278,11 +286,17 @@ fn run(command: Command) -> Result<(), Failure> {
             ors_version,
             format,
             spec,
+            deny,
             files,
         } => {
             let catalogue = lint::catalogue(spec.as_deref())?;
-            let options = ors_events::lint::Options { ors_version };
-            lint::run(&catalogue, &files, &options, format)
+            let request = lint::Request {
+                paths: &files,
+                ors_version,
+                format,
+                deny,
+            };
+            lint::run(&catalogue, &request)
         }
         Command::Schema {
             spec,

@@ -1,39 +1,50 @@
 //! Checking SCXML applications against the catalogue (`ors-events lint`; cargo feature `lint`).
 //!
-//! Two things are checked, each finding with its line and column:
+//! Every finding has a line and a column (in characters) and a code of [`RULES`]:
 //!
 //! - **Event descriptors.** Every descriptor of every `<transition event="...">` (SCXML's
 //!   namespace or none) that lies in a family the catalogue owns — a family's name, or `error.`
 //!   followed by one (for the compiled-in catalogue: `interaction.`, `voice.`, `msgbased.`,
 //!   `chat.`) — must match a catalogue event by the W3C SCXML rules (see [`descriptor`]):
 //!   `interaction.partydelete` matches nothing (`unknown-event`, with a "did you mean"),
-//!   `interaction.*.done` cannot match anything (`bad-descriptor`). Other descriptors (there:
-//!   `queue.`, `dialog.`, `application.`, `error.*`, `*`, your own events) are left alone. A
-//!   quoted descriptor (`event="'interaction.added'"`, which some tools write) is checked by the
-//!   name inside its quotes.
+//!   `interaction.*.done` cannot match anything (`bad-descriptor`). A quoted descriptor
+//!   (`event="'interaction.added'"`) is checked by the name inside its quotes.
+//! - **Family typos.** A descriptor outside those families whose family token is a near miss
+//!   of one (`interation.partystatechanged`, `error.interation.accept`) is `unknown-family`,
+//!   with the corrected name. The families ORS and SCXML have outside the catalogue
+//!   ([`families::KNOWN_FAMILIES`]: `queue`, `dialog`, `session`, `application`, ...), the
+//!   project's own ([`Options::families`], [`Options::events`]) and the events the document
+//!   sends or raises itself (`<send event="'Entry1.done'">`) are left alone.
+//! - **Event names in code.** A string that `_event.name` is compared with (`==`, `!=`, `===`,
+//!   `!==`, either side, or a `case` of `switch (_event.name)`) anywhere in the document is
+//!   checked like a descriptor, as a whole event name.
 //! - **Attribute reads.** In a transition's `cond` and in everything under it (every attribute
-//!   of the executable content — `<if cond>`, `<elseif cond>`, `<log expr>`, `<assign expr>`,
-//!   `<send>`'s `<param expr>`, ORS actions' attributes — and its text: `<script>`, CDATA
-//!   included), each `_event.data.NAME` must name an attribute that at least one event the
-//!   transition's descriptors can match carries (`unknown-attribute`, with the attributes
-//!   there are). This is checked only when every descriptor lies in an owned family: a bare
-//!   `error` or `*` can match events the catalogue does not describe. ECMAScript is not parsed:
-//!   the text is scanned for `_event.data.NAME`, `_event.data?.NAME` and
-//!   `_event.data['NAME']`; a computed key, a method call (`_event.data.hasOwnProperty(...)`)
-//!   and an alias (`var d = _event.data`) are not followed, and reads inside string literals
-//!   and comments count.
+//!   of the executable content and its text: `<script>`, CDATA included), each read of
+//!   `_event.data.NAME` (`?.NAME`, `['NAME']`), directly or through a one-level alias
+//!   (`var d = _event.data;`, `<assign location="d" expr="_event.data"/>`), must name an
+//!   attribute that one of the events the transition can match carries
+//!   (`unknown-attribute`). This is checked only when every descriptor lies in an owned
+//!   family. ECMAScript is tokenized: string literals, template text and comments are not
+//!   code.
 //!
-//! With a target release ([`Options::ors_version`]), descriptors that match only newer events
-//! and attributes that only newer events or releases carry are reported (`not-in-version`).
+//! With a target release ([`Options::ors_version`]), descriptors, event names and reads that
+//! some builds of it lack are `not-in-version`. A release name (`8.1.4`) is its whole line, as
+//! a catalogue's `since` is: an attribute since `8.1.400.09` is in some 8.1.4 builds, and the
+//! finding names the build that added it. A read guarded by a presence test of its attribute
+//! (`!x || x == 'deletion'`, `x && ...`, `typeof x != 'undefined'`, `x !== undefined`,
+//! `'x' in _event.data`, the same in `if`, `<if>` and the transition's `cond`) is not
+//! reported: it handles the builds without it.
+//!
+//! A finding is accepted by a comment on the line before it: `<!-- ors-events: allow CODE -->`
+//! (see [`suppress`]).
 //!
 //! [`lint`] and [`lint_bytes`] check against the catalogue compiled into this crate;
 //! [`Catalogue::lint`] and [`Catalogue::lint_bytes`] against any other, such as a spec read at
-//! run time (see [`catalogue`]).
+//! run time (see [`catalogue`]). [`lint_bytes`] decodes what the byte order mark or the XML
+//! declaration says (UTF-8, UTF-16, ISO-8859-1, windows-1252 and the other WHATWG encodings).
 //!
-//! Codes and severities ([`RULES`]): `unknown-event`, `bad-descriptor`, `unknown-attribute`,
-//! `malformed-xml` and `unreadable-file` are errors; `not-in-version` is a warning (an
-//! application may well serve several releases). A file that is not well-formed XML (or not
-//! UTF-8) gets one `malformed-xml` finding at the parser's position and nothing else.
+//! A file that is not well-formed XML, or not in its encoding, gets one `malformed-xml`
+//! finding at the parser's position and nothing else.
 //!
 //! ```
 //! use ors_events::lint::{lint, Options};
@@ -53,9 +64,16 @@
 
 pub mod catalogue;
 pub mod descriptor;
+mod ecmascript;
+mod encoding;
+mod events;
+pub mod families;
 mod linter;
 mod output;
 mod scan;
+mod script;
+pub mod suppress;
+mod versions;
 
 use roxmltree::{Document, ParsingOptions};
 
@@ -71,8 +89,16 @@ pub const SCXML_NAMESPACE: &str = "http://www.w3.org/2005/07/scxml";
 /// How to lint.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
-    /// Check against this ORS release: events and attributes newer than it are reported.
+    /// Check against this ORS release: events and attributes that some of its builds lack
+    /// are reported. A release name (`8.1.4`) or line (`8.1.400`) is the whole line; a build
+    /// (`8.1.400.20`) is that build.
     pub ors_version: Option<OrsVersion>,
+    /// Event families the project defines itself (`acme` for `acme.callback.done`): never
+    /// reported as misspelt families.
+    pub families: Vec<String>,
+    /// Events the project defines itself: descriptors and `_event.name` comparisons that
+    /// match one are not checked, even in a catalogue family.
+    pub events: Vec<String>,
 }
 
 impl Options {
@@ -84,6 +110,18 @@ impl Options {
     /// Linting against the ORS release `version`.
     pub fn ors_version(mut self, version: OrsVersion) -> Self {
         self.ors_version = Some(version);
+        self
+    }
+
+    /// With a family the project defines itself.
+    pub fn family(mut self, family: impl Into<String>) -> Self {
+        self.families.push(family.into());
+        self
+    }
+
+    /// With an event the project defines itself.
+    pub fn event(mut self, event: impl Into<String>) -> Self {
+        self.events.push(event.into());
         self
     }
 }
@@ -131,6 +169,7 @@ pub struct Rule {
 }
 
 const UNKNOWN_EVENT: &str = "unknown-event";
+const UNKNOWN_FAMILY: &str = "unknown-family";
 const BAD_DESCRIPTOR: &str = "bad-descriptor";
 const UNKNOWN_ATTRIBUTE: &str = "unknown-attribute";
 const NOT_IN_VERSION: &str = "not-in-version";
@@ -152,22 +191,27 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: UNKNOWN_ATTRIBUTE,
         severity: Severity::Error,
-        description: "`_event.data.NAME` reads an attribute that none of the events the transition can match carries.",
+        description: "`_event.data.NAME` (or an alias of `_event.data`) reads an attribute that none of the events the transition can match carries.",
     },
     Rule {
         code: NOT_IN_VERSION,
         severity: Severity::Warning,
-        description: "An event or attribute the application uses is newer than the target ORS release.",
+        description: "An event or attribute the application uses without testing for it is missing from the target ORS release, or from its builds before the one that added it.",
     },
     Rule {
         code: MALFORMED_XML,
         severity: Severity::Error,
-        description: "The file is not well-formed XML in UTF-8, so nothing else in it was checked.",
+        description: "The file is not well-formed XML, or not in the encoding its byte order mark or XML declaration names, so nothing else in it was checked.",
     },
     Rule {
         code: UNREADABLE_FILE,
         severity: Severity::Error,
         description: "The file could not be read.",
+    },
+    Rule {
+        code: UNKNOWN_FAMILY,
+        severity: Severity::Error,
+        description: "An event descriptor or a name `_event.name` is compared with has a family token that is a near miss of a catalogue family (`interation.added`), and is no family ORS, SCXML or the project defines.",
     },
 ];
 
@@ -176,10 +220,17 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.code == code)
 }
 
-/// Lints an SCXML document given as bytes against the compiled-in catalogue: as [`lint`], and a
-/// document that is not UTF-8 is `malformed-xml` at its first bad byte.
+/// Lints an SCXML document given as bytes against the compiled-in catalogue: as [`lint`],
+/// after decoding it as its byte order mark or XML declaration says (UTF-8 without either); a
+/// document not in its encoding is `malformed-xml` at its first bad byte.
 pub fn lint_bytes(source: &[u8], options: &Options) -> Vec<Finding> {
     Catalogue::builtin().lint_bytes(source, options)
+}
+
+/// Whether a document's root element is `<scxml>` (any prefix), judged from its prolog
+/// without parsing the rest: what `ors-events lint DIR` lints among the `.xml` files it finds.
+pub fn is_scxml_document(source: &[u8]) -> bool {
+    encoding::decode(source).is_ok_and(|text| scan::root_name(&text) == Some("scxml"))
 }
 
 /// Lints an SCXML document against the compiled-in catalogue: every finding, in order of
@@ -190,25 +241,19 @@ pub fn lint(source: &str, options: &Options) -> Vec<Finding> {
 
 impl Catalogue {
     /// Lints an SCXML document given as bytes against this catalogue: as [`Catalogue::lint`],
-    /// and a document that is not UTF-8 is `malformed-xml` at its first bad byte.
+    /// after decoding it as its byte order mark or XML declaration says (UTF-8 without
+    /// either); a document not in its encoding is `malformed-xml` at its first bad byte.
     pub fn lint_bytes(&self, source: &[u8], options: &Options) -> Vec<Finding> {
-        match std::str::from_utf8(source) {
-            Ok(text) => self.lint(text, options),
+        match encoding::decode(source) {
+            Ok(text) => self.lint(&text, options),
             Err(error) => {
-                let valid = &source[..error.valid_up_to()];
-                let (line, column) = match std::str::from_utf8(valid) {
-                    Ok(valid) => LineIndex::new(valid).end(),
-                    Err(_) => (1, 1),
-                };
-                let byte = source.get(error.valid_up_to()).copied().unwrap_or(0);
+                let (line, column) = LineIndex::new(&error.before).end();
                 vec![Finding {
                     code: MALFORMED_XML,
                     severity: Severity::Error,
                     line,
                     column,
-                    message: format!(
-                        "not UTF-8: byte 0x{byte:02X} is not valid here (save the file as UTF-8)"
-                    ),
+                    message: error.message,
                     suggestion: None,
                 }]
             }
@@ -226,9 +271,12 @@ impl Catalogue {
             Ok(document) => document,
             Err(error) => return vec![malformed(&error, &index)],
         };
-        let mut findings =
-            linter::transitions(self, source, &index, &document, options.ors_version);
-        findings.sort_by_key(|finding| (finding.line, finding.column, finding.code));
+        let findings = linter::document(self, options, source, &index, &document);
+        let mut findings = suppress::apply(findings, &document, &index);
+        findings.sort_by(|a, b| {
+            (a.line, a.column, a.code, &a.message).cmp(&(b.line, b.column, b.code, &b.message))
+        });
+        findings.dedup();
         findings
     }
 }

@@ -1,6 +1,5 @@
-//! Text work below the XML parser: raw markup decoded with every byte's position kept, reads of
-//! `_event.data` found in ECMAScript without parsing it, and byte offsets turned into lines and
-//! columns.
+//! Text work below the XML parser: raw markup decoded with every byte's position kept, and
+//! byte offsets turned into lines and columns.
 
 /// Where raw markup comes from, which decides how the parser normalised it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,115 +124,36 @@ fn reference(text: &str) -> Option<(char, usize)> {
     Some((c, semicolon + 2))
 }
 
-/// One read of an event attribute in ECMAScript text: `_event.data.NAME`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Read {
-    /// The attribute's name.
-    pub(crate) name: String,
-    /// Where the name starts, in bytes of the scanned text.
-    pub(crate) at: usize,
-}
-
-/// Every read of `_event.data.NAME`, `_event.data?.NAME` and `_event.data['NAME']` (or
-/// `["NAME"]`) in `script`, spaces allowed around the dots. This is a scan, not a parser: reads
-/// inside string literals and comments count too, a computed key (`_event.data[key]`) and a
-/// method call (`_event.data.hasOwnProperty('x')`) are not reads, and an alias
-/// (`var d = _event.data; d.partyid`) is not followed.
-pub(crate) fn event_data_reads(script: &str) -> Vec<Read> {
-    let mut reads = Vec::new();
-    let mut from = 0;
-    while let Some(found) = script.get(from..).and_then(|rest| rest.find("_event")) {
-        let start = from + found;
-        from = start + "_event".len();
-        let before = script[..start].chars().next_back();
-        if before.is_some_and(|c| is_identifier_char(c) || c == '.') {
-            continue;
+/// The local name of the root element of an XML document (after its declaration, comments,
+/// processing instructions and document type declaration), if the prolog is well-formed
+/// enough to find it.
+pub(crate) fn root_name(text: &str) -> Option<&str> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("<?") {
+            rest = &after[after.find("?>")? + 2..];
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            rest = &after[after.find("-->")? + 3..];
+        } else if let Some(after) = rest.strip_prefix("<!DOCTYPE") {
+            let close = after.find('>')?;
+            let end = match after[..close].find('[') {
+                Some(open) => {
+                    let bracket = open + after[open..].find(']')?;
+                    bracket + after[bracket..].find('>')?
+                }
+                None => close,
+            };
+            rest = &after[end + 1..];
+        } else {
+            let name = rest.strip_prefix('<')?;
+            let end = name
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .unwrap_or(name.len());
+            let name = &name[..end];
+            return Some(name.rsplit(':').next().unwrap_or(name));
         }
-        if let Some(read) = read_after(script, from) {
-            reads.push(read);
-        }
     }
-    reads
-}
-
-/// The read after `_event`, which ends at byte `at`.
-fn read_after(script: &str, at: usize) -> Option<Read> {
-    let at = member_dot(script, at)?;
-    let at = skip_spaces(script, at);
-    let rest = script.get(at..)?;
-    let after_data = at + rest.strip_prefix("data").map(|_| "data".len())?;
-    if script[after_data..]
-        .chars()
-        .next()
-        .is_some_and(is_identifier_char)
-    {
-        return None;
-    }
-    if let Some(name_at) = member_dot(script, after_data) {
-        let name_at = skip_spaces(script, name_at);
-        let name = identifier(&script[name_at..]);
-        if name.is_empty() {
-            return None;
-        }
-        let next = skip_spaces(script, name_at + name.len());
-        if script[next..].starts_with('(') {
-            return None;
-        }
-        return Some(Read {
-            name: name.to_owned(),
-            at: name_at,
-        });
-    }
-    let open = skip_spaces(script, after_data);
-    if !script[open..].starts_with('[') {
-        return None;
-    }
-    let quote_at = skip_spaces(script, open + 1);
-    let quote = script[quote_at..]
-        .chars()
-        .next()
-        .filter(|c| *c == '\'' || *c == '"')?;
-    let name_at = quote_at + 1;
-    let length = script[name_at..].find([quote, '\\', '\n'])?;
-    if length == 0 || !script[name_at + length..].starts_with(quote) {
-        return None;
-    }
-    let close = skip_spaces(script, name_at + length + 1);
-    script[close..].starts_with(']').then(|| Read {
-        name: script[name_at..name_at + length].to_owned(),
-        at: name_at,
-    })
-}
-
-/// After spaces at `at`, a member access `.` or `?.`: the offset after it.
-fn member_dot(script: &str, at: usize) -> Option<usize> {
-    let at = skip_spaces(script, at);
-    let rest = script.get(at..)?;
-    if let Some(after) = rest.strip_prefix("?.") {
-        // `?.[` is an optional computed access, `?.5` is not one.
-        return (!after.starts_with('[')).then_some(at + 2);
-    }
-    rest.starts_with('.').then_some(at + 1)
-}
-
-fn skip_spaces(script: &str, at: usize) -> usize {
-    let rest = script.get(at..).unwrap_or("");
-    at + (rest.len() - rest.trim_start().len())
-}
-
-fn is_identifier_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '$'
-}
-
-/// The ECMAScript identifier at the start of `text` (empty if there is none).
-fn identifier(text: &str) -> &str {
-    if text.starts_with(|c: char| c.is_ascii_digit()) {
-        return "";
-    }
-    let end = text
-        .find(|c: char| !is_identifier_char(c))
-        .unwrap_or(text.len());
-    &text[..end]
 }
 
 /// Turns byte offsets of a source into 1-based lines and columns (columns in characters, as
@@ -280,56 +200,6 @@ mod tests {
 
     use super::*;
 
-    fn names(script: &str) -> Vec<(String, usize)> {
-        event_data_reads(script)
-            .into_iter()
-            .map(|read| (read.name, read.at))
-            .collect()
-    }
-
-    #[test]
-    fn finds_reads() {
-        assert_eq!(
-            names("_event.data.partyid == 'p1'"),
-            vec![("partyid".into(), 12)]
-        );
-        assert_eq!(
-            names("x = _event.data.interactionid + _event.data.hints.callstate;"),
-            vec![("interactionid".into(), 16), ("hints".into(), 44)]
-        );
-        assert_eq!(
-            names("_event.data['focusdeviceid']"),
-            vec![("focusdeviceid".into(), 13)]
-        );
-        assert_eq!(
-            names("_event.data[ \"partyid\" ]"),
-            vec![("partyid".into(), 14)]
-        );
-        assert_eq!(
-            names("_event . data . partyid"),
-            vec![("partyid".into(), 16)]
-        );
-        assert_eq!(names("_event.data?.partyid"), vec![("partyid".into(), 13)]);
-        assert_eq!(names("f(_event.data.$x)"), vec![("$x".into(), 14)]);
-    }
-
-    #[test]
-    fn skips_what_is_not_a_read() {
-        assert!(names("my_event.data.partyid").is_empty());
-        assert!(names("x._event.data.partyid").is_empty());
-        assert!(names("_event.name == 'interaction.added'").is_empty());
-        assert!(names("_event.dataset.partyid").is_empty());
-        assert!(names("_event.data").is_empty());
-        assert!(names("_event.data.").is_empty());
-        assert!(names("_event.data.5").is_empty());
-        assert!(names("_event.data[key]").is_empty());
-        assert!(names("_event.data['a' + b]").is_empty());
-        assert!(names("_event.data['open").is_empty());
-        assert!(names("_event.data.hasOwnProperty('partyid')").is_empty());
-        assert!(names("_event.data?.['x']").is_empty());
-        assert!(names("_eventdata.x").is_empty());
-    }
-
     #[test]
     fn decodes_with_offsets() {
         let decoded = Decoded::decode("a &amp;&amp; _event.data.x", 10, Markup::Attribute);
@@ -375,6 +245,23 @@ mod tests {
             let _ = Decoded::decode(text, 0, Markup::Content);
             let _ = Decoded::decode(text, 0, Markup::Attribute);
         }
+    }
+
+    #[test]
+    fn root_names() {
+        assert_eq!(root_name("<scxml/>"), Some("scxml"));
+        assert_eq!(
+            root_name("\u{feff}<?xml version='1.0'?>\n<!-- c -->\n<sc:scxml xmlns:sc='x'>"),
+            Some("scxml")
+        );
+        assert_eq!(
+            root_name("<!DOCTYPE scxml [<!ENTITY a 'b'>]>\n<scxml>"),
+            Some("scxml")
+        );
+        assert_eq!(root_name("<!DOCTYPE project>\n<project>"), Some("project"));
+        assert_eq!(root_name("<?xml version='1.0'?><beans>"), Some("beans"));
+        assert_eq!(root_name("<!-- open"), None);
+        assert_eq!(root_name("text"), None);
     }
 
     #[test]

@@ -551,7 +551,19 @@ fn lint_spec_gates_the_spec_attributes_by_version() {
     let (line, column) = position_of(Path::new(&app), "eta ");
 
     let out = ors_events(&["lint", "--spec", spec, "--ors-version", "8.1.3", &app]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    // A warning alone passes; `--deny warnings` makes it fail.
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let denied = ors_events(&[
+        "lint",
+        "--spec",
+        spec,
+        "--ors-version",
+        "8.1.3",
+        "--deny",
+        "warnings",
+        &app,
+    ]);
+    assert_eq!(denied.status.code(), Some(1));
     assert_eq!(
         text(&out.stdout),
         format!(
