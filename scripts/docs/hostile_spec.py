@@ -19,7 +19,7 @@ HOSTILE = (
 )
 
 EDITS = {
-    "voice.yaml": ("description: Put a party's device on hold for a call.", f"description: {HOSTILE}"),
+    "voice.yaml": ("description: Put the specified resource's device on hold for a call.", f"description: {HOSTILE}"),
     "attributes.yaml": ("description: The id of the party.", f"description: {HOSTILE}"),
     "types.yaml": (
         "- { code: 0, name: CallStateOk }",
