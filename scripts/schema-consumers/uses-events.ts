@@ -28,7 +28,7 @@ const held: VoiceHoldDone = {
 const holdFailed: ErrorVoiceHold = {
   name: "error.voice.hold",
   // An error value the catalogue does not list is legal: the published lists are incomplete.
-  data: { requestid: "r-18", error: "some.new.error", description: "no call" },
+  data: { requestid: "r-18", interactionid: "ix-1", error: "some.new.error", description: "no call" },
 };
 
 const changed: InteractionPartystatechanged = {
@@ -39,7 +39,7 @@ const changed: InteractionPartystatechanged = {
     partyid: "p-2",
     partystate: "connected",
     // `hints` is open: members the page does not describe are kept.
-    hints: { ccevent: 3, callstate: 0, vendor: "kept" },
+    hints: { ccevent: 3, cause: 6, callstate: 0, vendor: "kept" },
   },
 };
 
