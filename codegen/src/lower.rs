@@ -283,9 +283,10 @@ impl<'r, 'a> Lowering<'r, 'a> {
                     origin: self.origin(&side_path.key("errors").index(index).key("value")),
                 })
                 .collect();
+            let variant_name = naming::event_variant(&name);
             let event = Event {
-                variant_name: naming::event_variant(&name),
-                check_name: naming::check(&naming::event_variant(&name)),
+                check_name: naming::check(&variant_name),
+                variant_name,
                 name,
                 family: family_id,
                 kind,
