@@ -453,7 +453,11 @@ pub struct Deleted {
     /// Since ORS 8.1.400.09.
     ///
     /// Optional: Releases before 8.1.400.09 do not send it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resultof: ::core::option::Option<super::DeletedResultOf>,
 }
 /// `interaction.present`: The interaction is under the session's control, and the session may now act on it, for example route, redirect or release it.
@@ -502,7 +506,11 @@ pub struct Notcontrolled {
     /// Since ORS 8.1.400.17.
     ///
     /// Optional: Releases before 8.1.400.17 do not send it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resultof: ::core::option::Option<super::NotControlledResultOf>,
 }
 /// `interaction.partyadded`: A new party has been created in an interaction and added to its `parties[]` array.
@@ -579,7 +587,11 @@ pub struct Partystatechanged {
     /// `hints`: Data specific to the functional module that raised the event, such as the call control event, its cause and the call state.
     ///
     /// Optional: The page describes hints as functional-module implementation data and does not promise it for every module; multimedia modules are not described as filling it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub hints: ::core::option::Option<super::Hints>,
 }
 /// `interaction.udata.changed`: The interaction's user data has been changed asynchronously, by an outside source.
@@ -619,7 +631,11 @@ pub struct Ondivert {
     /// Since ORS 8.1.400.53.
     ///
     /// Optional: Sent only for voice interactions, and only from release 8.1.400.53.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub hints: ::core::option::Option<super::Hints>,
     /// `interactionid`: The id of the interaction, which is available to the session.
     #[event(interaction_id)]

@@ -377,19 +377,31 @@ pub struct Hints {
     /// `ccevent`: The call control event behind this interaction event.
     ///
     /// Optional: The page describes hints as implementation-specific and promises no member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ccevent: ::core::option::Option<super::CallControlEvent>,
     /// `cause`: Why the call control event happened.
     ///
     /// Optional: The page describes hints as implementation-specific and promises no member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cause: ::core::option::Option<super::CallControlCause>,
     /// `callstate`: The current call state of the interaction behind the event.
     ///
     /// Since ORS 8.1.3.
     ///
     /// Optional: The page calls this property optional, and releases before 8.1.3 do not send it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub callstate: ::core::option::Option<super::CallState>,
     /// Members the catalogue does not describe, kept as received.
     #[serde(flatten)]
@@ -465,7 +477,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                         ::ors_events::runtime::serde::de::Error::duplicate_field("type"),
                     );
                 }
-                self.event_type = map.next_value()?;
+                self.event_type = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
             "sendid" => {
@@ -476,7 +488,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                         ),
                     );
                 }
-                self.sendid = map.next_value()?;
+                self.sendid = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
             "origin" => {
@@ -487,7 +499,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                         ),
                     );
                 }
-                self.origin = map.next_value()?;
+                self.origin = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
             "origintype" => {
@@ -498,7 +510,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                         ),
                     );
                 }
-                self.origintype = map.next_value()?;
+                self.origintype = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
             "invokeid" => {
@@ -509,7 +521,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                         ),
                     );
                 }
-                self.invokeid = map.next_value()?;
+                self.invokeid = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
             _ => Ok(false),

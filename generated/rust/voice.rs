@@ -28,7 +28,11 @@ pub struct CreatecallDone {
     /// Since ORS 8.1.3.
     ///
     /// Optional: The page says it may be undefined: it is filled only for a predictive `<createcall>`, and releases before 8.1.3 do not send it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub callstate: ::core::option::Option<super::CallState>,
 }
 /// `error.voice.createcall`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
@@ -56,7 +60,11 @@ pub struct CreatecallError {
     ///
     /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -69,7 +77,11 @@ pub struct CreatecallError {
     /// Since ORS 8.1.3.
     ///
     /// Optional: The page says it may be undefined: it is filled only for a predictive `<createcall>`, and releases before 8.1.3 do not send it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub callstate: ::core::option::Option<super::CallState>,
 }
 /// `voice.hold.done`: The request succeeded and the party's device is being put on hold for the call.
@@ -118,7 +130,11 @@ pub struct HoldError {
     ///
     /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -173,7 +189,11 @@ pub struct RetrieveError {
     ///
     /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -228,7 +248,11 @@ pub struct ConsultationError {
     ///
     /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -283,7 +307,11 @@ pub struct AlternateError {
     ///
     /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -338,7 +366,11 @@ pub struct ReconnectError {
     ///
     /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -393,7 +425,11 @@ pub struct ConferenceError {
     ///
     /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -448,7 +484,11 @@ pub struct TransferError {
     ///
     /// Optional: The page says the interaction only might have been created, so a failed request may carry none.
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -513,7 +553,11 @@ pub struct PrivateserviceError {
     ///
     /// Optional: The page says, for all voice error events, that the interaction only might have been created, so a failed request may carry none.
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -524,7 +568,11 @@ pub struct PrivateserviceError {
     /// `properties`: An ECMAScript object with further details of the failure, as reported by the T-Server.
     ///
     /// Optional: Present when the T-Server rejected or failed to process the request, that is when `error` is `tserver`; a request that could not be sent has no T-Server details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub properties: ::core::option::Option<
         ::ors_events::runtime::serde_json::Map<
             ::std::string::String,
