@@ -42,15 +42,20 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   log="$logs/$target.log"
   result=ok
+  started=$SECONDS
+  # With -jobs, libFuzzer runs the job in a child that logs to ./fuzz-0.log, and copies that
+  # log to its own output when the job ends.
   cargo +nightly fuzz run --target-dir "$target_dir" "$target" "$corpus" "fuzz/seeds/$target" -- \
     -max_total_time="$seconds" -jobs=1 -workers=1 -timeout=10 -rss_limit_mb=4096 \
     -print_final_stats=1 >"$log" 2>&1 || { result=CRASH; status=1; }
+  rm -f fuzz-0.log
+  took=$((SECONDS - started))
   last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
-  runs=$(grep -oE '^Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' || echo "${last%% *}" | tr -d '#')
+  runs=$(grep -oE 'number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || true)
+  [ -n "$runs" ] || runs=$(awk '{ print substr($1, 2) }' <<<"$last")
   cov=$(grep -oE 'cov: [0-9]+' <<<"$last" | grep -oE '[0-9]+' || echo -)
   ft=$(grep -oE 'ft: [0-9]+' <<<"$last" | grep -oE '[0-9]+' || echo -)
   units=$(grep -oE 'corp: [0-9]+' <<<"$last" | grep -oE '[0-9]+' || echo -)
-  took=$(grep -oE 'in [0-9]+ second' "$log" | grep -oE '[0-9]+' || echo "$seconds")
   printf '%-8s %12s %8s %8s %8s %8s %s\n' "$target" "$runs" "$cov" "$ft" "$units" "$took" "$result"
   if [ "$result" != ok ]; then
     grep -E 'panicked|ERROR|SUMMARY|Test unit written' "$log" | head -n 20

@@ -2,7 +2,8 @@
 //! bytes in place of one file of the real spec; (2) a spec built from the spec's shapes.
 //!
 //! Asserted: loading and checking never panic; every diagnostic names a file of the input (or
-//! the spec directory) at a line and column inside that file, and has a code; a small input gives
+//! the spec directory) at a line and column inside that file (lines broken as YAML breaks them,
+//! at `\r` too), and has a code; a small input gives
 //! the same diagnostics twice; a spec that checks emits every output deterministically, and its
 //! JSON outputs parse.
 #![no_main]
@@ -10,7 +11,7 @@
 use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use ors_events_codegen::{emit, loader, Diagnostics};
-use ors_events_fuzz::{inside, mode, spec_yaml, text_of};
+use ors_events_fuzz::{inside_yaml, mode, spec_yaml, text_of};
 
 /// The real spec, compiled in: (file name, bytes).
 const REAL: &[(&str, &[u8])] = &[
@@ -103,7 +104,7 @@ fn check_locations(problems: &Diagnostics, files: &[(String, Vec<u8>)]) {
             .find(|(name, _)| location.file == format!("spec/{name}"));
         match file {
             Some((_, bytes)) => assert!(
-                inside(text_of(bytes), location.line, location.column),
+                inside_yaml(text_of(bytes), location.line, location.column),
                 "{problem}\nlies outside its file"
             ),
             None => assert!(

@@ -15,11 +15,14 @@ use libfuzzer_sys::fuzz_target;
 use ors_events_codegen::OrsVersion;
 use ors_events_fuzz::mode;
 
+/// A version in the model: major, minor, three-digit line, build (none for the line's start).
+type Key = (u32, u32, u32, Option<u32>);
+
 fuzz_target!(|data: &[u8]| {
     let Some((mode, rest)) = mode(data, 2) else {
         return;
     };
-    let versions: Vec<(OrsVersion, (u32, u32, u32, Option<u32>))> = if mode == 0 {
+    let versions: Vec<(OrsVersion, Key)> = if mode == 0 {
         let text = String::from_utf8_lossy(rest);
         text.split('\n').take(3).filter_map(parse_checked).collect()
     } else {
@@ -65,7 +68,7 @@ fuzz_target!(|data: &[u8]| {
 });
 
 /// Parses `text`; for a version, checks its display round trip and returns it with its model key.
-fn parse_checked(text: &str) -> Option<(OrsVersion, (u32, u32, u32, Option<u32>))> {
+fn parse_checked(text: &str) -> Option<(OrsVersion, Key)> {
     match text.parse::<OrsVersion>() {
         Err(error) => {
             assert_eq!(error.text, text);
@@ -103,7 +106,7 @@ fn parse_checked(text: &str) -> Option<(OrsVersion, (u32, u32, u32, Option<u32>)
 
 /// The model: `M.m.R` (one-digit release R, line R×100), `M.m.LLL` or `M.m.LLL.B` (one to
 /// three build digits), every part decimal digits that fit in u32.
-fn model(text: &str) -> Option<(u32, u32, u32, Option<u32>)> {
+fn model(text: &str) -> Option<Key> {
     let parts: Vec<&str> = text.split('.').collect();
     let number = |part: &str| -> Option<u32> {
         if part.is_empty() || !part.chars().all(|c| c.is_ascii_digit()) {

@@ -17,10 +17,32 @@ pub use libfuzzer_sys::arbitrary;
 /// `\n`), and a column from the line's first character to just past its last one (where an
 /// unexpected end is reported).
 pub fn inside(text: &str, line: usize, column: usize) -> bool {
+    inside_lines(text.split('\n'), line, column)
+}
+
+/// As [`inside`], with lines broken where YAML (libyaml, and so the spec loader) breaks them:
+/// at `\r\n`, `\r`, `\n`, U+0085, U+2028 and U+2029.
+pub fn inside_yaml(text: &str, line: usize, column: usize) -> bool {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['\r', '\n', '\u{85}', '\u{2028}', '\u{2029}']) {
+        lines.push(&rest[..at]);
+        let width = if rest[at..].starts_with("\r\n") {
+            2
+        } else {
+            rest[at..].chars().next().map_or(1, char::len_utf8)
+        };
+        rest = &rest[at + width..];
+    }
+    lines.push(rest);
+    inside_lines(lines.into_iter(), line, column)
+}
+
+fn inside_lines<'t>(mut lines: impl Iterator<Item = &'t str>, line: usize, column: usize) -> bool {
     if line == 0 || column == 0 {
         return false;
     }
-    text.split('\n')
+    lines
         .nth(line - 1)
         .is_some_and(|found| column <= found.chars().count() + 1)
 }
@@ -54,5 +76,13 @@ mod tests {
         );
         assert!(!inside(text, 0, 1) && !inside(text, 1, 0));
         assert!(!inside(text, 1, 4) && !inside(text, 2, 5) && !inside(text, 4, 1));
+    }
+
+    #[test]
+    fn yaml_breaks_lines_at_every_line_break() {
+        let text = "a\rbc\r\nd\u{2028}é";
+        assert!(inside_yaml(text, 2, 3) && inside_yaml(text, 3, 2) && inside_yaml(text, 4, 2));
+        assert!(!inside_yaml(text, 5, 1) && !inside_yaml(text, 1, 3));
+        assert!(!inside(text, 3, 1), "two lines for `\\n` alone");
     }
 }

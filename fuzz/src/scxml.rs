@@ -13,7 +13,7 @@ use crate::arbitrary;
 pub fn document(u: &mut Unstructured<'_>) -> Result<String> {
     let mut out = Writer {
         text: String::new(),
-        line_end: *u.choose(&["\n", "\r\n", "\r", "\n\t"])?,
+        line_end: u.choose(&["\n", "\r\n", "\r", "\n\t"])?,
         entity: u.ratio(1, 8)?,
     };
     if u.ratio(1, 2)? {
