@@ -1,7 +1,8 @@
 //! `ors-events`: check the ORS event catalogue and generate everything from it.
 //!
 //! Exit status: 0 on success, 1 when the spec has problems (or `generate --check` finds stale
-//! outputs), 2 for usage and I/O errors.
+//! outputs), 2 for usage and I/O errors, and for an output directory that another run still
+//! holds after `--wait` seconds.
 #![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
