@@ -134,14 +134,25 @@ pub fn parse_name<C: Catalogue>(name: &str) -> Result<C::Name, UnknownEvent> {
     C::lookup(name).ok_or_else(|| UnknownEvent::of::<C>(name))
 }
 
-/// Decodes an event of catalogue `C` from its envelope's JSON bytes.
+/// Decodes an event of catalogue `C` from its envelope's JSON bytes, which hold that envelope
+/// and nothing else but white space.
 pub fn from_json<C: Catalogue>(bytes: &[u8]) -> Result<C::Event, serde_json::Error> {
     // Checking UTF-8 once is cheaper than string by string; invalid bytes are parsed as bytes,
     // so that the error says where.
     match std::str::from_utf8(bytes) {
-        Ok(text) => decode_event::<C, _>(&mut serde_json::Deserializer::from_str(text)),
-        Err(_) => decode_event::<C, _>(&mut serde_json::Deserializer::from_slice(bytes)),
+        Ok(text) => whole::<C, _>(serde_json::Deserializer::from_str(text)),
+        Err(_) => whole::<C, _>(serde_json::Deserializer::from_slice(bytes)),
     }
+}
+
+/// Decodes one event and then the end of the input: anything but white space after the event
+/// is an error, as the validator reports it (`malformed-json`).
+fn whole<'de, C: Catalogue, R: serde_json::de::Read<'de>>(
+    mut deserializer: serde_json::Deserializer<R>,
+) -> Result<C::Event, serde_json::Error> {
+    let event = decode_event::<C, _>(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(event)
 }
 
 /// Decodes the event `name` of catalogue `C` from its `data` alone.

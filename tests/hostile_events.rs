@@ -195,3 +195,18 @@ fn strip_nulls(value: serde_json::Value) -> serde_json::Value {
         other => other,
     }
 }
+
+/// Found by the `events` fuzz target: `Event::from_json` decoded the first event of its input
+/// and ignored what followed, which the validator reports as `malformed-json`.
+#[test]
+fn text_after_the_event_is_refused_by_the_decoder_as_by_the_validator() {
+    for tail in ["x", "}", "{}", GOOD, ", 1"] {
+        let input = format!("{GOOD}{tail}");
+        assert!(Event::from_json(input.as_bytes()).is_err(), "{input}");
+        assert_eq!(codes(input.as_bytes()), ["malformed-json"], "{input}");
+    }
+    // White space after the event is fine for both.
+    let input = format!("{GOOD} \t\r\n");
+    assert!(Event::from_json(input.as_bytes()).is_ok());
+    assert!(validate(input.as_bytes(), &Options::new()).is_valid());
+}
