@@ -231,17 +231,32 @@ fn too_large(display_path: &str, size: u64) -> Box<Diagnostic> {
     )
 }
 
+/// The 1-based line and column just past the end of `text`, with lines broken where YAML breaks
+/// them (`\r\n`, `\r`, `\n`, U+0085, U+2028, U+2029), as every other position in a spec file is
+/// counted.
+fn yaml_end(text: &str) -> (usize, usize) {
+    let (mut line, mut column) = (1, 1);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_break = match c {
+            '\r' => chars.peek() != Some(&'\n'),
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => true,
+            _ => false,
+        };
+        if line_break {
+            (line, column) = (line + 1, 1);
+        } else if c != '\r' {
+            column += 1;
+        }
+    }
+    (line, column)
+}
+
 /// The spec file `display_path` from its bytes: UTF-8, then YAML.
 fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<Diagnostic>> {
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let valid = String::from_utf8_lossy(valid);
-        let line = valid.matches('\n').count() + 1;
-        let column = valid
-            .rsplit('\n')
-            .next()
-            .map_or(0, |last| last.chars().count())
-            + 1;
+        let (line, column) = yaml_end(&String::from_utf8_lossy(valid));
         Box::new(
             Diagnostic::new(
                 "not-utf8",
