@@ -210,3 +210,33 @@ fn text_after_the_event_is_refused_by_the_decoder_as_by_the_validator() {
     assert!(Event::from_json(input.as_bytes()).is_ok());
     assert!(validate(input.as_bytes(), &Options::new()).is_valid());
 }
+
+/// Found by the `events` fuzz target: serde fills a struct from an array too, so `data` given as
+/// an array of the attribute values (or a chat message as an array) decoded, while the validator
+/// and the JSON Schema refuse it (`wrong-type`).
+#[test]
+fn arrays_in_place_of_objects_are_refused_by_the_decoder_as_by_the_validator() {
+    let inputs: [&[u8]; 3] = [
+        br#"{"name": "voice.hold.done", "data": ["r", "i"]}"#,
+        br#"{"data": ["r", "i"], "name": "voice.hold.done"}"#,
+        br#"{"name": "chat.gettranscript.done", "data": {"requestid": "r", "interactionid": "i", "transcript": [["a", "b", "c"]]}}"#,
+    ];
+    for input in inputs {
+        let text = String::from_utf8_lossy(input);
+        assert!(Event::from_json(input).is_err(), "{text} decoded");
+        assert!(
+            serde_json::from_slice::<Event>(input).is_err(),
+            "{text} decoded"
+        );
+        let report = validate(input, &Options::new().lenient(true));
+        assert!(
+            report.violations.iter().any(|v| v.code == "wrong-type"),
+            "{text}: {:?}",
+            report.violations
+        );
+    }
+    let value = serde_json::json!(["r", "i"]);
+    assert!(
+        ors_events::runtime::from_data::<ors_events::Catalogue>("voice.hold.done", value).is_err()
+    );
+}
