@@ -286,3 +286,14 @@ fn a_bad_byte_is_located_with_yamls_line_breaks() {
         );
     }
 }
+
+/// Found by the `spec` fuzz target: a YAML error at the unexpected end of a file without a final
+/// line break was located on the line after the last one.
+#[test]
+fn an_error_at_the_end_of_a_file_without_a_final_line_break_is_inside_it() {
+    let (_dir, spec) = spec_with("extra.yaml", b"enums:\n  - name: ccevent\n    rus and obj");
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("yaml-syntax", "spec/extra.yaml:3:16".into())
+    );
+}

@@ -310,6 +310,9 @@ fn parse(text: &str, display_path: &str) -> Result<FileContent, Box<Diagnostic>>
             None => message,
         };
         let (code, help) = classify(&message);
+        // libyaml places an unexpected end of a file without a final line break on the line
+        // after the last one: the end of the file is where it is.
+        let (line, column) = (line, column).min(yaml_end(text));
         let (line, column) = if code == "duplicate-key" {
             second_key(text, line, column, &message).unwrap_or((line, column))
         } else {
