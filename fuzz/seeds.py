@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the fuzz targets into fuzz/seeds/TARGET/, from the spec, the
 event corpus (tests/corpus) and the lint fixtures (tests/lint). Deterministic; rerun it when
-those change. Each seed starts with its target's mode byte (see fuzz_targets/*.rs)."""
+those change. Each seed starts with its target's mode byte (see fuzz_targets/*.rs). The inputs
+of the crashes the campaign found are kept as `regression-*` seeds, so every run replays them."""
 import hashlib
 import json
 import pathlib
 import random
 import re
-import shutil
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fuzz" / "seeds"
@@ -17,9 +17,12 @@ SPEC_FILES = ["attributes.yaml", "catalogue.yaml", "chat.yaml", "interaction.yam
 
 
 def write(target, seeds):
+    """Replaces the target's seeds, keeping the inputs of crashes found (`regression-*`)."""
     directory = SEEDS / target
-    shutil.rmtree(directory, ignore_errors=True)
-    directory.mkdir(parents=True)
+    directory.mkdir(parents=True, exist_ok=True)
+    for old in directory.iterdir():
+        if not old.name.startswith("regression-"):
+            old.unlink()
     for seed in seeds:
         name = hashlib.sha1(seed).hexdigest()[:16]
         (directory / name).write_bytes(seed)
