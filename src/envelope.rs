@@ -3,7 +3,8 @@
 //!
 //! Decoding dispatches on `name`: when `name` comes before `data`, as ORS writes it, `data` is
 //! decoded straight into its typed struct with nothing buffered; when `data` comes first, it is
-//! buffered as a `serde_json::Value` and decoded once `name` is known.
+//! buffered as a `serde_json::Value` and decoded once `name` is known. Either way `data`, and
+//! every object in it, must be a JSON object: serde would also fill a struct from an array.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -14,6 +15,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::runtime::{Catalogue, EnvelopeFieldSet};
+use crate::strict::Strict;
 
 /// One event as ORS delivers it: the typed event and the other envelope fields.
 ///
@@ -134,14 +136,25 @@ pub fn parse_name<C: Catalogue>(name: &str) -> Result<C::Name, UnknownEvent> {
     C::lookup(name).ok_or_else(|| UnknownEvent::of::<C>(name))
 }
 
-/// Decodes an event of catalogue `C` from its envelope's JSON bytes.
+/// Decodes an event of catalogue `C` from its envelope's JSON bytes, which hold that envelope
+/// and nothing else but white space.
 pub fn from_json<C: Catalogue>(bytes: &[u8]) -> Result<C::Event, serde_json::Error> {
     // Checking UTF-8 once is cheaper than string by string; invalid bytes are parsed as bytes,
     // so that the error says where.
     match std::str::from_utf8(bytes) {
-        Ok(text) => decode_event::<C, _>(&mut serde_json::Deserializer::from_str(text)),
-        Err(_) => decode_event::<C, _>(&mut serde_json::Deserializer::from_slice(bytes)),
+        Ok(text) => whole::<C, _>(serde_json::Deserializer::from_str(text)),
+        Err(_) => whole::<C, _>(serde_json::Deserializer::from_slice(bytes)),
     }
+}
+
+/// Decodes one event and then the end of the input: anything but white space after the event
+/// is an error, as the validator reports it (`malformed-json`).
+fn whole<'de, C: Catalogue, R: serde_json::de::Read<'de>>(
+    mut deserializer: serde_json::Deserializer<R>,
+) -> Result<C::Event, serde_json::Error> {
+    let event = decode_event::<C, _>(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(event)
 }
 
 /// Decodes the event `name` of catalogue `C` from its `data` alone.
@@ -150,7 +163,7 @@ pub fn from_data<C: Catalogue>(
     data: serde_json::Value,
 ) -> Result<C::Event, DecodeError> {
     let name = parse_name::<C>(name).map_err(DecodeError::UnknownEvent)?;
-    C::decode_data(name, data).map_err(DecodeError::Data)
+    C::decode_data(name, Strict(data)).map_err(DecodeError::Data)
 }
 
 /// Decodes an event of catalogue `C` from its envelope; the envelope fields besides `name` and
@@ -231,7 +244,7 @@ impl<'de, C: Catalogue> DeserializeSeed<'de> for DataSeed<C> {
     type Value = C::Event;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<C::Event, D::Error> {
-        C::decode_data(self.0, deserializer)
+        C::decode_data(self.0, Strict(deserializer))
     }
 }
 
@@ -279,7 +292,7 @@ impl<'de, C: Catalogue> Visitor<'de> for EnvelopeVisitor<C> {
         let name = name.ok_or_else(|| de::Error::missing_field("name"))?;
         let event = match (event, buffered) {
             (Some(event), _) => event,
-            (None, Some(data)) => C::decode_data(name, data).map_err(de::Error::custom)?,
+            (None, Some(data)) => C::decode_data(name, Strict(data)).map_err(de::Error::custom)?,
             (None, None) => return Err(de::Error::missing_field("data")),
         };
         Ok(Envelope { event, fields })

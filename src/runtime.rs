@@ -38,6 +38,17 @@ pub use crate::version::{Form, OrsVersion};
 pub use ors_events_macros::{Event, OrsEnum};
 
 use serde::ser::SerializeMap;
+
+/// Decodes an optional member that is present (generated code names it in `deserialize_with`):
+/// `null` is refused, as the JSON Schema and the validator refuse it where a value is expected;
+/// an absent member is `None` through `#[serde(default)]`.
+pub fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
 use serde::Deserializer;
 
 /// What the runtime needs to decode, encode and name the events of one generated catalogue.

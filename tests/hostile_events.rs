@@ -154,3 +154,89 @@ fn the_decoder_fails_cleanly_on_the_same_inputs() {
     }
     assert_eq!(codes(&inputs[1]), ["malformed-json"]);
 }
+
+/// Found by the `events` fuzz target: `null` for an optional envelope field or attribute was
+/// decoded as absent, while the validator and the JSON Schema refuse it (`wrong-type`), so the
+/// typed decoder accepted events the validator calls invalid.
+#[test]
+fn null_for_an_optional_member_is_refused_by_the_decoder_as_by_the_validator() {
+    let inputs: [&[u8]; 4] = [
+        br#"{"name": "voice.hold.done", "data": {"requestid": "r", "interactionid": "i"}, "origintype": null}"#,
+        br#"{"name": "voice.createcall.done", "data": {"requestid": "r", "interactionid": "i", "callstate": null}}"#,
+        br#"{"name": "interaction.partystatechanged", "data": {"interactionid": "i", "focusdeviceid": "7", "partyid": "p", "partystate": "s", "hints": {"ccevent": 6, "cause": 0, "callstate": null}}}"#,
+        br#"{"name": "interaction.added", "data": {"interactionid": "i"}, "type": null}"#,
+    ];
+    for input in inputs {
+        let text = String::from_utf8_lossy(input);
+        let report = validate(input, &Options::new().lenient(true));
+        assert!(
+            report.violations.iter().any(|v| v.code == "wrong-type"),
+            "{text}: {:?}",
+            report.violations
+        );
+        assert!(Event::from_json(input).is_err(), "{text} decoded");
+        assert!(serde_json::from_slice::<ors_events::Envelope>(input).is_err());
+        // Without the null member, each is valid and decodes.
+        let value: serde_json::Value = serde_json::from_slice(input).unwrap();
+        let without = strip_nulls(value);
+        let bytes = serde_json::to_vec(&without).unwrap();
+        assert!(validate(&bytes, &Options::new()).is_valid(), "{without}");
+        assert!(Event::from_json(&bytes).is_ok(), "{without}");
+    }
+}
+
+fn strip_nulls(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(members) => members
+            .into_iter()
+            .filter(|(_, member)| !member.is_null())
+            .map(|(key, member)| (key, strip_nulls(member)))
+            .collect(),
+        other => other,
+    }
+}
+
+/// Found by the `events` fuzz target: `Event::from_json` decoded the first event of its input
+/// and ignored what followed, which the validator reports as `malformed-json`.
+#[test]
+fn text_after_the_event_is_refused_by_the_decoder_as_by_the_validator() {
+    for tail in ["x", "}", "{}", GOOD, ", 1"] {
+        let input = format!("{GOOD}{tail}");
+        assert!(Event::from_json(input.as_bytes()).is_err(), "{input}");
+        assert_eq!(codes(input.as_bytes()), ["malformed-json"], "{input}");
+    }
+    // White space after the event is fine for both.
+    let input = format!("{GOOD} \t\r\n");
+    assert!(Event::from_json(input.as_bytes()).is_ok());
+    assert!(validate(input.as_bytes(), &Options::new()).is_valid());
+}
+
+/// Found by the `events` fuzz target: serde fills a struct from an array too, so `data` given as
+/// an array of the attribute values (or a chat message as an array) decoded, while the validator
+/// and the JSON Schema refuse it (`wrong-type`).
+#[test]
+fn arrays_in_place_of_objects_are_refused_by_the_decoder_as_by_the_validator() {
+    let inputs: [&[u8]; 3] = [
+        br#"{"name": "voice.hold.done", "data": ["r", "i"]}"#,
+        br#"{"data": ["r", "i"], "name": "voice.hold.done"}"#,
+        br#"{"name": "chat.gettranscript.done", "data": {"requestid": "r", "interactionid": "i", "transcript": [["a", "b", "c"]]}}"#,
+    ];
+    for input in inputs {
+        let text = String::from_utf8_lossy(input);
+        assert!(Event::from_json(input).is_err(), "{text} decoded");
+        assert!(
+            serde_json::from_slice::<Event>(input).is_err(),
+            "{text} decoded"
+        );
+        let report = validate(input, &Options::new().lenient(true));
+        assert!(
+            report.violations.iter().any(|v| v.code == "wrong-type"),
+            "{text}: {:?}",
+            report.violations
+        );
+    }
+    let value = serde_json::json!(["r", "i"]);
+    assert!(
+        ors_events::runtime::from_data::<ors_events::Catalogue>("voice.hold.done", value).is_err()
+    );
+}

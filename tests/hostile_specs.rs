@@ -268,3 +268,33 @@ fn generate_killed_midway_leaves_the_output_old_or_new() {
         "{leftovers:?}"
     );
 }
+
+/// Found by the `spec` fuzz target: a file that is not UTF-8 had its bad byte located by `\n`
+/// lines alone, while every other position in a spec file counts lines as YAML does (a lone `\r`
+/// breaks a line too), so the position could lie past the end of its line.
+#[test]
+fn a_bad_byte_is_located_with_yamls_line_breaks() {
+    for text in [
+        &b"sources:\r  - id: caf\xc3\n"[..],
+        b"sources:\r\n  - id: caf\xc3\n",
+        b"sources:\xe2\x80\xa8  - id: caf\xc3\n",
+    ] {
+        let (_dir, spec) = spec_with("extra.yaml", text);
+        assert_eq!(
+            only(&rejected(&spec, QUICK)),
+            ("not-utf8", "spec/extra.yaml:2:12".into()),
+            "{text:?}"
+        );
+    }
+}
+
+/// Found by the `spec` fuzz target: a YAML error at the unexpected end of a file without a final
+/// line break was located on the line after the last one.
+#[test]
+fn an_error_at_the_end_of_a_file_without_a_final_line_break_is_inside_it() {
+    let (_dir, spec) = spec_with("extra.yaml", b"enums:\n  - name: ccevent\n    rus and obj");
+    assert_eq!(
+        only(&rejected(&spec, QUICK)),
+        ("yaml-syntax", "spec/extra.yaml:3:16".into())
+    );
+}

@@ -212,19 +212,40 @@ fn too_large(display_path: &str, size: u64) -> Box<Diagnostic> {
     )
 }
 
+/// The 1-based line and column just past the end of `text`, with lines broken where YAML breaks
+/// them (`\r\n`, `\r`, `\n`, U+0085, U+2028, U+2029), as every other position in a spec file is
+/// counted.
+fn yaml_end(text: &str) -> (usize, usize) {
+    let (mut line, mut column) = (1, 1);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_break = match c {
+            '\r' => chars.peek() != Some(&'\n'),
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => true,
+            _ => false,
+        };
+        if line_break {
+            (line, column) = (line + 1, 1);
+        } else if c != '\r' {
+            column += 1;
+        }
+    }
+    (line, column)
+}
+
 /// The spec file `display_path` from its bytes: UTF-8, then YAML.
 fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<Diagnostic>> {
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid_up_to = err.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(err.as_bytes());
         // The valid prefix is the same in the lossy text, so the offset holds there too.
-        let valid = &lossy[..valid_up_to];
-        let line = valid.matches('\n').count() + 1;
-        let column = valid
-            .rsplit('\n')
-            .next()
-            .map_or(0, |last| last.chars().count())
-            + 1;
+        let (line, column) = yaml_end(&lossy[..valid_up_to]);
+        // The replacement character that stands for the bad byte.
+        let bad_end = valid_up_to
+            + lossy[valid_up_to..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
         Box::new(
             Diagnostic::new(
                 SpecCode::NotUtf8,
@@ -235,7 +256,7 @@ fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<D
                     column,
                 },
             )
-            .with_span(Span::at(&lossy, line, column, None))
+            .with_span(Span::in_text(&lossy, valid_up_to, bad_end))
             .with_help("save the file as UTF-8"),
         )
     })?;
@@ -279,6 +300,9 @@ fn parse(text: &str, display_path: &str) -> Result<FileContent, Box<Diagnostic>>
             None => message,
         };
         let (code, help) = classify(&message);
+        // libyaml places an unexpected end of a file without a final line break on the line
+        // after the last one: the end of the file is where it is.
+        let (line, column) = (line, column).min(yaml_end(text));
         let (line, column) = if code == SpecCode::DuplicateKey {
             second_key(text, line, column, &message).unwrap_or((line, column))
         } else {

@@ -479,7 +479,11 @@ pub struct Deleted {
     /// Since ORS 8.1.400.09.
     ///
     /// Optional: Releases before 8.1.400.09 do not send it. (source: `reference-page`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resultof: ::core::option::Option<super::DeletedResultOf>,
 }
 /// `interaction.present`: The interaction is under the session's control, and the session may now act on it, for example route, redirect or release it.
@@ -530,7 +534,11 @@ pub struct Notcontrolled {
     /// Since ORS 8.1.400.17.
     ///
     /// Optional: Releases before 8.1.400.17 do not send it. (source: `reference-page`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub resultof: ::core::option::Option<super::NotControlledResultOf>,
 }
 /// `interaction.partyadded`: A new party has been created in an interaction and added to its `parties[]` array.
@@ -648,7 +656,11 @@ pub struct Ondivert {
     /// Since ORS 8.1.400.53.
     ///
     /// Optional: The page promises it only "in the case of a voice interaction", and only from release 8.1.400.53. (source: `reference-page`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub hints: ::core::option::Option<super::Hints>,
     /// `interactionid`: The id of the interaction that has been diverted.
     ///

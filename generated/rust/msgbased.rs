@@ -24,7 +24,11 @@ pub struct CreatemessageDone {
     /// `srid`: The id of the suggested response used to make the message.
     ///
     /// Optional (the catalogue's inference): Only sent when a suggested response was used. This is an inference: the page lists srid without qualification, but describes it as the suggested response that was used, and a message need not be based on one. (source: `reference-page`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub srid: ::core::option::Option<::std::string::String>,
 }
 /// `error.msgbased.createmessage`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.

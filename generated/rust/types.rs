@@ -386,7 +386,11 @@ pub struct Hints {
     /// Since ORS 8.1.3.
     ///
     /// Optional: The page calls it optional ("This optional property is an integer"), and releases before 8.1.3 do not send it. (source: `reference-page`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub callstate: ::core::option::Option<super::CallState>,
     /// Members the catalogue does not describe, kept as received.
     #[serde(flatten)]
@@ -462,7 +466,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                         ::ors_events::runtime::serde::de::Error::duplicate_field("type"),
                     );
                 }
-                self.event_type = map.next_value()?;
+                self.event_type = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
             "sendid" => {
@@ -473,7 +477,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                         ),
                     );
                 }
-                self.sendid = map.next_value()?;
+                self.sendid = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
             "origin" => {
@@ -484,7 +488,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                         ),
                     );
                 }
-                self.origin = map.next_value()?;
+                self.origin = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
             "origintype" => {
@@ -495,7 +499,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                         ),
                     );
                 }
-                self.origintype = map.next_value()?;
+                self.origintype = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
             "invokeid" => {
@@ -506,7 +510,7 @@ impl ::ors_events::runtime::EnvelopeFieldSet for EnvelopeFields {
                         ),
                     );
                 }
-                self.invokeid = map.next_value()?;
+                self.invokeid = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
             _ => Ok(false),

@@ -28,7 +28,11 @@ pub struct CreatecallDone {
     /// Since ORS 8.1.3.
     ///
     /// Optional: The page says it "may be undefined", and releases before 8.1.3 do not send it. (source: `reference-page`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub callstate: ::core::option::Option<super::CallState>,
 }
 /// `error.voice.createcall`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
@@ -56,7 +60,11 @@ pub struct CreatecallError {
     ///
     /// Optional (the catalogue's inference): The page describes it as the interaction that "might have been created in conjunction with this request, but has failed", so a failed request may carry none. (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -69,7 +77,11 @@ pub struct CreatecallError {
     /// Since ORS 8.1.3.
     ///
     /// Optional: The page says it "may be undefined", and releases before 8.1.3 do not send it. (source: `reference-page`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub callstate: ::core::option::Option<super::CallState>,
 }
 /// `voice.hold.done`: The request succeeded and the specified resource's device is going on hold for the call.
@@ -226,7 +238,11 @@ pub struct ConsultationError {
     ///
     /// Optional (the catalogue's inference): The page describes it as the interaction that "might have been created in conjunction with this request, but has failed"; a consultation does create a call, so the words may apply here, and a failed request may then carry none. (source: `reference-page`)
     #[event(interaction_id)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub interactionid: ::core::option::Option<::std::string::String>,
     /// `error`: The kind of error that occurred. Known values are listed per event; the published lists are incomplete, so a value not listed is still legal.
     ///
@@ -517,7 +533,11 @@ pub struct PrivateserviceError {
     /// `properties`: An ECMAScript object with further details of the failure, as reported by the T-Server.
     ///
     /// Optional (the catalogue's inference): The page puts "more details" in `properties` when the request fails in the T-Server's processing (`error` is `tserver`); a request that could not be sent, the catalogue infers, has no such details. (source: `reference-page`)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub properties: ::core::option::Option<
         ::ors_events::runtime::serde_json::Map<
             ::std::string::String,

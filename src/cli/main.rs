@@ -1,11 +1,13 @@
 //! `ors-events`: check the ORS event catalogue and generate everything from it.
 //!
 //! Exit status: 0 on success, 1 when the spec has problems (or `generate --check` finds stale
-//! outputs), 2 for usage and I/O errors.
+//! outputs), 2 for usage and I/O errors, and for an output directory that another run still
+//! holds after `--wait` seconds.
 #![forbid(unsafe_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use ors_events::validate::dynamic::DynCatalogue;
@@ -15,6 +17,9 @@ use ors_events_codegen::{emit, Catalogue, Diagnostics, OrsVersion, SpecCode};
 mod diff;
 mod lint;
 mod validate;
+
+/// How long `generate` and `docs` wait, by default, for another run writing the same directory.
+const DEFAULT_WAIT_SECONDS: u64 = ors_events_codegen::output::lock::DEFAULT_WAIT.as_secs();
 
 /// Check the ORS interaction event catalogue and generate schemas, bindings and docs from it.
 #[derive(Parser)]
@@ -49,6 +54,9 @@ enum Command {
         /// Write nothing; exit 1 when the output directory is stale.
         #[arg(long)]
         check: bool,
+        /// Wait at most this long for another run writing the same directory; 0 fails at once.
+        #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_WAIT_SECONDS)]
+        wait: u64,
     },
     /// Validate a stream of events, one JSON envelope per line (JSON Lines).
     ///
@@ -124,6 +132,9 @@ enum Command {
         /// The docs directory [default: generated/docs/ of the workspace]
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Wait at most this long for another run writing the same directory; 0 fails at once.
+        #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_WAIT_SECONDS)]
+        wait: u64,
     },
     /// Report what a change of the catalogue breaks: on the wire, for the Rust API, or nothing.
     ///
@@ -244,7 +255,12 @@ fn run(command: Command) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Generate { spec, out, check } => {
+        Command::Generate {
+            spec,
+            out,
+            check,
+            wait,
+        } => {
             let spec = spec_dir(spec)?;
             let out = match out {
                 Some(out) => out,
@@ -256,11 +272,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     .ensure(&out, false)
                     .map_err(|message| Failure { status: 1, message });
             }
-            outputs
-                .write_atomic(&out)
-                .map_err(|err| Failure::usage(format!("cannot write {}: {err}", out.display())))?;
-            eprintln!("wrote {} files to {}", outputs.len(), out.display());
-            Ok(())
+            write(&outputs, &out, wait)
         }
         Command::Validate {
             ors_version,
@@ -316,18 +328,13 @@ fn run(command: Command) -> Result<(), Failure> {
             print!("{}", schema.to_pretty());
             Ok(())
         }
-        Command::Docs { spec, out } => {
+        Command::Docs { spec, out, wait } => {
             let catalogue = compile(&spec_dir(spec)?)?;
             let out = match out {
                 Some(out) => out,
                 None => workspace()?.join("generated").join(emit::docs::DIR),
             };
-            let outputs = emit::docs::outputs(&catalogue);
-            outputs
-                .write_atomic(&out)
-                .map_err(|err| Failure::usage(format!("cannot write {}: {err}", out.display())))?;
-            eprintln!("wrote {} files to {}", outputs.len(), out.display());
-            Ok(())
+            write(&emit::docs::outputs(&catalogue), &out, wait)
         }
         Command::Diff {
             old,
@@ -336,6 +343,23 @@ fn run(command: Command) -> Result<(), Failure> {
             fail_on,
         } => diff::run(&old, &new, format, fail_on),
     }
+}
+
+/// Writes `outputs` into `out` atomically, waiting up to `wait` seconds for another run that is
+/// writing it. Every failure, a lock still held after the wait included, is exit status 2.
+fn write(outputs: &ors_events_codegen::Outputs, out: &Path, wait: u64) -> Result<(), Failure> {
+    outputs
+        .write_atomic_waiting(out, Duration::from_secs(wait))
+        .map_err(|err| {
+            let hint = if err.kind() == std::io::ErrorKind::WouldBlock {
+                "\n(--wait SECONDS waits longer)"
+            } else {
+                ""
+            };
+            Failure::usage(format!("cannot write {}: {err}{hint}", out.display()))
+        })?;
+    eprintln!("wrote {} files to {}", outputs.len(), out.display());
+    Ok(())
 }
 
 /// The catalogue of `spec` for `validate` and `lint`, which take a spec only to use it: a spec

@@ -144,12 +144,14 @@ pub(super) fn field(catalogue: &Catalogue, attribute: &Attribute, markers: bool)
         _ => quote! {},
     };
     let ty = rust_type(catalogue, &attribute.ty);
+    // `null` is not a value of any attribute type: decoding refuses it as validating does.
+    let present = "::ors_events::runtime::present";
     if attribute.required {
         quote! { #doc #rename #role pub #name: #ty, }
     } else {
         quote! {
             #doc #rename #role
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(default, deserialize_with = #present, skip_serializing_if = "Option::is_none")]
             pub #name: ::core::option::Option<#ty>,
         }
     }
@@ -234,7 +236,8 @@ fn envelope_fields(catalogue: &Catalogue) -> TokenStream {
                 if self.#name.is_some() {
                     return Err(#rt::serde::de::Error::duplicate_field(#wire));
                 }
-                self.#name = map.next_value()?;
+                // `null` is refused, as the validator refuses it.
+                self.#name = ::core::option::Option::Some(map.next_value()?);
                 Ok(true)
             }
         }
