@@ -65,8 +65,12 @@
 //! # Features
 //!
 //! - `lint`: the module `lint`, checking SCXML applications against the catalogue.
+//! - `spec`: [`validate::dynamic::DynCatalogue::load`], a catalogue read from a spec directory at
+//!   run time (with the generator, `ors-events-codegen`).
 //! - `cli`: the `ors-events` command-line tool (library users need not enable it).
 #![forbid(unsafe_code)]
+// docs.rs builds with `--cfg docsrs` on nightly: feature-gated items say which feature they need.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Lets the derive macros' `::ors_events::...` paths resolve inside this crate too.
 extern crate self as ors_events;
@@ -74,6 +78,7 @@ extern crate self as ors_events;
 mod envelope;
 mod event_traits;
 #[cfg(feature = "lint")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lint")))]
 pub mod lint;
 mod results;
 pub mod runtime;
