@@ -41,14 +41,7 @@ if ! LD_LIBRARY_PATH=$libs "$rustc" -V 2>/dev/null | grep -q "^rustc $version\."
   LD_LIBRARY_PATH=$libs "$rustc" -V
 fi
 
-crates=$(cargo metadata --format-version 1 --no-deps --locked | python3 -c '
-import json, sys
-meta = json.load(sys.stdin)
-members = set(meta["workspace_members"])
-for p in meta["packages"]:
-    if p["id"] in members and p["publish"] != [] and (p["rust_version"] or "").split(".")[:2] == sys.argv[1].split("."):
-        print(p["name"])
-' "$version" | tr '\n' ' ')
+crates=$(python3 scripts/publishable.py --rust-version "$version" | tr '\n' ' ')
 [ -n "$crates" ] || { echo "error: no crate declares rust-version $version"; exit 1; }
 
 args=()

@@ -16,8 +16,13 @@ The override lets a test prove that the check fails on a value that is too low.
 """
 import argparse
 import json
+import pathlib
 import subprocess
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from publishable import publishable  # noqa: E402
 
 # The first Rust release of each edition: a crate of that edition needs at least this one.
 EDITION_MINIMUM = {"2015": "1.0", "2018": "1.31", "2021": "1.56", "2024": "1.85"}
@@ -123,14 +128,13 @@ def main() -> int:
 
     metadata = json.loads(cargo("metadata", "--format-version", "1", "--locked", "--all-features"))
     by_key = {(p["name"], p["version"]): p for p in metadata["packages"]}
-    members = [p for p in metadata["packages"] if p["id"] in set(metadata["workspace_members"])]
-    publishable = sorted((p for p in members if p["publish"] != []), key=lambda p: p["name"])
-    unknown = set(overrides) - {p["name"] for p in publishable}
+    crates = publishable(metadata)
+    unknown = set(overrides) - {p["name"] for p in crates}
     if unknown:
         sys.exit(f"error: --rust-version names no publishable workspace member: {sorted(unknown)}")
 
     problems = []
-    for package in publishable:
+    for package in crates:
         if package["name"] in overrides:
             declared = overrides[package["name"]]
         elif package.get("rust_version"):
@@ -147,7 +151,7 @@ def main() -> int:
             print(f"  {problem}")
         print("Raise the crate's rust-version in its Cargo.toml (or choose dependencies that need less).")
         return 1
-    print(f"rust-version: true for {len(publishable)} crates and every feature set")
+    print(f"rust-version: true for {len(crates)} crates and every feature set")
     return 0
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every publishable workspace member (from `cargo metadata`) packages and builds from its
-# tarball: `cargo package --workspace` with verification, as `cargo publish` would do it.
+# Every publishable workspace member (scripts/publishable.py, from `cargo metadata`) packages
+# and builds from its tarball: `cargo package` with verification, as `cargo publish --workspace`
+# would do it.
 #
 # - No package ships a directory that building and the docs do not need (tests/, benches/,
 #   generated/, scripts/, fuzz/, target/): each crate's `include` list keeps them out.
@@ -10,15 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=$(cargo metadata --format-version 1 --no-deps --locked | python3 -c '
-import json, sys
-meta = json.load(sys.stdin)
-members = set(meta["workspace_members"])
-for package in meta["packages"]:
-    # `publish = false` is an empty list; null means any registry.
-    if package["id"] in members and package["publish"] != []:
-        print(package["name"])
-')
+packages=$(python3 scripts/publishable.py)
 
 failed=0
 for package in $packages; do
@@ -41,9 +34,15 @@ done
 
 log=target/ci-package.log
 mkdir -p target
-if ! cargo package --workspace --locked --allow-dirty >"$log" 2>&1; then
+# `cargo package --workspace` less the members that are not published (`publish = false`, the
+# xtask): cargo would package and verify those too.
+selected=()
+for package in $packages; do
+  selected+=(-p "$package")
+done
+if ! cargo package --locked --allow-dirty "${selected[@]}" >"$log" 2>&1; then
   cat "$log"
-  echo "error: cargo package --workspace failed (log above)"
+  echo "error: cargo package failed (log above)"
   exit 1
 fi
 dropped='^warning: ignoring (test|benchmark|example) `[^`]*` as `[^`]*` is not included in the published package$'
@@ -55,4 +54,4 @@ if [ -n "$unexpected" ]; then
   exit 1
 fi
 grep -E '^ +(Packaged|Verifying) ' "$log"
-echo "cargo package --workspace: $(grep -cE "$dropped" "$log") test, bench and example targets left out of the packages, as intended"
+echo "cargo package: $(grep -cE "$dropped" "$log") test, bench and example targets left out of the packages, as intended"

@@ -135,7 +135,10 @@ impl Progress {
     }
 
     fn tick(&mut self, line: u64) {
-        if !self.enabled || !line.is_multiple_of(4096) || self.last.elapsed() < Duration::from_secs(1) {
+        if !self.enabled
+            || !line.is_multiple_of(4096)
+            || self.last.elapsed() < Duration::from_secs(1)
+        {
             return;
         }
         self.last = Instant::now();
