@@ -1,30 +1,58 @@
-//! `ors-events`: check the ORS event catalogue and generate everything from it.
+//! `ors-events`: check the ORS event catalogue and generate everything from it; validate event
+//! streams, lint SCXML applications and review catalogue changes against it.
 //!
 //! Exit status: 0 on success, 1 when the spec has problems (or `generate --check` finds stale
-//! outputs), 2 for usage and I/O errors, and for an output directory that another run still
-//! holds after `--wait` seconds.
+//! outputs, or the input has errors), 2 for usage and I/O errors, for no spec directory where
+//! one is needed, and for an output directory that another run still holds after `--wait`
+//! seconds. Every runtime error is printed by [`ui::report`], as `error: ...`.
 #![forbid(unsafe_code)]
 
-use std::path::{Path, PathBuf};
+use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use ors_events::validate::dynamic::DynCatalogue;
 use ors_events::validate::Options;
-use ors_events_codegen::{emit, Catalogue, Diagnostics, OrsVersion, SpecCode};
+use ors_events_codegen::OrsVersion;
 
+mod catalogue;
 mod diff;
 mod lint;
+mod progress;
+mod shell;
+mod ui;
 mod validate;
+
+use ui::{ColorChoice, Deny, Failure, Ui};
 
 /// How long `generate` and `docs` wait, by default, for another run writing the same directory.
 const DEFAULT_WAIT_SECONDS: u64 = ors_events_codegen::output::lock::DEFAULT_WAIT.as_secs();
 
-/// Check the ORS interaction event catalogue and generate schemas, bindings and docs from it.
+/// Check the ORS interaction event catalogue and generate schemas, bindings and docs from it;
+/// validate event streams, lint SCXML applications and review catalogue changes against it.
+///
+/// `schema`, `docs`, `validate` and `lint` use the catalogue compiled into this binary unless
+/// --spec names a spec directory. `check`, `generate` and `diff` need a spec directory: --spec,
+/// or else `spec/` of the nearest directory at or above the current one that has
+/// `spec/catalogue.yaml`.
 #[derive(Parser)]
-#[command(name = "ors-events", version, about)]
+#[command(name = "ors-events", version)]
 struct Cli {
+    /// Print only findings, problems, errors and the requested output: no progress line and no
+    /// summary line.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    /// Colour errors and problems on standard error: `auto` when it is a terminal and NO_COLOR
+    /// is unset or empty; `always` even when NO_COLOR is set.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorChoice::Auto,
+        global = true
+    )]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -33,11 +61,12 @@ struct Cli {
 enum Command {
     /// Check the spec and report every problem with its file:line:column.
     Check {
-        /// The spec directory [default: spec/ of the workspace]
+        /// The spec directory [default: spec/ found from the current directory upward]
+        #[arg(long, value_name = "DIR")]
         spec: Option<PathBuf>,
-        /// Colour the problems: `auto` when standard error is a terminal and NO_COLOR is unset.
-        #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
-        color: ColorChoice,
+        /// Deprecated: the spec directory given without --spec.
+        #[arg(hide = true, value_name = "SPEC_DIR", conflicts_with = "spec")]
+        spec_dir: Option<PathBuf>,
         /// `text`: problems as rustc shows them, on standard error; `json`: one object per
         /// problem per line on standard output, and nothing else there.
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -45,11 +74,11 @@ enum Command {
     },
     /// Write every output into the output directory, atomically.
     Generate {
-        /// The spec directory [default: spec/ of the workspace]
-        #[arg(long)]
+        /// The spec directory [default: spec/ found from the current directory upward]
+        #[arg(long, value_name = "DIR")]
         spec: Option<PathBuf>,
-        /// The output directory [default: generated/ of the workspace]
-        #[arg(long)]
+        /// The output directory [default: generated/ beside that spec/]
+        #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Write nothing; exit 1 when the output directory is stale.
         #[arg(long)]
@@ -61,7 +90,8 @@ enum Command {
     /// Validate a stream of events, one JSON envelope per line (JSON Lines).
     ///
     /// Every invalid line is reported and the stream goes on. Exit status: 0 when every event is
-    /// valid, 1 when any is invalid, 2 for usage or I/O errors.
+    /// valid (warnings are reported but pass, unless --deny warnings), 1 when any is invalid,
+    /// 2 for usage or I/O errors, or the spec given with --spec has problems.
     Validate {
         /// Check against this ORS release: newer events and attributes are violations.
         #[arg(long, value_name = "V")]
@@ -76,6 +106,9 @@ enum Command {
         /// Validate against the catalogue in this spec directory instead of the compiled-in one.
         #[arg(long, value_name = "DIR")]
         spec: Option<PathBuf>,
+        /// `warnings`: warnings fail too (exit status 1).
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        deny: Option<Deny>,
         /// The file to read, or `-` for standard input.
         #[arg(default_value = "-")]
         file: PathBuf,
@@ -102,7 +135,7 @@ enum Command {
         spec: Option<PathBuf>,
         /// `warnings`: warnings fail too (exit status 1).
         #[arg(long, value_enum, value_name = "LEVEL")]
-        deny: Option<lint::Deny>,
+        deny: Option<Deny>,
         /// SCXML files, directories to walk, or `-` for standard input.
         #[arg(required = true, value_name = "PATH")]
         files: Vec<PathBuf>,
@@ -111,8 +144,8 @@ enum Command {
     /// `name` (generated/schema/ors-events.schema.json), or with --types the type generators'
     /// one, a union of every event (generated/schema/ors-events.types.schema.json).
     Schema {
-        /// The spec directory [default: spec/ of the workspace]
-        #[arg(long)]
+        /// The spec directory [default: the compiled-in catalogue]
+        #[arg(long, value_name = "DIR")]
         spec: Option<PathBuf>,
         /// Keep only the events and attributes that exist in this ORS release (e.g. 8.1.3).
         #[arg(long, value_name = "V")]
@@ -126,11 +159,12 @@ enum Command {
     ///
     /// The directory must be one this command or `generate` made, or new, or empty.
     Docs {
-        /// The spec directory [default: spec/ of the workspace]
-        #[arg(long)]
+        /// The spec directory [default: the compiled-in catalogue]
+        #[arg(long, value_name = "DIR")]
         spec: Option<PathBuf>,
-        /// The docs directory [default: generated/docs/ of the workspace]
-        #[arg(long)]
+        /// The docs directory [default: generated/docs/ beside the spec/ found from the current
+        /// directory upward]
+        #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Wait at most this long for another run writing the same directory; 0 fails at once.
         #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_WAIT_SECONDS)]
@@ -138,15 +172,19 @@ enum Command {
     },
     /// Report what a change of the catalogue breaks: on the wire, for the Rust API, or nothing.
     ///
-    /// OLD and NEW are each a spec directory, or else a git revision of this repository whose
-    /// spec/ is read with git without touching the work tree (`diff main HEAD`). Exit status:
-    /// 0, or 1 with --fail-on when a change of that category or a stricter one exists; 2 for
-    /// errors, such as a spec with problems on either side.
+    /// OLD and NEW are each a spec directory, or else a git revision of the repository that
+    /// holds the spec directory, read with git without touching the work tree (`diff main
+    /// HEAD`). Exit status: 0, or 1 with --fail-on when a change of that category or a
+    /// stricter one exists; 2 for errors, such as a spec with problems on either side.
     Diff {
         /// The old side: a spec directory or a git revision.
         old: String,
         /// The new side: a spec directory or a git revision.
         new: String,
+        /// The spec directory whose versions git revisions name [default: spec/ found from the
+        /// current directory upward]
+        #[arg(long, value_name = "DIR")]
+        spec: Option<PathBuf>,
         /// `markdown`: a review comment; `json`: the change model; `text`: one line per change.
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Markdown)]
         format: diff::DiffFormat,
@@ -154,9 +192,26 @@ enum Command {
         #[arg(long, value_enum, value_name = "CATEGORY")]
         fail_on: Option<diff::FailOn>,
     },
+    /// Print the completion script of a shell, to source from its startup file.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print a manual page (roff), or write every page into a directory.
+    ///
+    /// `ors-events man | man -l -` shows the page of ors-events; `ors-events man check` the
+    /// page of `ors-events check` (ors-events-check(1)).
+    Man {
+        /// The command whose page to print [default: ors-events itself]
+        #[arg(value_name = "COMMAND", conflicts_with = "out")]
+        command: Option<String>,
+        /// Write the pages of ors-events and of every command into this directory instead.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
-/// How `validate` reports.
+/// How `check` and `validate` report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     /// For people.
@@ -165,133 +220,89 @@ enum Format {
     Json,
 }
 
-/// When `check` colours its problems.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum ColorChoice {
-    /// When standard error is a terminal and NO_COLOR is unset or empty.
-    Auto,
-    /// Always, even when NO_COLOR is set.
-    Always,
-    /// Never.
-    Never,
-}
-
-impl ColorChoice {
-    /// Whether to colour what goes to standard error.
-    fn enabled(self) -> bool {
-        use std::io::IsTerminal;
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-                !no_color && std::io::stderr().is_terminal()
-            }
-        }
-    }
-}
-
-/// A failed command: its message and exit status.
-struct Failure {
-    status: u8,
-    message: String,
-}
-
-impl Failure {
-    fn usage(message: impl Into<String>) -> Self {
-        Failure {
-            status: 2,
-            message: message.into(),
-        }
-    }
-}
-
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli.command) {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // clap prints its own help and errors while parsing, before `--color` is known: it is
+    // looked up first, so that both follow it.
+    let matches = Cli::command()
+        .color(color_in(&args).for_clap())
+        .get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    let ui = Ui {
+        quiet: cli.quiet,
+        color: cli.color.enabled(),
+    };
+    match run(cli.command, &ui) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            if !failure.message.is_empty() {
-                eprintln!("{}", failure.message);
-            }
-            ExitCode::from(failure.status)
+            ui::report(&failure, &ui);
+            ExitCode::from(failure.status())
         }
     }
 }
 
-fn run(command: Command) -> Result<(), Failure> {
+/// The `--color` of `args` (the last one wins, as clap takes it), or `auto`.
+fn color_in(args: &[OsString]) -> ColorChoice {
+    let mut choice = ColorChoice::Auto;
+    let mut words = args.iter().skip(1).map(|arg| arg.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.as_ref() {
+            "--" => break,
+            "--color" => words.next(),
+            other => other
+                .strip_prefix("--color=")
+                .map(|value| value.to_owned().into()),
+        };
+        if let Some(parsed) = value.and_then(|value| ColorChoice::from_str(&value, false).ok()) {
+            choice = parsed;
+        }
+    }
+    choice
+}
+
+fn run(command: Command, ui: &Ui) -> Result<(), Failure> {
     match command {
         Command::Check {
             spec,
-            color,
+            spec_dir,
             format,
         } => {
-            let spec = spec_dir(spec)?;
-            let catalogue = match format {
-                Format::Text => compile_with(&spec, color.enabled())?,
-                Format::Json => ors_events_codegen::compile(&spec).map_err(|problems| {
-                    print!("{}", problems.to_json_lines());
-                    let count = problems.len();
-                    let plural = if count == 1 { "" } else { "s" };
-                    Failure {
-                        status: status_of(&problems),
-                        message: format!("{count} problem{plural} found in the spec"),
-                    }
-                })?,
-            };
-            let attributes: usize = catalogue.events.iter().map(|e| e.attributes.len()).sum();
-            let summary = format!(
-                "{}: ok ({} events in {} families, {} attributes, {} enums)",
-                spec.display(),
-                catalogue.events.len(),
-                catalogue.families.len(),
-                attributes,
-                catalogue.enums.len()
-            );
-            // Standard output holds only the problems in JSON.
-            match format {
-                Format::Text => println!("{summary}"),
-                Format::Json => eprintln!("{summary}"),
+            if spec_dir.is_some() {
+                ui.warning("`check SPEC_DIR` is deprecated; use `check --spec SPEC_DIR`");
             }
-            Ok(())
+            catalogue::check(spec.or(spec_dir), format, ui)
         }
         Command::Generate {
             spec,
             out,
             check,
             wait,
-        } => {
-            let spec = spec_dir(spec)?;
-            let out = match out {
-                Some(out) => out,
-                None => workspace()?.join("generated"),
-            };
-            let outputs = emit::all(&compile(&spec)?);
-            if check {
-                return outputs
-                    .ensure(&out, false)
-                    .map_err(|message| Failure { status: 1, message });
-            }
-            write(&outputs, &out, wait)
-        }
+        } => catalogue::generate(spec, out, check, wait, ui),
         Command::Validate {
             ors_version,
             lenient,
             format,
             spec,
+            deny,
             file,
         } => {
             let options = Options {
                 ors_version,
                 lenient,
             };
+            let request = validate::Request {
+                file: &file,
+                options: &options,
+                format,
+                deny,
+            };
             match spec {
                 // A catalogue read now is interpreted; the compiled-in one runs its generated checks.
                 Some(dir) => {
-                    let catalogue = DynCatalogue::from_ir(&compile_for_use(&dir)?);
-                    validate::run(&catalogue, &file, &options, format)
+                    let read = DynCatalogue::from_ir(&catalogue::compile_for_use(&dir, ui)?);
+                    validate::run(&read, &request, ui)
                 }
-                None => validate::run(&ors_events::Catalogue, &file, &options, format),
+                None => validate::run(&ors_events::Catalogue, &request, ui),
             }
         }
         Command::Lint {
@@ -301,119 +312,89 @@ fn run(command: Command) -> Result<(), Failure> {
             deny,
             files,
         } => {
-            let catalogue = lint::catalogue(spec.as_deref())?;
+            let catalogue = lint::catalogue(spec.as_deref(), ui)?;
             let request = lint::Request {
                 paths: &files,
                 ors_version,
                 format,
                 deny,
             };
-            lint::run(&catalogue, &request)
+            lint::run(&catalogue, &request, ui)
         }
         Command::Schema {
             spec,
             ors_version,
             types,
-        } => {
-            let catalogue = compile(&spec_dir(spec)?)?;
-            let document = if types {
-                emit::schema::types_schema
-            } else {
-                emit::schema::catalogue_schema
-            };
-            let schema = match &ors_version {
-                Some(version) => document(&catalogue.at_version(version), Some(version)),
-                None => document(&catalogue, None),
-            };
-            print!("{}", schema.to_pretty());
-            Ok(())
-        }
-        Command::Docs { spec, out, wait } => {
-            let catalogue = compile(&spec_dir(spec)?)?;
-            let out = match out {
-                Some(out) => out,
-                None => workspace()?.join("generated").join(emit::docs::DIR),
-            };
-            write(&emit::docs::outputs(&catalogue), &out, wait)
-        }
+        } => catalogue::schema(spec, ors_version, types, ui),
+        Command::Docs { spec, out, wait } => catalogue::docs(spec, out, wait, ui),
         Command::Diff {
             old,
             new,
+            spec,
             format,
             fail_on,
-        } => diff::run(&old, &new, format, fail_on),
-    }
-}
-
-/// Writes `outputs` into `out` atomically, waiting up to `wait` seconds for another run that is
-/// writing it. Every failure, a lock still held after the wait included, is exit status 2.
-fn write(outputs: &ors_events_codegen::Outputs, out: &Path, wait: u64) -> Result<(), Failure> {
-    outputs
-        .write_atomic_waiting(out, Duration::from_secs(wait))
-        .map_err(|err| {
-            let hint = if err.kind() == std::io::ErrorKind::WouldBlock {
-                "\n(--wait SECONDS waits longer)"
-            } else {
-                ""
+        } => {
+            let request = diff::Request {
+                old,
+                new,
+                spec,
+                format,
+                fail_on,
             };
-            Failure::usage(format!("cannot write {}: {err}{hint}", out.display()))
-        })?;
-    eprintln!("wrote {} files to {}", outputs.len(), out.display());
-    Ok(())
-}
-
-/// The catalogue of `spec` for `validate` and `lint`, which take a spec only to use it: a spec
-/// with problems is a usage error (exit 2), since exit 1 reports the input.
-fn compile_for_use(spec: &Path) -> Result<Catalogue, Failure> {
-    ors_events_codegen::compile(spec).map_err(|problems| Failure {
-        status: 2,
-        message: format!("the spec {} has problems:\n\n{problems}", spec.display()),
-    })
-}
-
-/// The catalogue of `spec`, or its problems (coloured as [`ColorChoice::Auto`] says).
-fn compile(spec: &Path) -> Result<Catalogue, Failure> {
-    compile_with(spec, ColorChoice::Auto.enabled())
-}
-
-/// The catalogue of `spec`, or its problems, with colours when `color` is set.
-fn compile_with(spec: &Path, color: bool) -> Result<Catalogue, Failure> {
-    ors_events_codegen::compile(spec).map_err(|problems| Failure {
-        status: status_of(&problems),
-        message: problems.render(color),
-    })
-}
-
-/// 2 when the spec could not be read, 1 when it has problems.
-fn status_of(problems: &Diagnostics) -> u8 {
-    if problems.iter().any(|p| p.code == SpecCode::IoError) {
-        2
-    } else {
-        1
-    }
-}
-
-fn spec_dir(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
-    match given {
-        Some(dir) => Ok(dir),
-        None => Ok(workspace()?.join("spec")),
-    }
-}
-
-/// The nearest directory at or above the current one with `spec/catalogue.yaml`, else the
-/// workspace this binary was built from.
-fn workspace() -> Result<PathBuf, Failure> {
-    let has_spec = |dir: &Path| dir.join("spec").join("catalogue.yaml").is_file();
-    if let Ok(current) = std::env::current_dir() {
-        if let Some(found) = current.ancestors().find(|dir| has_spec(dir)) {
-            return Ok(found.to_path_buf());
+            diff::run(request, ui)
         }
+        Command::Completions { shell } => shell::completions(shell, &mut Cli::command()),
+        Command::Man { command, out } => match out {
+            Some(dir) => shell::write_man_pages(Cli::command(), &dir, ui),
+            None => shell::man_page(Cli::command(), command.as_deref()),
+        },
     }
-    let built_from = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if has_spec(built_from) {
-        return Ok(built_from.to_path_buf());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Vec<OsString> {
+        words.iter().map(OsString::from).collect()
     }
-    Err(Failure::usage(
-        "no spec/catalogue.yaml here or above; give the spec directory explicitly",
-    ))
+
+    #[test]
+    fn the_color_is_found_before_parsing() {
+        let color = |words: &[&str]| color_in(&args(words));
+        assert_eq!(color(&["ors-events", "check"]), ColorChoice::Auto);
+        assert_eq!(
+            color(&["ors-events", "--color", "never", "check"]),
+            ColorChoice::Never
+        );
+        assert_eq!(
+            color(&["ors-events", "check", "--color=always"]),
+            ColorChoice::Always
+        );
+        assert_eq!(
+            color(&[
+                "ors-events",
+                "--color=never",
+                "lint",
+                "--color",
+                "always",
+                "x"
+            ]),
+            ColorChoice::Always
+        );
+        // After `--`, and for a value clap will refuse, nothing changes.
+        assert_eq!(
+            color(&["ors-events", "lint", "--", "--color=never"]),
+            ColorChoice::Auto
+        );
+        assert_eq!(
+            color(&["ors-events", "--color", "sometimes"]),
+            ColorChoice::Auto
+        );
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
 }

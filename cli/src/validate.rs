@@ -1,23 +1,53 @@
 //! `ors-events validate`: stream JSON Lines through the validator and report every violation.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use ors_events::validate::{
     validate_lines_with, Checks, Options, Report, Severity, DEFAULT_MAX_LINE_BYTES,
 };
+use serde::Serialize;
 
-use super::{Failure, Format};
+use crate::progress::Progress;
+use crate::ui::{Deny, Failure, Ui};
+use crate::Format;
 
-/// Validates `file` (`-` for standard input) against `catalogue` and reports in `format`.
-pub fn run<S: Checks>(
-    catalogue: &S,
-    file: &Path,
-    options: &Options,
-    format: Format,
-) -> Result<(), Failure> {
+/// What the command line asks of `validate`.
+pub struct Request<'a> {
+    /// The file to read, `-` for standard input.
+    pub file: &'a Path,
+    /// The target release and lenient mode.
+    pub options: &'a Options,
+    /// How to report.
+    pub format: Format,
+    /// `--deny`.
+    pub deny: Option<Deny>,
+}
+
+/// One violation as `--format json` writes it, one object per line, members in this order.
+#[derive(Serialize)]
+struct Record<'a> {
+    /// The file as given, `<stdin>` for standard input.
+    file: &'a str,
+    /// The 1-based line of the event.
+    line: u64,
+    /// A JSON pointer into the envelope; empty for the whole of it.
+    pointer: &'a str,
+    /// The violation's stable code.
+    code: &'static str,
+    /// `error` or `warning`.
+    severity: &'static str,
+    /// What is wrong.
+    message: &'a str,
+    /// The event's name, when it is an event of the catalogue.
+    event: Option<&'a str>,
+}
+
+/// Validates the request's file against `catalogue` and reports in its format. Exit status 1
+/// when an event is invalid, or with `--deny warnings` has warnings.
+pub fn run<S: Checks>(catalogue: &S, request: &Request<'_>, ui: &Ui) -> Result<(), Failure> {
+    let file = request.file;
     let (name, input): (String, Box<dyn Read>) = if file.as_os_str() == "-" {
         ("<stdin>".into(), Box::new(io::stdin().lock()))
     } else {
@@ -28,24 +58,25 @@ pub fn run<S: Checks>(
     let reader = BufReader::with_capacity(256 * 1024, input);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut progress = Progress::new();
+    let mut progress = Progress::on_stderr(ui.quiet);
     let summary = validate_lines_with(
         catalogue,
         reader,
-        options,
+        request.options,
         DEFAULT_MAX_LINE_BYTES,
         |line, report| {
             progress.tick(line);
-            write_report(&mut out, &name, line, report, format)
+            if report.violations.is_empty() {
+                return Ok(());
+            }
+            progress.clear();
+            write_report(&mut out, &name, line, report, request.format)
         },
     )
     .and_then(|summary| out.flush().map(|()| summary))
     .map_err(|err| match err.kind() {
         // A closed pipe (`| head`) is the reader's choice, not an error of the input.
-        io::ErrorKind::BrokenPipe => Failure {
-            status: 1,
-            message: String::new(),
-        },
+        io::ErrorKind::BrokenPipe => Failure::silent(1),
         _ => Failure::usage(format!("cannot read {name}: {err}")),
     })?;
     progress.clear();
@@ -57,18 +88,17 @@ pub fn run<S: Checks>(
     if summary.warned > 0 {
         line.push_str(&format!(", {} with warnings only", summary.warned));
     }
-    match format {
-        Format::Text => {
+    match request.format {
+        Format::Text if !ui.quiet => {
             let mut out = io::stdout().lock();
             let _ = writeln!(out, "{line}");
         }
-        Format::Json => eprintln!("{line}"),
+        Format::Text => {}
+        Format::Json => ui.summary(&line),
     }
-    if summary.invalid > 0 {
-        return Err(Failure {
-            status: 1,
-            message: String::new(),
-        });
+    let denied = request.deny == Some(Deny::Warnings) && summary.warned > 0;
+    if summary.invalid > 0 || denied {
+        return Err(Failure::silent(1));
     }
     Ok(())
 }
@@ -100,56 +130,19 @@ fn write_report(
                 )?;
             }
             Format::Json => {
-                let record = serde_json::json!({
-                    "line": line,
-                    "pointer": violation.pointer,
-                    "code": violation.code,
-                    "severity": violation.severity.as_str(),
-                    "message": violation.message,
-                    "event": event,
-                });
-                writeln!(out, "{record}")?;
+                let record = Record {
+                    file: name,
+                    line,
+                    pointer: &violation.pointer,
+                    code: violation.code,
+                    severity: violation.severity.as_str(),
+                    message: &violation.message,
+                    event,
+                };
+                serde_json::to_writer(&mut *out, &record)?;
+                writeln!(out)?;
             }
         }
     }
     Ok(())
-}
-
-/// A line count on standard error, refreshed once a second, when standard error is a terminal.
-struct Progress {
-    enabled: bool,
-    started: Instant,
-    last: Instant,
-    shown: bool,
-}
-
-impl Progress {
-    fn new() -> Self {
-        let now = Instant::now();
-        Progress {
-            enabled: io::stderr().is_terminal(),
-            started: now,
-            last: now,
-            shown: false,
-        }
-    }
-
-    fn tick(&mut self, line: u64) {
-        if !self.enabled || line % 4096 != 0 || self.last.elapsed() < Duration::from_secs(1) {
-            return;
-        }
-        self.last = Instant::now();
-        self.shown = true;
-        let seconds = self.started.elapsed().as_secs_f64().max(0.001);
-        eprint!(
-            "\r{line} lines ({:.0} lines/s)\x1b[K",
-            line as f64 / seconds
-        );
-    }
-
-    fn clear(&self) {
-        if self.shown {
-            eprint!("\r\x1b[K");
-        }
-    }
 }
