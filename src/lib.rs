@@ -65,8 +65,8 @@
 //! # Features
 //!
 //! - `lint`: the module `lint`, checking SCXML applications against the catalogue.
-//! - `spec`: catalogues read at run time ([`validate::dynamic`]), and [`SPEC_FILES`], the spec
-//!   the compiled-in catalogue was generated from.
+//! - `spec`: catalogues read at run time (`validate::dynamic::DynCatalogue::load`), and
+//!   `SPEC_FILES`, the spec the compiled-in catalogue was generated from.
 //!
 //! The `ors-events` command-line tool is the crate `ors-events-cli`.
 #![forbid(unsafe_code)]

@@ -117,7 +117,7 @@ enum Command {
     /// `_event.data` reads.
     ///
     /// Every finding has its FILE:LINE:COL and a stable code. A directory is walked for
-    /// `*.scxml` files and `*.xml` files whose root is <scxml>; `-` reads standard input. Each
+    /// `*.scxml` files and `*.xml` files whose root is `<scxml>`; `-` reads standard input. Each
     /// file takes the settings of the nearest `ors-lint.toml` at or above it. Exit status: 0
     /// without errors (warnings are reported but pass, unless --deny warnings), 1 with errors,
     /// 2 when a file cannot be read (the others are still linted), or the spec given with

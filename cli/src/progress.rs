@@ -2,7 +2,9 @@
 //!
 //! It is shown only when standard error is a terminal that standard output does not share: on a
 //! terminal that shows both, the violations would land on the line it occupies. And it is
-//! cleared before anything is written to standard output.
+//! cleared before anything is written to standard output ([`Cleared`]), and shown again after:
+//! the report goes through a buffer, so that happens when the buffer is written out, not at
+//! every violation.
 
 use std::io::{self, IsTerminal, Write};
 use std::time::{Duration, Instant};
@@ -19,6 +21,7 @@ pub struct Progress<W: Write> {
     interval: Duration,
     started: Instant,
     last: Instant,
+    text: String,
     shown: bool,
 }
 
@@ -41,36 +44,73 @@ impl<W: Write> Progress<W> {
             interval,
             started: now,
             last: now,
+            text: String::new(),
             shown: false,
         }
     }
 
     /// `line` lines have been read.
     pub fn tick(&mut self, line: u64) {
-        let Some(sink) = self.sink.as_mut() else {
-            return;
-        };
-        if line % self.every != 0 || self.last.elapsed() < self.interval {
+        if self.sink.is_none() || line % self.every != 0 || self.last.elapsed() < self.interval {
             return;
         }
         self.last = Instant::now();
         let seconds = self.started.elapsed().as_secs_f64().max(0.001);
-        // A progress line that cannot be written is not worth failing for.
-        let _ = write!(
-            sink,
-            "\r{line} lines ({:.0} lines/s)\x1b[K",
-            line as f64 / seconds
-        )
-        .and_then(|()| sink.flush());
-        self.shown = true;
+        self.text = format!("{line} lines ({:.0} lines/s)", line as f64 / seconds);
+        self.draw();
+    }
+
+    /// Writes the line (again); one that cannot be written is not worth failing for.
+    fn draw(&mut self) {
+        if let Some(sink) = self.sink.as_mut() {
+            let line = format!("\r{}\x1b[K", self.text);
+            let _ = sink.write_all(line.as_bytes()).and_then(|()| sink.flush());
+            self.shown = true;
+        }
     }
 
     /// Removes the line, if it is shown: before anything is written to standard output.
-    pub fn clear(&mut self) {
-        if let (true, Some(sink)) = (self.shown, self.sink.as_mut()) {
-            let _ = sink.write_all(b"\r\x1b[K").and_then(|()| sink.flush());
-            self.shown = false;
+    /// Whether it was shown.
+    pub fn clear(&mut self) -> bool {
+        match (self.shown, self.sink.as_mut()) {
+            (true, Some(sink)) => {
+                let _ = sink.write_all(b"\r\x1b[K").and_then(|()| sink.flush());
+                self.shown = false;
+                true
+            }
+            _ => false,
         }
+    }
+}
+
+/// A writer (standard output) that clears the progress line before it writes anything, and
+/// shows it again once the bytes are out.
+pub struct Cleared<W: Write, E: Write> {
+    inner: W,
+    /// The progress line to clear.
+    pub progress: Progress<E>,
+}
+
+impl<W: Write, E: Write> Cleared<W, E> {
+    /// `inner`, with `progress` cleared before every write to it.
+    pub fn new(inner: W, progress: Progress<E>) -> Self {
+        Cleared { inner, progress }
+    }
+}
+
+impl<W: Write, E: Write> Write for Cleared<W, E> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if !self.progress.clear() {
+            return self.inner.write(bytes);
+        }
+        let written = self.inner.write(bytes)?;
+        self.inner.flush()?;
+        self.progress.draw();
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -117,17 +157,36 @@ mod tests {
     fn the_line_is_written_then_cleared_once() {
         let mut progress = Progress::new(Some(Vec::new()), 2, Duration::ZERO);
         progress.tick(1);
-        progress.clear();
-        assert_eq!(progress.sink.as_deref(), Some(&b""[..]), "nothing shown");
+        assert!(!progress.clear(), "nothing shown");
+        assert_eq!(progress.sink.as_deref(), Some(&b""[..]));
         progress.tick(2);
         let shown =
             String::from_utf8(progress.sink.clone().unwrap_or_default()).unwrap_or_default();
         assert!(shown.starts_with("\r2 lines ("), "{shown:?}");
         assert!(shown.ends_with(" lines/s)\x1b[K"), "{shown:?}");
-        progress.clear();
-        progress.clear();
+        assert!(progress.clear());
+        assert!(!progress.clear());
         let written = progress.sink.unwrap_or_default();
         assert_eq!(&written[shown.len()..], b"\r\x1b[K", "cleared once");
+    }
+
+    #[test]
+    fn a_write_through_cleared_clears_the_line_and_shows_it_again() {
+        let progress = Progress::new(Some(Vec::new()), 1, Duration::ZERO);
+        let mut out = io::BufWriter::new(Cleared::new(Vec::new(), progress));
+        out.get_mut().progress.tick(1);
+        // Buffered: nothing reached the output, the line stays.
+        writeln!(out, "a violation").unwrap_or_default();
+        let shown = out.get_ref().progress.sink.clone().unwrap_or_default();
+        out.flush().unwrap_or_default();
+        let cleared = out.get_ref();
+        assert_eq!(cleared.inner, b"a violation\n");
+        // Cleared, then shown again.
+        let sink = cleared.progress.sink.as_deref().unwrap_or_default();
+        assert_eq!(&sink[..shown.len()], &shown[..]);
+        let after = String::from_utf8_lossy(&sink[shown.len()..]);
+        let line = String::from_utf8_lossy(&shown);
+        assert_eq!(after, format!("\r\x1b[K{line}"));
     }
 
     #[cfg(unix)]

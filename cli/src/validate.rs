@@ -9,7 +9,7 @@ use ors_events::validate::{
 };
 use serde::Serialize;
 
-use crate::progress::Progress;
+use crate::progress::{Cleared, Progress};
 use crate::ui::{Deny, Failure, Ui};
 use crate::Format;
 
@@ -57,19 +57,16 @@ pub fn run<S: Checks>(catalogue: &S, request: &Request<'_>, ui: &Ui) -> Result<(
     };
     let reader = BufReader::with_capacity(256 * 1024, input);
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut progress = Progress::on_stderr(ui.quiet);
+    // The progress line is cleared whenever the buffer goes out to standard output.
+    let progress = Progress::on_stderr(ui.quiet);
+    let mut out = BufWriter::with_capacity(64 * 1024, Cleared::new(stdout.lock(), progress));
     let summary = validate_lines_with(
         catalogue,
         reader,
         request.options,
         DEFAULT_MAX_LINE_BYTES,
         |line, report| {
-            progress.tick(line);
-            if report.violations.is_empty() {
-                return Ok(());
-            }
-            progress.clear();
+            out.get_mut().progress.tick(line);
             write_report(&mut out, &name, line, report, request.format)
         },
     )
@@ -79,7 +76,8 @@ pub fn run<S: Checks>(catalogue: &S, request: &Request<'_>, ui: &Ui) -> Result<(
         io::ErrorKind::BrokenPipe => Failure::silent(1),
         _ => Failure::usage(format!("cannot read {name}: {err}")),
     })?;
-    progress.clear();
+    out.get_mut().progress.clear();
+    drop(out);
     let plural = if summary.events == 1 { "" } else { "s" };
     let mut line = format!(
         "{} event{plural}, {} invalid",
