@@ -61,6 +61,8 @@ pub mod emit;
 #[cfg(feature = "rust")]
 pub mod ir;
 #[cfg(feature = "rust")]
+mod lines;
+#[cfg(feature = "rust")]
 pub mod loader;
 #[cfg(feature = "rust")]
 pub mod lower;
