@@ -330,6 +330,21 @@ fn malformed_files_are_reported_with_their_position() {
     assert_eq!(positions(&findings), vec![("malformed-xml", 2, 25)]);
     assert!(findings[0].message.starts_with("not UTF-8: byte 0xE9"));
     assert_eq!(
+        lint::source_text(bytes),
+        "<scxml>\n  <transition event=\"caf"
+    );
+    // UTF-16 with an unpaired surrogate: located in the text decoded before it, which
+    // `source_text` gives (its bytes are not UTF-8 at all).
+    let mut utf16: Vec<u8> = vec![0xFE, 0xFF];
+    for unit in "<scxml>\n <a b=\"".encode_utf16() {
+        utf16.extend(unit.to_be_bytes());
+    }
+    utf16.extend([0xDC, 0x00]);
+    let findings = lint::lint_bytes(&utf16, &Options::new());
+    assert_eq!(positions(&findings), vec![("malformed-xml", 2, 8)]);
+    assert_eq!(lint::source_text(&utf16), "<scxml>\n <a b=\"");
+    assert_eq!(lint::source_text(b"<a/>"), "<a/>");
+    assert_eq!(
         positions(&lint::lint("", &Options::new())),
         vec![("malformed-xml", 1, 1)]
     );
