@@ -382,6 +382,11 @@ fn namespaces_line_ends_and_entities() {
         ),
         vec![("unknown-attribute", 4, 19), ("unknown-attribute", 6, 18)]
     );
+    // Lone CR line ends (XML 1.0 reads them as line ends, and so do editors).
+    assert_eq!(
+        lint("<scxml>\r  <transition event=\"voice.hold.don\"/>\r</scxml>"),
+        vec![("unknown-event", 2, 22)]
+    );
     // Entities the document's DTD defines are expanded; what they hold is placed at the value
     // or element that uses them.
     let source = "<!DOCTYPE scxml [<!ENTITY p '_event.data.partyid'>]>\n\

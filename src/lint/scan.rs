@@ -164,9 +164,17 @@ pub(crate) struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
+    /// Lines end where XML 1.0 ends them (section 2.11): at `\r\n`, `\n` and a lone `\r`, as
+    /// editors and SARIF viewers count them too.
     pub(crate) fn new(source: &'a str) -> Self {
+        let bytes = source.as_bytes();
         let starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(at, _)| at + 1))
+            .chain(
+                source
+                    .match_indices(['\r', '\n'])
+                    .filter(|&(at, end)| end == "\n" || bytes.get(at + 1) != Some(&b'\n'))
+                    .map(|(at, _)| at + 1),
+            )
             .collect();
         LineIndex { source, starts }
     }
