@@ -387,6 +387,12 @@ fn namespaces_line_ends_and_entities() {
         lint("<scxml>\r  <transition event=\"voice.hold.don\"/>\r</scxml>"),
         vec![("unknown-event", 2, 22)]
     );
+    // Where the XML reader, which counts `\n` lines, finds a document not well-formed.
+    assert_eq!(
+        lint("<scxml>\r  <a>\r</scxml>"),
+        vec![("malformed-xml", 3, 1)]
+    );
+    assert_eq!(lint("\rZ"), vec![("malformed-xml", 2, 1)]);
     // Entities the document's DTD defines are expanded; what they hold is placed at the value
     // or element that uses them.
     let source = "<!DOCTYPE scxml [<!ENTITY p '_event.data.partyid'>]>\n\

@@ -299,7 +299,8 @@ fn malformed(error: &roxmltree::Error, index: &LineIndex<'_>) -> Finding {
     let (line, column) = match error {
         // These carry no position of their own; the end of the file is where they show.
         roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode => index.end(),
-        _ => (position.row, position.col),
+        // roxmltree ends lines at `\n` alone; findings end them where XML does.
+        _ => index.position_of_lf_row(position.row, position.col),
     };
     let text = error.to_string();
     let suffix = format!(" at {position}");

@@ -192,6 +192,26 @@ impl<'a> LineIndex<'a> {
         (saturate(line), saturate(column))
     }
 
+    /// The position of what is at 1-based `row` and character `column` as counted by a reader
+    /// that ends lines at `\n` alone (roxmltree's error positions).
+    pub(crate) fn position_of_lf_row(&self, row: u32, column: u32) -> (u32, u32) {
+        let row = usize::try_from(row).unwrap_or(usize::MAX);
+        let row_start = match row.checked_sub(2) {
+            None => 0,
+            Some(breaks) => self
+                .source
+                .match_indices('\n')
+                .nth(breaks)
+                .map_or(self.source.len(), |(at, _)| at + 1),
+        };
+        let skip = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+        let offset = self.source[row_start..]
+            .char_indices()
+            .nth(skip)
+            .map_or(self.source.len(), |(at, _)| row_start + at);
+        self.position(offset)
+    }
+
     /// The position just past the end of the source.
     pub(crate) fn end(&self) -> (u32, u32) {
         self.position(self.source.len())
