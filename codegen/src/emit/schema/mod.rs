@@ -16,7 +16,7 @@
 //!
 //! Besides, one self-contained schema per event ([`event_schema`]), in the type generators' form,
 //! and the same definitions for the AsyncAPI document's `components.schemas`
-//! ([`component_schemas`]). Every definition, wherever it goes, is made by the one [`Defs`]
+//! ([`component_schemas`]). Every definition, wherever it goes, is made by the one `Defs`
 //! writer below; only the place its `$ref`s point into differs.
 
 use std::collections::BTreeSet;
