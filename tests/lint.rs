@@ -312,6 +312,21 @@ fn malformed_files_are_reported_with_their_position() {
     assert_eq!(positions(&findings), vec![("malformed-xml", 2, 25)]);
     assert!(findings[0].message.starts_with("not UTF-8: byte 0xE9"));
     assert_eq!(
+        lint::source_text(bytes),
+        "<scxml>\n  <transition event=\"caf"
+    );
+    // UTF-16 with an unpaired surrogate: located in the text decoded before it, which
+    // `source_text` gives (its bytes are not UTF-8 at all).
+    let mut utf16: Vec<u8> = vec![0xFE, 0xFF];
+    for unit in "<scxml>\n <a b=\"".encode_utf16() {
+        utf16.extend(unit.to_be_bytes());
+    }
+    utf16.extend([0xDC, 0x00]);
+    let findings = lint::lint_bytes(&utf16, &Options::new());
+    assert_eq!(positions(&findings), vec![("malformed-xml", 2, 8)]);
+    assert_eq!(lint::source_text(&utf16), "<scxml>\n <a b=\"");
+    assert_eq!(lint::source_text(b"<a/>"), "<a/>");
+    assert_eq!(
         positions(&lint::lint("", &Options::new())),
         vec![("malformed-xml", 1, 1)]
     );
@@ -349,6 +364,17 @@ fn namespaces_line_ends_and_entities() {
         ),
         vec![("unknown-attribute", 4, 19), ("unknown-attribute", 6, 18)]
     );
+    // Lone CR line ends (XML 1.0 reads them as line ends, and so do editors).
+    assert_eq!(
+        lint("<scxml>\r  <transition event=\"voice.hold.don\"/>\r</scxml>"),
+        vec![("unknown-event", 2, 22)]
+    );
+    // Where the XML reader, which counts `\n` lines, finds a document not well-formed.
+    assert_eq!(
+        lint("<scxml>\r  <a>\r</scxml>"),
+        vec![("malformed-xml", 3, 1)]
+    );
+    assert_eq!(lint("\rZ"), vec![("malformed-xml", 2, 1)]);
     // Entities the document's DTD defines are expanded; what they hold is placed at the value
     // or element that uses them.
     let source = "<!DOCTYPE scxml [<!ENTITY p '_event.data.partyid'>]>\n\
