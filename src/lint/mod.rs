@@ -82,7 +82,7 @@ use roxmltree::{Document, ParsingOptions};
 pub use crate::validate::Severity;
 use crate::OrsVersion;
 pub use catalogue::Catalogue;
-pub use output::{json_line, sarif, text_line, FileReport};
+pub use output::{json_line, sarif, text_line, FileReport, JsonFinding};
 use scan::LineIndex;
 
 /// The SCXML namespace.

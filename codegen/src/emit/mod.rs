@@ -55,7 +55,7 @@ fn readme(catalogue: &Catalogue) -> String {
     format!(
         "{}\n\n# generated/\n\nEverything here is made from the event catalogue in `spec/` by `ors-events generate` \
          ({} events in {} families). Do not edit these files: change the spec, run \
-         `cargo run --features cli -- generate`, and commit the result, so that a review shows \
+         `cargo run -q -p ors-events-cli -- generate`, and commit the result, so that a review shows \
          what a spec change does to every output.\n\n\
          | path | what |\n|---|---|\n\
          | `schema/ors-events.schema.json` | JSON Schema (2020-12) of every event in its SCXML envelope, for validators: it dispatches on `name` |\n\

@@ -236,7 +236,7 @@ fn a_broken_spec_on_either_side_is_an_error_with_located_problems() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let stderr = text(&out.stderr);
-    assert!(stderr.starts_with("the new spec ("), "{stderr}");
+    assert!(stderr.starts_with("error: the new spec ("), "{stderr}");
     assert!(
         stderr.contains("error[unknown-type]: unknown type `calstate`"),
         "{stderr}"
@@ -253,7 +253,7 @@ fn a_broken_spec_on_either_side_is_an_error_with_located_problems() {
         pair.old.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).starts_with("the old spec ("));
+    assert!(text(&out.stderr).starts_with("error: the old spec ("));
 }
 
 /// The provenance rule documents claims and changes no catalogue: a side written before it (an

@@ -3,7 +3,7 @@
 //! command line: git revisions, formats and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../support/mod.rs"]
+#[path = "../../../tests/support/mod.rs"]
 mod support;
 
 mod attributes;

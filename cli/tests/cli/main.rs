@@ -1,10 +1,15 @@
 //! The `ors-events` command line: its outputs and exit codes.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../support/mod.rs"]
+#[path = "../../../tests/support/mod.rs"]
 mod support;
 
+mod anywhere;
 mod check;
+mod docs;
+mod lint;
+mod lint_projects;
+mod shell;
 mod spec;
 
 use std::fs;
@@ -85,7 +90,7 @@ fn check_accepts_the_real_spec() {
 fn check_reports_every_problem_located_and_exits_1() {
     let dir = TempDir::new("cli-check");
     let spec = broken_spec(dir.path());
-    let out = ors_events(&["check", spec.to_str().unwrap()]);
+    let out = ors_events(&["check", "--spec", spec.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     let (line, column) = position_of(&spec.join("voice.yaml"), "calstate");
@@ -151,7 +156,7 @@ fn generate_writes_what_the_golden_files_hold_and_check_mode_sees_drift() {
     let stale = ors_events(&["generate", "--check", "--out", out_dir.to_str().unwrap()]);
     assert_eq!(stale.status.code(), Some(1));
     assert!(text(&stale.stderr).contains("changed: schema/events/voice.hold.done.schema.json"));
-    assert!(text(&stale.stderr).contains("cargo run --features cli -- generate"));
+    assert!(text(&stale.stderr).contains("cargo run -q -p ors-events-cli -- generate"));
     // No staging or retired directories are left beside the output.
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
@@ -379,6 +384,13 @@ fn validate_json_output_is_only_json_lines() {
         .iter()
         .all(|r| r["message"].as_str().is_some_and(|m| !m.is_empty())));
     assert!(text(&out.stderr).contains("5 events, 3 invalid"));
+    // Members in the documented order, `file` first (`<stdin>` for standard input).
+    assert_eq!(
+        text(&out.stdout).lines().next(),
+        Some(
+            r#"{"file":"<stdin>","line":3,"pointer":"/data/requestid","code":"wrong-type","severity":"error","message":"expected a string, found an integer","event":"voice.hold.done"}"#
+        )
+    );
 }
 
 #[test]
@@ -393,11 +405,22 @@ fn validate_exit_codes() {
     assert_eq!(empty.status.code(), Some(0));
     let missing = ors_events(&["validate", "/nonexistent/events.jsonl"]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(text(&missing.stderr).contains("cannot read /nonexistent/events.jsonl"));
+    assert!(text(&missing.stderr).starts_with("error: cannot read /nonexistent/events.jsonl"));
     let usage = ors_events(&["validate", "--format", "xml"]);
     assert_eq!(usage.status.code(), Some(2));
     let version = ors_events(&["validate", "--ors-version", "eight"]);
     assert_eq!(version.status.code(), Some(2));
+
+    // Warnings alone pass, as in `lint`, unless `--deny warnings`.
+    let unknown = br#"{"name": "interaction.added", "data": {"interactionid": "i", "x": 1}}"#;
+    let warned = ors_events_with_input(&["validate", "--lenient"], unknown);
+    assert_eq!(warned.status.code(), Some(0), "{}", text(&warned.stdout));
+    assert!(text(&warned.stdout).ends_with("1 event, 0 invalid, 1 with warnings only\n"));
+    let denied = ors_events_with_input(&["validate", "--lenient", "--deny", "warnings"], unknown);
+    assert_eq!(denied.status.code(), Some(1));
+    assert_eq!(denied.stdout, warned.stdout);
+    let strict = ors_events_with_input(&["validate", "--deny", "warnings"], unknown);
+    assert_eq!(strict.status.code(), Some(1));
 }
 
 /// A family the compiled-in catalogue does not have: the action `submit` (`queue.submit.done`,

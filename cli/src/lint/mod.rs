@@ -12,7 +12,8 @@ use ors_events::lint::{self, Catalogue, FileReport, Finding, Options, Severity};
 use ors_events::validate::dynamic::DynCatalogue;
 use ors_events::OrsVersion;
 
-use super::{compile_for_use, Failure};
+use crate::catalogue::compile_for_use;
+use crate::ui::{Deny, Failure, Ui};
 use config::Config;
 use walk::Input;
 
@@ -25,13 +26,6 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0, for editors and code review.
     Sarif,
-}
-
-/// What else makes `lint` fail, besides errors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Deny {
-    /// Warnings fail too (exit status 1).
-    Warnings,
 }
 
 /// What the command line asks of `lint`.
@@ -47,10 +41,10 @@ pub struct Request<'a> {
 }
 
 /// The catalogue to lint against: the one of the spec in `spec`, or the compiled-in one.
-pub fn catalogue(spec: Option<&Path>) -> Result<Cow<'static, Catalogue>, Failure> {
+pub fn catalogue(spec: Option<&Path>, ui: &Ui) -> Result<Cow<'static, Catalogue>, Failure> {
     match spec {
         Some(dir) => {
-            let read = DynCatalogue::from_ir(&compile_for_use(dir)?);
+            let read = DynCatalogue::from_ir(&compile_for_use(dir, ui)?);
             Ok(Cow::Owned(Catalogue::from(&read)))
         }
         None => Ok(Cow::Borrowed(Catalogue::builtin())),
@@ -65,7 +59,7 @@ const STDIN: &str = "<stdin>";
 /// and reports in the requested format. Exit status: 0 without errors (and without warnings
 /// with `--deny warnings`), 1 with them, 2 when a file cannot be read or a settings file is
 /// wrong.
-pub fn run(catalogue: &Catalogue, request: &Request<'_>) -> Result<(), Failure> {
+pub fn run(catalogue: &Catalogue, request: &Request<'_>, ui: &Ui) -> Result<(), Failure> {
     if request
         .paths
         .iter()
@@ -128,12 +122,12 @@ pub fn run(catalogue: &Catalogue, request: &Request<'_>) -> Result<(), Failure> 
         written = writeln!(out, "{:#}", lint::sarif(&reports));
     }
     let summary = summary(&reports);
-    if written.is_ok() && request.format == Format::Text {
+    if written.is_ok() && request.format == Format::Text && !ui.quiet {
         written = writeln!(out, "{summary}");
     }
     let written = written.and_then(|()| out.flush());
     if request.format != Format::Text {
-        eprintln!("{summary}");
+        ui.summary(&summary);
     }
     let status = status(&reports, unreadable, request.deny);
     match written {
@@ -141,10 +135,7 @@ pub fn run(catalogue: &Catalogue, request: &Request<'_>) -> Result<(), Failure> 
             Err(Failure::usage(format!("cannot write the report: {error}")))
         }
         _ if status == 0 => Ok(()),
-        _ => Err(Failure {
-            status,
-            message: String::new(),
-        }),
+        _ => Err(Failure::silent(status)),
     }
 }
 

@@ -27,7 +27,7 @@ use ors_events::lint::{self, Finding, Options};
 use ors_events::OrsVersion;
 use serde::Deserialize;
 
-use crate::Failure;
+use crate::ui::Failure;
 
 /// The name of the file.
 pub const FILE_NAME: &str = "ors-lint.toml";

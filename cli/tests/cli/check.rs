@@ -9,7 +9,13 @@ use super::support::{self, ors_events, position_of, text, workspace, TempDir};
 fn check_format_json_writes_one_object_per_problem_and_only_those() {
     let dir = TempDir::new("cli-check-json");
     let spec = broken_spec(dir.path());
-    let out = ors_events(&["check", spec.to_str().unwrap(), "--format", "json"]);
+    let out = ors_events(&[
+        "check",
+        "--spec",
+        spec.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     let problems: Vec<serde_json::Value> = stdout
@@ -71,19 +77,24 @@ fn check_colours_only_when_asked_or_on_a_terminal_without_no_color() {
     };
     let escape = '\u{1b}';
     // Standard error is a pipe here, so `auto` (the default) does not colour.
-    assert!(!run(&["check", spec], None).contains(escape));
-    assert!(!run(&["check", spec, "--color", "auto"], None).contains(escape));
-    assert!(!run(&["check", spec, "--color", "never"], None).contains(escape));
-    let coloured = run(&["check", spec, "--color", "always"], Some("1"));
+    assert!(!run(&["check", "--spec", spec], None).contains(escape));
+    assert!(!run(&["check", "--spec", spec, "--color", "auto"], None).contains(escape));
+    assert!(!run(&["check", "--spec", spec, "--color", "never"], None).contains(escape));
+    let coloured = run(&["check", "--spec", spec, "--color", "always"], Some("1"));
     assert!(coloured.contains("\u{1b}["), "{coloured}");
     assert!(coloured.contains("unknown-type"));
-    let bad = support::ors_events(&["check", spec, "--color", "sometimes"]);
+    // `--color` is global: before the command as well as after it.
+    assert_eq!(
+        run(&["--color", "always", "check", "--spec", spec], Some("1")),
+        coloured
+    );
+    let bad = support::ors_events(&["check", "--spec", spec, "--color", "sometimes"]);
     assert_eq!(bad.status.code(), Some(2));
 }
 
 #[test]
 fn check_of_an_unreadable_directory_has_no_location() {
-    let out = ors_events(&["check", "/nonexistent/spec"]);
+    let out = ors_events(&["check", "--spec", "/nonexistent/spec"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(
@@ -91,8 +102,27 @@ fn check_of_an_unreadable_directory_has_no_location() {
         "{stderr}"
     );
     assert!(!stderr.contains("-->"), "{stderr}");
-    let json = ors_events(&["check", "/nonexistent/spec", "--format", "json"]);
+    let json = ors_events(&["check", "--spec", "/nonexistent/spec", "--format", "json"]);
     assert_eq!(json.status.code(), Some(2));
     let problem: serde_json::Value = serde_json::from_str(text(&json.stdout).trim()).unwrap();
     assert!(problem["file"].is_null() && problem["line"].is_null());
+}
+
+#[test]
+fn check_still_takes_the_spec_directory_positionally_with_a_warning() {
+    let dir = TempDir::new("cli-check-positional");
+    let spec = broken_spec(dir.path());
+    let spec = spec.to_str().unwrap();
+    let old = ors_events(&["check", spec]);
+    let new = ors_events(&["check", "--spec", spec]);
+    assert_eq!(old.status.code(), Some(1));
+    let stderr = text(&old.stderr);
+    let warning = "warning: `check SPEC_DIR` is deprecated; use `check --spec SPEC_DIR`\n";
+    assert_eq!(
+        stderr.strip_prefix(warning),
+        Some(text(&new.stderr).as_str())
+    );
+    // Not both.
+    let both = ors_events(&["check", "--spec", spec, spec]);
+    assert_eq!(both.status.code(), Some(2));
 }

@@ -1,12 +1,12 @@
 //! `ors-events diff OLD NEW`: what a change of the catalogue breaks, as a review comment.
 //!
 //! Each side is a spec directory (when a directory of that path exists) or else a git revision
-//! of the workspace's repository, whose `spec/` is read with `git ls-tree` and `git cat-file`:
-//! the work tree, the index and the refs are never touched. The comparison itself is
-//! `ors_events_codegen::diff`.
+//! of the repository that holds the spec directory (`--spec`, or `spec/` found from the current
+//! directory upward), whose version of that directory is read with `git ls-tree` and
+//! `git cat-file`: the work tree, the index and the refs are never touched. The comparison
+//! itself is `ors_events_codegen::diff`.
 
-use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use ors_events_codegen::check::Rules;
@@ -15,7 +15,8 @@ use ors_events_codegen::loader::{self, MAX_FILE_BYTES};
 use ors_events_codegen::spec::Spec;
 use ors_events_codegen::{Catalogue, Diagnostics};
 
-use super::{workspace, Failure};
+use crate::catalogue::spec_dir;
+use crate::ui::{write_stdout, Failure, Ui};
 
 /// How `diff` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -57,16 +58,32 @@ impl FailOn {
     }
 }
 
-/// Compares the catalogues of `old` and `new`, prints the report in `format` and fails with
-/// status 1 when `fail_on` is given and a change of that category or a stricter one exists.
-pub fn run(
-    old: &str,
-    new: &str,
-    format: DiffFormat,
-    fail_on: Option<FailOn>,
-) -> Result<(), Failure> {
-    let before = Loaded::open(old, "old")?;
-    let after = Loaded::open(new, "new")?;
+/// What the command line asks of `diff`.
+pub struct Request {
+    /// The old side: a spec directory or a git revision.
+    pub old: String,
+    /// The new side.
+    pub new: String,
+    /// `--spec`: the spec directory whose versions revisions name.
+    pub spec: Option<PathBuf>,
+    /// How to report.
+    pub format: DiffFormat,
+    /// `--fail-on`.
+    pub fail_on: Option<FailOn>,
+}
+
+/// Compares the catalogues of the two sides, prints the report and fails with status 1 when
+/// `--fail-on` is given and a change of that category or a stricter one exists.
+pub fn run(request: Request, ui: &Ui) -> Result<(), Failure> {
+    let Request {
+        old,
+        new,
+        spec,
+        format,
+        fail_on,
+    } = request;
+    let before = Loaded::open(&old, "old", spec.as_deref(), ui)?;
+    let after = Loaded::open(&new, "new", spec.as_deref(), ui)?;
     let changes = diff::diff(before.side(), after.side());
     let report = Report::new(before.label, after.label, changes);
     let text = match format {
@@ -74,14 +91,8 @@ pub fn run(
         DiffFormat::Json => report.to_json(),
         DiffFormat::Text => report.to_text(),
     };
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        // A closed pipe (`| head`) is the reader's choice; the status still tells the verdict.
-        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
-            return Err(Failure::usage(format!("cannot write the report: {err}")));
-        }
-        _ => {}
-    }
+    // A closed pipe (`| head`) is no error; the status still tells the verdict.
+    write_stdout(text.as_bytes())?;
     if let Some(fail_on) = fail_on {
         let count = report.breaking(fail_on.category());
         if count > 0 {
@@ -89,14 +100,14 @@ pub fn run(
                 FailOn::Any => String::new(),
                 _ => format!(" of category {} or stricter", fail_on.as_str()),
             };
-            return Err(Failure {
-                status: 1,
-                message: format!(
+            return Err(Failure::verdict(
+                1,
+                format!(
                     "{count} change{}{what} (--fail-on {})",
                     if count == 1 { "" } else { "s" },
                     fail_on.as_str()
                 ),
-            });
+            ));
         }
     }
     Ok(())
@@ -110,17 +121,20 @@ struct Loaded {
 
 impl Loaded {
     /// Loads `arg`, the `which` (`old` or `new`) side: a directory if one exists at that path,
-    /// else a git revision.
-    fn open(arg: &str, which: &str) -> Result<Loaded, Failure> {
+    /// else a git revision of the spec directory `spec` (`None`: the one found from the
+    /// current directory upward).
+    fn open(arg: &str, which: &str, spec: Option<&Path>, ui: &Ui) -> Result<Loaded, Failure> {
         let path = Path::new(arg);
         let (label, spec) = if path.is_dir() {
             (arg.to_owned(), loader::load(path))
         } else {
-            revision(arg, which)?
+            revision(&spec_dir(spec.map(Path::to_path_buf))?, arg, which)?
         };
-        let problems = |problems: Diagnostics| Failure {
-            status: 2,
-            message: format!("the {which} spec ({label}) has problems:\n\n{problems}"),
+        let problems = |problems: Diagnostics| {
+            Failure::usage(format!(
+                "the {which} spec ({label}) has problems:\n\n{}",
+                problems.render(ui.color)
+            ))
         };
         let spec = spec.map_err(problems)?;
         // The provenance rule documents claims and changes no catalogue: a revision from before
@@ -137,8 +151,13 @@ impl Loaded {
     }
 }
 
-/// The label and spec of `spec/` at git revision `rev` of the workspace's repository.
-fn revision(rev: &str, which: &str) -> Result<(String, Result<Spec, Diagnostics>), Failure> {
+/// The label and spec of the spec directory `spec` at git revision `rev` of the repository that
+/// holds it (the same path, relative to the repository's root).
+fn revision(
+    spec: &Path,
+    rev: &str,
+    which: &str,
+) -> Result<(String, Result<Spec, Diagnostics>), Failure> {
     let neither = |detail: &str| {
         Failure::usage(format!(
             "the {which} side `{rev}` is neither a directory nor a git revision{detail}"
@@ -147,10 +166,11 @@ fn revision(rev: &str, which: &str) -> Result<(String, Result<Spec, Diagnostics>
     if rev.is_empty() || rev.starts_with('-') || rev.contains('\0') {
         return Err(neither(""));
     }
-    let root = workspace()?;
+    // Git runs in the spec directory, so that `ls-tree` lists that directory at the revision.
+    let root = spec;
     let resolve = |candidate: &str| {
         git(
-            &root,
+            root,
             &[
                 "rev-parse",
                 "--verify",
@@ -174,14 +194,15 @@ fn revision(rev: &str, which: &str) -> Result<(String, Result<Spec, Diagnostics>
                 }
                 None => {
                     return Err(neither(&format!(
-                        " of {} (in a shallow clone, fetch it first: `git fetch origin {rev}`)",
+                        " of the repository of {} (in a shallow clone, fetch it first: \
+                         `git fetch origin {rev}`)",
                         root.display()
                     )))
                 }
             }
         }
     };
-    let short = git(&root, &["rev-parse", "--short", &commit])
+    let short = git(root, &["rev-parse", "--short", &commit])
         .map(|out| String::from_utf8_lossy(&out).trim().to_owned())
         .unwrap_or_else(|_| commit.clone());
     let label = if short == rev {
@@ -189,8 +210,12 @@ fn revision(rev: &str, which: &str) -> Result<(String, Result<Spec, Diagnostics>
     } else {
         format!("{rev} ({short})")
     };
-    let cannot = |err: String| Failure::usage(format!("cannot read spec/ at {label}: {err}"));
-    let listing = git(&root, &["ls-tree", "-z", "-l", &commit, "--", "spec/"]).map_err(cannot)?;
+    // Reports name the spec files as the directory's own name has them: `spec/voice.yaml`.
+    let dir_name = spec
+        .file_name()
+        .map_or_else(|| "spec".into(), |name| name.to_string_lossy());
+    let cannot = |err: String| Failure::usage(format!("cannot read {dir_name}/ at {label}: {err}"));
+    let listing = git(root, &["ls-tree", "-z", "-l", &commit, "--", "."]).map_err(cannot)?;
     let mut files = Vec::new();
     for entry in listing.split(|byte| *byte == 0) {
         let entry = String::from_utf8_lossy(entry);
@@ -209,19 +234,19 @@ fn revision(rev: &str, which: &str) -> Result<(String, Result<Spec, Diagnostics>
         }
         if size.parse::<u64>().is_ok_and(|size| size > MAX_FILE_BYTES) {
             return Err(Failure::usage(format!(
-                "spec/{name} at {label} is {size} bytes, more than the {MAX_FILE_BYTES} a spec file may have"
+                "{dir_name}/{name} at {label} is {size} bytes, more than the {MAX_FILE_BYTES} a spec file may have"
             )));
         }
-        let bytes = git(&root, &["cat-file", "blob", object]).map_err(cannot)?;
+        let bytes = git(root, &["cat-file", "blob", object]).map_err(cannot)?;
         files.push((name, bytes));
     }
     if files.is_empty() {
         return Err(Failure::usage(format!(
-            "there is no spec/*.yaml at {label} in {}",
+            "there is no {dir_name}/*.yaml at {label} in the repository of {}",
             root.display()
         )));
     }
-    Ok((label, loader::load_texts("spec", files)))
+    Ok((label, loader::load_texts(&dir_name, files)))
 }
 
 /// Runs `git -C root args` and gives its standard output, or its standard error as the error.

@@ -1,13 +1,14 @@
 //! Several `generate` runs on one output directory at once, in every other round some of them
 //! killed at random moments: afterwards the directory always holds one whole generation, every run that was not
 //! killed succeeded (it waited for the lock), and once a run completes nothing is left beside
-//! the directory.
+//! the directory. And one run killed at growing moments leaves the old generation or the new.
 //!
 //! CI runs a few rounds with a fixed seed. The full check, 100 rounds in a row:
-//! `ORS_EVENTS_ROUNDS=100 cargo test --features cli --test concurrent_generate -- --nocapture`
+//! `ORS_EVENTS_ROUNDS=100 cargo test -p ors-events-cli --test concurrent_generate -- --nocapture`
 //! (`ORS_EVENTS_SEED=N` draws other runs and kill moments).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../../tests/support/mod.rs"]
 mod support;
 
 use std::fs;
@@ -221,4 +222,62 @@ fn recovery_keeps_a_live_writers_staging_directory_and_removes_a_dead_ones() {
     outputs.write_atomic(&out).unwrap();
     assert_eq!(names(dir.path()), ["generated"]);
     assert!(outputs.drift(&out).unwrap().is_empty());
+}
+
+/// One run on a big catalogue, killed at growing moments: the output is always the old
+/// generation or the new one, and nothing is left beside it.
+#[test]
+fn generate_killed_midway_leaves_the_output_old_or_new() {
+    let dir = TempDir::new("kill");
+    // A big synthetic catalogue, so that generating takes long enough to be killed midway.
+    let spec = dir.path().join("spec");
+    fs::create_dir_all(&spec).unwrap();
+    for (name, text) in ors_events_codegen::corpus::synthetic_spec(2_000) {
+        fs::write(spec.join(name), text).unwrap();
+    }
+    let out = dir.path().join("generated");
+    let old_outputs = ors_events_codegen::generate(&support::workspace().join("spec")).unwrap();
+    old_outputs.write_atomic(&out).unwrap();
+    let new_outputs = ors_events_codegen::generate(&spec).unwrap();
+    let bin = support::binary();
+    let mut saw_old = 0;
+    for attempt in 0..12u64 {
+        let mut child = Command::new(bin)
+            .args([
+                "generate",
+                "--spec",
+                spec.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(20 + attempt * 40));
+        let _ = child.kill();
+        let _ = child.wait();
+        let is_old = old_outputs.drift(&out).unwrap().is_empty();
+        assert!(
+            is_old || new_outputs.drift(&out).unwrap().is_empty(),
+            "attempt {attempt}: the output is neither the old nor the new generation"
+        );
+        if is_old {
+            saw_old += 1;
+        }
+        // Put the old generation back for the next attempt.
+        old_outputs.write_atomic(&out).unwrap();
+    }
+    assert!(
+        saw_old > 0,
+        "no attempt was killed before the swap; the test proves nothing"
+    );
+    let leftovers: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        leftovers.iter().all(|name| !name.starts_with(".generated")),
+        "{leftovers:?}"
+    );
 }
