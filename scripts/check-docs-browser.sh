@@ -29,7 +29,7 @@ echo "== browser check of the docs of a spec with hostile descriptions"
 hostile=target/docs-hostile
 python3 scripts/docs/hostile_spec.py spec "$hostile/spec"
 rm -rf "$hostile/generated"
-cargo run --quiet --features cli -- generate --spec "$hostile/spec" --out "$hostile/generated"
+cargo run --quiet -p ors-events-cli -- generate --spec "$hostile/spec" --out "$hostile/generated"
 python3 scripts/docs/check_browser.py \
   "$hostile/generated/docs/index.html" \
   "$hostile/generated/schema/ors-events.schema.json" \

@@ -28,7 +28,7 @@ echo "== markdown check of the docs of a spec with hostile descriptions"
 hostile=target/docs-hostile
 python3 scripts/docs/hostile_spec.py spec "$hostile/spec"
 rm -rf "$hostile/generated"
-cargo run --quiet --features cli -- generate --spec "$hostile/spec" --out "$hostile/generated"
+cargo run --quiet -p ors-events-cli -- generate --spec "$hostile/spec" --out "$hostile/generated"
 "$venv/bin/python" scripts/docs/check_markdown.py \
   "$hostile/generated/docs/events.md" "$hostile/generated/schema/ors-events.types.schema.json" \
   "$hostile/events.html"

@@ -33,7 +33,7 @@ if ! "$python" -c "import jsonschema" 2>/dev/null \
   "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps "${requirements[@]}"
 fi
 
-cargo build --quiet --features cli
+cargo build --quiet -p ors-events-cli
 binary="$target/debug/ors-events"
 out="$target/sarif-check"
 mkdir -p "$out"

@@ -55,7 +55,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
 ' "$corpus" >"$out/envelopes.jsonl"
 echo "  \$ ors-events validate --format json $out/envelopes.jsonl"
 status=0
-cargo run --quiet --features cli -- validate --format json "$out/envelopes.jsonl" \
+cargo run --quiet -p ors-events-cli -- validate --format json "$out/envelopes.jsonl" \
   >"$out/rust-violations.jsonl" 2>"$out/rust-summary.txt" || status=$?
 [[ $status == 1 ]] || fail "ors-events validate exited with $status: $(cat "$out/rust-summary.txt")"
 echo "  $(cat "$out/rust-summary.txt")"

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${SIZE_MB:-1024}
 file=target/bench/events-${size_mb}mb.jsonl
-cargo build --release --quiet --features cli --bin ors-events --example corpus
+cargo build --release --quiet -p ors-events-cli
+cargo build --release --quiet --example corpus
 if [ ! -s "$file" ]; then
   mkdir -p target/bench
   # ~150 bytes an event: enough events for the size asked, then cut at the size.

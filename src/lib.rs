@@ -3,7 +3,7 @@
 //!
 //! The catalogue lives in `spec/` as YAML. This crate's build script generates the Rust
 //! bindings from it on every `cargo build` after a spec edit; the same bindings, the JSON Schema
-//! and the docs are committed under `generated/` by `cargo run --features cli -- generate`.
+//! and the docs are committed under `generated/` by `cargo run -q -p ors-events-cli -- generate`.
 //!
 //! # Decoding and matching events
 //!
@@ -65,9 +65,10 @@
 //! # Features
 //!
 //! - `lint`: the module `lint`, checking SCXML applications against the catalogue.
-//! - `spec`: [`validate::dynamic::DynCatalogue::load`], a catalogue read from a spec directory at
-//!   run time (with the generator, `ors-events-codegen`).
-//! - `cli`: the `ors-events` command-line tool (library users need not enable it).
+//! - `spec`: catalogues read at run time ([`validate::dynamic::DynCatalogue::load`]), and
+//!   `SPEC_FILES`, the spec the compiled-in catalogue was generated from.
+//!
+//! The `ors-events` command-line tool is the crate `ors-events-cli`.
 #![forbid(unsafe_code)]
 // docs.rs builds with `--cfg docsrs` on nightly: feature-gated items say which feature they need.
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -89,6 +90,14 @@ pub mod validate;
 // (`generated/rust/` holds the same files): the family modules, `Event`, `EventName`,
 // `Catalogue`, `Envelope`, `validate` and `validate_lines`.
 include!(concat!(env!("OUT_DIR"), "/rust/mod.rs"));
+
+/// The spec the compiled-in catalogue was generated from: each `spec/*.yaml` file's name and
+/// text, in name order. `ors_events_codegen::loader::load_texts("spec", ...)` reads it back into
+/// the generator's IR, for outputs the bindings do not carry (JSON Schema, docs) without a spec
+/// directory at run time.
+#[cfg(feature = "spec")]
+#[cfg_attr(docsrs, doc(cfg(feature = "spec")))]
+pub const SPEC_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/spec_files.rs"));
 
 use ors_events_core::names;
 

@@ -1,5 +1,5 @@
 //! Golden test: `generated/` must be exactly what the spec generates, byte for byte.
-//! Refresh with `cargo run --features cli -- generate`, or `UPDATE_GOLDEN=1` on this test.
+//! Refresh with `cargo run -q -p ors-events-cli -- generate`, or `UPDATE_GOLDEN=1` on this test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -49,7 +49,7 @@ fn a_spec_change_makes_the_golden_check_fail_and_says_how_to_refresh() {
         "{message}"
     );
     assert!(
-        message.contains("cargo run --features cli -- generate"),
+        message.contains("cargo run -q -p ors-events-cli -- generate"),
         "{message}"
     );
     assert!(

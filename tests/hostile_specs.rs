@@ -1,6 +1,6 @@
 //! Broken and hostile spec trees: each is rejected quickly, with bounded memory, with its exact
-//! code and position; hostile text in descriptions never breaks an output; `generate` is atomic
-//! even when killed midway.
+//! code and position; hostile text in descriptions never breaks an output. (`generate` killed
+//! midway: `cli/tests/concurrent_generate.rs`.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -180,93 +180,6 @@ fn hostile_descriptions_keep_every_output_valid() {
         }
     }
     assert!(json > 60);
-}
-
-/// Every file below `dir` with its bytes.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&current) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).unwrap().display().to_string();
-                files.push((relative, fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-#[test]
-fn generate_killed_midway_leaves_the_output_old_or_new() {
-    use std::process::{Command, Stdio};
-    let dir = TempDir::new("kill");
-    // A big synthetic catalogue, so that generating takes long enough to be killed midway.
-    let spec = dir.path().join("spec");
-    fs::create_dir_all(&spec).unwrap();
-    for (name, text) in ors_events_codegen::corpus::synthetic_spec(2_000) {
-        fs::write(spec.join(name), text).unwrap();
-    }
-    let out = dir.path().join("generated");
-    let old_outputs = ors_events_codegen::generate(&support::workspace().join("spec")).unwrap();
-    old_outputs.write_atomic(&out).unwrap();
-    let old = snapshot(&out);
-    let new = {
-        let scratch = dir.path().join("expected");
-        ors_events_codegen::generate(&spec)
-            .unwrap()
-            .write_atomic(&scratch)
-            .unwrap();
-        snapshot(&scratch)
-    };
-    let bin = support::binary();
-    let mut saw_old = 0;
-    for attempt in 0..12u64 {
-        let mut child = Command::new(bin)
-            .args([
-                "generate",
-                "--spec",
-                spec.to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap(),
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(20 + attempt * 40));
-        let _ = child.kill();
-        let _ = child.wait();
-        let now = snapshot(&out);
-        assert!(
-            now == old || now == new,
-            "attempt {attempt}: the output is neither the old nor the new generation"
-        );
-        if now == old {
-            saw_old += 1;
-        }
-        // Put the old generation back for the next attempt.
-        old_outputs.write_atomic(&out).unwrap();
-    }
-    assert!(
-        saw_old > 0,
-        "no attempt was killed before the swap; the test proves nothing"
-    );
-    let leftovers: Vec<String> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        leftovers.iter().all(|name| !name.starts_with(".generated")),
-        "{leftovers:?}"
-    );
 }
 
 /// Found by the `spec` fuzz target: a file that is not UTF-8 had its bad byte located by `\n`

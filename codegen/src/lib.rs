@@ -19,7 +19,7 @@
 //!   the Rust bindings and nothing else. The build script of `ors-events` uses only this, so a
 //!   library user of `ors-events` compiles no JSON Schema, docs or diff code, nor askama.
 //! - `generator` (default): `rust` and every other output ([`emit::schema`], [`emit::docs`],
-//!   [`emit::all`]), [`output`] (atomic writes of `generated/`), [`diff`] and [`corpus`].
+//!   [`emit::asyncapi`], [`emit::all`]), [`output`] (atomic writes of `generated/`), [`diff`] and [`corpus`].
 //!
 //! With neither, the crate is only the re-exports below; no one needs that configuration.
 //!
@@ -69,6 +69,8 @@ pub mod emit;
 #[cfg(feature = "rust")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod ir;
+#[cfg(feature = "rust")]
+mod lines;
 #[cfg(feature = "rust")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod loader;

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::codes::SpecCode;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Related, Span};
+use crate::lines;
 use crate::spec::{FileContent, Spec, SpecFile};
 
 mod source_map;
@@ -212,34 +213,13 @@ fn too_large(display_path: &str, size: u64) -> Box<Diagnostic> {
     )
 }
 
-/// The 1-based line and column just past the end of `text`, with lines broken where YAML breaks
-/// them (`\r\n`, `\r`, `\n`, U+0085, U+2028, U+2029), as every other position in a spec file is
-/// counted.
-fn yaml_end(text: &str) -> (usize, usize) {
-    let (mut line, mut column) = (1, 1);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let line_break = match c {
-            '\r' => chars.peek() != Some(&'\n'),
-            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => true,
-            _ => false,
-        };
-        if line_break {
-            (line, column) = (line + 1, 1);
-        } else if c != '\r' {
-            column += 1;
-        }
-    }
-    (line, column)
-}
-
 /// The spec file `display_path` from its bytes: UTF-8, then YAML.
 fn file_from_bytes(bytes: Vec<u8>, display_path: &str) -> Result<SpecFile, Box<Diagnostic>> {
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid_up_to = err.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(err.as_bytes());
         // The valid prefix is the same in the lossy text, so the offset holds there too.
-        let (line, column) = yaml_end(&lossy[..valid_up_to]);
+        let (line, column) = lines::end_position(&lossy[..valid_up_to]);
         // The replacement character that stands for the bad byte.
         let bad_end = valid_up_to
             + lossy[valid_up_to..]
@@ -302,7 +282,7 @@ fn parse(text: &str, display_path: &str) -> Result<FileContent, Box<Diagnostic>>
         let (code, help) = classify(&message);
         // libyaml places an unexpected end of a file without a final line break on the line
         // after the last one: the end of the file is where it is.
-        let (line, column) = (line, column).min(yaml_end(text));
+        let (line, column) = (line, column).min(lines::end_position(text));
         let (line, column) = if code == SpecCode::DuplicateKey {
             second_key(text, line, column, &message).unwrap_or((line, column))
         } else {
@@ -336,7 +316,7 @@ fn second_key(text: &str, line: usize, column: usize, message: &str) -> Option<(
     let key = message.split('`').nth(1)?;
     let indent = column.checked_sub(1)?;
     let mut seen = 0;
-    for (number, row) in text.lines().enumerate().skip(line.checked_sub(1)?) {
+    for (number, row) in lines::lines(text).enumerate().skip(line.checked_sub(1)?) {
         let content = row.get(indent..)?;
         let leading = row.get(..indent)?;
         if number + 1 > line && !leading.trim().is_empty() && !leading.trim_start().starts_with('-')

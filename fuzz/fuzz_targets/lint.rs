@@ -1,15 +1,17 @@
 //! The SCXML linter. Modes: (0) arbitrary bytes; (1) SCXML from a small grammar.
 //!
 //! Asserted: linting never panics and gives the same findings twice; every finding has a known
-//! code with that rule's severity, and a line and column inside the file (in the valid part of a
-//! file that is not UTF-8); findings come in order of position; a document from the grammar is
-//! well-formed, so it never gets `malformed-xml`; every finding renders as text, JSON and SARIF.
+//! code with that rule's severity, and a line and column inside the file's decoded text
+//! (`lint::source_text`: UTF-16 and declared encodings too; the part before the first bad byte
+//! of a file not in its encoding); findings come in order of position; a document from the
+//! grammar is well-formed, so it never gets `malformed-xml`; every finding renders as text, JSON
+//! and SARIF.
 #![no_main]
 
 use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use ors_events::lint::{self, FileReport, Options};
-use ors_events_fuzz::{inside, mode, scxml, text_of};
+use ors_events_fuzz::{inside, mode, scxml};
 
 fuzz_target!(|data: &[u8]| {
     let Some((mode, rest)) = mode(data, 2) else {
@@ -34,7 +36,9 @@ fuzz_target!(|data: &[u8]| {
         lint::lint_bytes(&source, &options),
         "not deterministic"
     );
-    let text = text_of(&source);
+    // Positions count in the decoded text (UTF-16 and the declared encodings too), or in the
+    // part decoded before a bad byte.
+    let text = &*lint::source_text(&source);
     for finding in &findings {
         let rule =
             lint::rule(finding.code).unwrap_or_else(|| panic!("unknown code {}", finding.code));

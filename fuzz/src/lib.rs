@@ -13,19 +13,25 @@ pub mod spec_yaml;
 
 pub use libfuzzer_sys::arbitrary;
 
-/// Whether the 1-based `line` and `column` lie inside `text`: a line the text has (lines end at
-/// `\n`), and a column from the line's first character to just past its last one (where an
-/// unexpected end is reported).
+/// Whether the 1-based `line` and `column` lie inside `text`: a line the text has (lines end
+/// where XML 1.0 ends them, at `\r\n`, `\r` and `\n`), and a column from the line's first
+/// character to just past its last one (where an unexpected end is reported).
 pub fn inside(text: &str, line: usize, column: usize) -> bool {
-    inside_lines(text.split('\n'), line, column)
+    inside_lines(split_lines(text, &['\r', '\n']).into_iter(), line, column)
 }
 
 /// As [`inside`], with lines broken where YAML (libyaml, and so the spec loader) breaks them:
 /// at `\r\n`, `\r`, `\n`, U+0085, U+2028 and U+2029.
 pub fn inside_yaml(text: &str, line: usize, column: usize) -> bool {
+    let breaks = ['\r', '\n', '\u{85}', '\u{2028}', '\u{2029}'];
+    inside_lines(split_lines(text, &breaks).into_iter(), line, column)
+}
+
+/// The lines of `text`, broken at any of `breaks` (`\r\n` is one break).
+fn split_lines<'t>(text: &'t str, breaks: &[char]) -> Vec<&'t str> {
     let mut lines = Vec::new();
     let mut rest = text;
-    while let Some(at) = rest.find(['\r', '\n', '\u{85}', '\u{2028}', '\u{2029}']) {
+    while let Some(at) = rest.find(breaks) {
         lines.push(&rest[..at]);
         let width = if rest[at..].starts_with("\r\n") {
             2
@@ -35,7 +41,7 @@ pub fn inside_yaml(text: &str, line: usize, column: usize) -> bool {
         rest = &rest[at + width..];
     }
     lines.push(rest);
-    inside_lines(lines.into_iter(), line, column)
+    lines
 }
 
 fn inside_lines<'t>(mut lines: impl Iterator<Item = &'t str>, line: usize, column: usize) -> bool {

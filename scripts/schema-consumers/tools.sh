@@ -1,5 +1,6 @@
-# Sourced by scripts/check-schema-consumers.sh and scripts/bench-schema-consumers.sh (from the
-# workspace root): installs the tools pinned in scripts/schema-consumers/ on first use, into
+# Sourced by scripts/check-schema-consumers.sh, scripts/bench-schema-consumers.sh,
+# scripts/check-asyncapi.sh and scripts/check-schema-go-java.sh (from the workspace root):
+# installs the tools pinned in scripts/schema-consumers/ on first use, into
 # target/schema-venv (python3 -m venv, PyPI) and target/schema-node (npm ci, the npm registry),
 # and reuses them until a pin file changes. SCHEMA_CONSUMERS_REINSTALL=1 forces a fresh install.
 # Sets `consumers`, `venv` and `node_root`.
@@ -16,13 +17,19 @@ installed() {
   for file in "$@"; do cmp -s "$file" "$dir/$(basename "$file")" || return 1; done
 }
 
-install_schema_consumers() {
-  local tool py_stamp node_stamp
-  for tool in python3 node npm; do
+# Checks that the commands the tools need are there.
+require_commands() {
+  local tool
+  for tool in "$@"; do
     command -v "$tool" >/dev/null || { echo "$tool is required" >&2; return 1; }
   done
-  # Python: a venv with exactly the pinned packages (--no-deps + pip check: a dependency missing
-  # from requirements.txt fails instead of being installed unpinned).
+}
+
+# Python: a venv with exactly the pinned packages (--no-deps + pip check: a dependency missing
+# from requirements.txt fails instead of being installed unpinned).
+install_python_consumers() {
+  local py_stamp
+  require_commands python3 || return 1
   py_stamp=$(python3 --version)
   if ! installed "$venv" "$py_stamp" "$consumers/requirements.txt" || ! "$venv/bin/python" -c '' 2>/dev/null; then
     echo "installing Python tools into $venv"
@@ -35,7 +42,14 @@ install_schema_consumers() {
   else
     echo "reusing $venv"
   fi
-  # Node: npm ci from the committed lock file (no install scripts: none of the packages has one).
+}
+
+# Node: npm ci from the committed lock file, without install scripts: the only package that has
+# one is @scarf/scarf (download analytics, under @asyncapi/parser's Spectral), which must not
+# run; the tools need none.
+install_node_consumers() {
+  local node_stamp
+  require_commands node npm || return 1
   node_stamp="$(node --version) $(node -p 'process.platform + "-" + process.arch')"
   if ! installed "$node_root" "$node_stamp" "$consumers/package.json" "$consumers/package-lock.json" || [[ ! -d $node_root/node_modules/.bin ]]; then
     echo "installing Node tools into $node_root"
@@ -47,6 +61,10 @@ install_schema_consumers() {
   else
     echo "reusing $node_root"
   fi
+}
+
+install_schema_consumers() {
+  install_python_consumers && install_node_consumers
 }
 
 # One line per tool with its version.

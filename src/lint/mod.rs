@@ -62,6 +62,8 @@
 //! assert_eq!((findings[1].code, findings[1].line, findings[1].column), ("unknown-attribute", 4, 61));
 //! ```
 
+use std::borrow::Cow;
+
 pub mod catalogue;
 pub mod descriptor;
 mod ecmascript;
@@ -80,7 +82,7 @@ use roxmltree::{Document, ParsingOptions};
 pub use crate::validate::Severity;
 use crate::OrsVersion;
 pub use catalogue::Catalogue;
-pub use output::{json_line, sarif, text_line, FileReport};
+pub use output::{json_line, sarif, text_line, FileReport, JsonFinding};
 use scan::LineIndex;
 
 /// The SCXML namespace.
@@ -227,6 +229,17 @@ pub fn lint_bytes(source: &[u8], options: &Options) -> Vec<Finding> {
     Catalogue::builtin().lint_bytes(source, options)
 }
 
+/// The text the line and column of a document's findings count in: its bytes decoded as its
+/// byte order mark or XML declaration says (UTF-8 without either), or, when they are not in that
+/// encoding, the text decoded before the first bad byte (where the `malformed-xml` finding is).
+/// An editor that shows findings in a document that is not UTF-8 locates them in this text.
+pub fn source_text(source: &[u8]) -> Cow<'_, str> {
+    match encoding::decode(source) {
+        Ok(text) => text,
+        Err(error) => Cow::Owned(error.before),
+    }
+}
+
 /// Whether a document's root element is `<scxml>` (any prefix), judged from its prolog
 /// without parsing the rest: what `ors-events lint DIR` lints among the `.xml` files it finds.
 pub fn is_scxml_document(source: &[u8]) -> bool {
@@ -286,7 +299,8 @@ fn malformed(error: &roxmltree::Error, index: &LineIndex<'_>) -> Finding {
     let (line, column) = match error {
         // These carry no position of their own; the end of the file is where they show.
         roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode => index.end(),
-        _ => (position.row, position.col),
+        // roxmltree ends lines at `\n` alone; findings end them where XML does.
+        _ => index.position_of_lf_row(position.row, position.col),
     };
     let text = error.to_string();
     let suffix = format!(" at {position}");

@@ -1,5 +1,8 @@
 //! Findings as text for people, JSON lines for tools, and SARIF 2.1.0 for editors and code review.
 
+use std::fmt;
+
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{Finding, RULES};
@@ -28,19 +31,46 @@ pub fn text_line(path: &str, finding: &Finding) -> String {
     )
 }
 
+/// One finding as `--format json` writes it, one object per line, with its members in this
+/// order. `Display` writes the line (without its line break).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonFinding<'a> {
+    /// The file as given.
+    pub file: &'a str,
+    /// The 1-based line; `null` for a finding about the whole file.
+    pub line: Option<u32>,
+    /// The 1-based column, in characters; `null` for a finding about the whole file.
+    pub column: Option<u32>,
+    /// The rule's code.
+    pub code: &'static str,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// What is wrong.
+    pub message: &'a str,
+    /// The name to write instead; `null` when there is none.
+    pub suggestion: Option<&'a str>,
+}
+
+impl fmt::Display for JsonFinding<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let line = serde_json::to_string(self).map_err(|_| fmt::Error)?;
+        f.write_str(&line)
+    }
+}
+
 /// One finding as a JSON object: `file`, `line`, `column` (null for a finding about the whole
-/// file), `code`, `severity`, `message` and `suggestion` (null when there is none).
-pub fn json_line(path: &str, finding: &Finding) -> Value {
-    let position = |n: u32| if n == 0 { Value::Null } else { json!(n) };
-    json!({
-        "file": path,
-        "line": position(finding.line),
-        "column": position(finding.column),
-        "code": finding.code,
-        "severity": finding.severity.as_str(),
-        "message": finding.message,
-        "suggestion": finding.suggestion,
-    })
+/// file), `code`, `severity`, `message` and `suggestion` (null when there is none), in that order.
+pub fn json_line<'a>(path: &'a str, finding: &'a Finding) -> JsonFinding<'a> {
+    let position = |n: u32| (n != 0).then_some(n);
+    JsonFinding {
+        file: path,
+        line: position(finding.line),
+        column: position(finding.column),
+        code: finding.code,
+        severity: finding.severity.as_str(),
+        message: &finding.message,
+        suggestion: finding.suggestion.as_deref(),
+    }
 }
 
 /// A SARIF 2.1.0 log of one run: `tool.driver` named `ors-events` with a rule for every code,

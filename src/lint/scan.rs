@@ -164,9 +164,17 @@ pub(crate) struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
+    /// Lines end where XML 1.0 ends them (section 2.11): at `\r\n`, `\n` and a lone `\r`, as
+    /// editors and SARIF viewers count them too.
     pub(crate) fn new(source: &'a str) -> Self {
+        let bytes = source.as_bytes();
         let starts = std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(at, _)| at + 1))
+            .chain(
+                source
+                    .match_indices(['\r', '\n'])
+                    .filter(|&(at, end)| end == "\n" || bytes.get(at + 1) != Some(&b'\n'))
+                    .map(|(at, _)| at + 1),
+            )
             .collect();
         LineIndex { source, starts }
     }
@@ -182,6 +190,26 @@ impl<'a> LineIndex<'a> {
         let text = &self.source[start..offset];
         let column = text.trim_start_matches('\u{feff}').chars().count() + 1;
         (saturate(line), saturate(column))
+    }
+
+    /// The position of what is at 1-based `row` and character `column` as counted by a reader
+    /// that ends lines at `\n` alone (roxmltree's error positions).
+    pub(crate) fn position_of_lf_row(&self, row: u32, column: u32) -> (u32, u32) {
+        let row = usize::try_from(row).unwrap_or(usize::MAX);
+        let row_start = match row.checked_sub(2) {
+            None => 0,
+            Some(breaks) => self
+                .source
+                .match_indices('\n')
+                .nth(breaks)
+                .map_or(self.source.len(), |(at, _)| at + 1),
+        };
+        let skip = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+        let offset = self.source[row_start..]
+            .char_indices()
+            .nth(skip)
+            .map_or(self.source.len(), |(at, _)| row_start + at);
+        self.position(offset)
     }
 
     /// The position just past the end of the source.

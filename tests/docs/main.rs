@@ -7,8 +7,6 @@
 mod support;
 
 mod checks;
-#[cfg(feature = "cli")]
-mod cli;
 mod markdown;
 
 use std::collections::HashMap;
@@ -58,11 +56,11 @@ fn the_committed_docs_are_the_generated_ones() {
     for (path, text) in docs::emit(&catalogue) {
         let on_disk = std::fs::read_to_string(support::workspace().join("generated").join(&path))
             .unwrap_or_else(|err| {
-                panic!("generated/{path}: {err}; run `cargo run --features cli -- generate`")
+                panic!("generated/{path}: {err}; run `cargo run -q -p ors-events-cli -- generate`")
             });
         assert!(
             on_disk == text,
-            "generated/{path} is stale: run `cargo run --features cli -- generate`"
+            "generated/{path} is stale: run `cargo run -q -p ors-events-cli -- generate`"
         );
     }
 }

@@ -5,7 +5,6 @@
 mod encodings;
 mod guards;
 mod names;
-mod projects;
 
 use ors_events::lint::{self, Finding, Options};
 

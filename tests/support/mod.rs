@@ -5,9 +5,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The workspace root.
+/// The workspace root: the nearest directory at or above the test's package with
+/// `spec/catalogue.yaml` (the root crate's tests run there, the CLI's in `cli/`).
 pub fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let package = Path::new(env!("CARGO_MANIFEST_DIR"));
+    package
+        .ancestors()
+        .find(|dir| dir.join("spec").join("catalogue.yaml").is_file())
+        .unwrap_or(package)
+        .to_path_buf()
 }
 
 /// A scratch directory, removed when dropped.
@@ -182,12 +188,12 @@ pub fn sample_data(
     serde_json::Value::Object(data)
 }
 
-/// The `ors-events` binary of this build; only test targets that require the `cli` feature
-/// have it (the others compile this module too, so `env!` cannot be used).
+/// The `ors-events` binary of this build; only the tests of the `ors-events-cli` package have it
+/// (the root crate's tests compile this module too, so `env!` cannot be used).
 #[allow(clippy::option_env_unwrap)]
 pub fn binary() -> &'static str {
     option_env!("CARGO_BIN_EXE_ors-events")
-        .expect("this test target needs `required-features = [\"cli\"]`")
+        .expect("only the tests of the ors-events-cli package (cli/) run the binary")
 }
 
 /// Runs `ors-events` in the workspace.

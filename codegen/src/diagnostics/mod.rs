@@ -8,6 +8,7 @@
 use std::fmt;
 
 pub use crate::codes::{Severity, SpecCode};
+use crate::lines;
 
 #[cfg(feature = "generator")]
 mod json;
@@ -51,31 +52,26 @@ impl Span {
     /// text or inside a character are moved back to the nearest character boundary.
     pub fn in_text(text: &str, start: usize, end: usize) -> Span {
         let start = floor_boundary(text, start.min(text.len()));
-        let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |at| start + at);
-        let line_text = text[line_start..line_end]
-            .strip_suffix('\r')
-            .unwrap_or(&text[line_start..line_end]);
+        let line = lines::line_around(text, start);
         // A start on the line break itself points just past the line's last character.
-        let line_end = line_start + line_text.len();
-        let start = start.min(line_end);
-        let end = floor_boundary(text, end.clamp(start, line_end));
+        let start = start.min(line.end);
+        let end = floor_boundary(text, end.clamp(start, line.end));
         // A range that runs to the end of the line ends at its last non-blank character.
         let end = start + text[start..end].trim_end().len();
         Span {
             start,
             end,
-            line_text: line_text.to_owned(),
-            line_start,
+            line_text: text[line.clone()].to_owned(),
+            line_start: line.start,
         }
     }
 
     /// The span that starts at 1-based `line` and character `column` of `text` and covers
     /// `token` when the text there starts with it, else one character (none at a line's end).
     pub fn at(text: &str, line: usize, column: usize, token: Option<&str>) -> Span {
-        let line_start = line_offset(text, line);
+        let line_start = lines::line_start(text, line);
+        let line_len = lines::line_around(text, line_start).end - line_start;
         let rest = &text[line_start..];
-        let line_len = rest.find('\n').unwrap_or(rest.len());
         let column_byte = rest[..line_len]
             .char_indices()
             .nth(column.saturating_sub(1))
@@ -87,16 +83,6 @@ impl Span {
         };
         Span::in_text(text, start, start + width)
     }
-}
-
-/// The byte offset where 1-based line `line` of `text` starts; the end of `text` past its last.
-fn line_offset(text: &str, line: usize) -> usize {
-    if line <= 1 {
-        return 0;
-    }
-    text.match_indices('\n')
-        .nth(line - 2)
-        .map_or(text.len(), |(at, _)| at + 1)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {

@@ -224,3 +224,34 @@ fn any_offsets_of_any_line_render_without_panicking() {
         }
     }
 }
+
+#[test]
+fn snippets_show_the_line_yaml_counts_with_every_line_break() {
+    let text = "a: 1\rb: 2\u{2028}c: [\r\n";
+    let span = Span::at(text, 3, 4, Some("["));
+    assert_eq!(span.line_text, "c: [");
+    assert_eq!(&text[span.start..span.end], "[");
+    // An unclosed flow sequence in a file whose lines break at `\r`: the snippet is the line the
+    // location names, not the whole file.
+    let loaded = crate::loader::load_texts(
+        "spec",
+        vec![(
+            "types.yaml".to_owned(),
+            b"enums:\r  - name: x\r    values: [\r".to_vec(),
+        )],
+    );
+    let Err(problems) = loaded else {
+        panic!("an unclosed sequence is refused")
+    };
+    let Some(problem) = problems.iter().next() else {
+        panic!("one problem")
+    };
+    let (Some(location), Some(span)) = (&problem.location, &problem.span) else {
+        panic!("{problem} is located, with a snippet")
+    };
+    assert!(!span.line_text.contains('\r'), "{span:?}");
+    // Past the last line break is an empty last line.
+    let line = crate::lines::lines("enums:\r  - name: x\r    values: [\r").nth(location.line - 1);
+    assert_eq!(line.unwrap_or(""), span.line_text, "{problem}");
+    assert_eq!(location.line, 4, "{problem}");
+}

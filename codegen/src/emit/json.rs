@@ -140,6 +140,33 @@ impl Json {
     }
 }
 
+/// Serializes members in their order, so any serde format writes the document as printed here
+/// (the AsyncAPI emitter writes YAML with `yaml_serde`).
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Bool(value) => serializer.serialize_bool(*value),
+            Json::Int(value) => serializer.serialize_i64(*value),
+            Json::Str(text) => serializer.serialize_str(text),
+            Json::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
 fn indent(out: &mut String, depth: usize) {
     for _ in 0..depth {
         out.push_str("  ");
@@ -171,5 +198,22 @@ mod tests {
         );
         let parsed: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(parsed["a"][1], "q\"\\\u{1}</script>");
+    }
+
+    #[test]
+    fn serializes_as_it_prints() {
+        let doc = Json::object()
+            .with("z", Json::Int(-1))
+            .with("a", Json::Array(vec![Json::Bool(false), Json::str("x")]))
+            .with("e", Json::object());
+        let value = serde_json::to_value(&doc).unwrap_or_default();
+        assert_eq!(
+            value,
+            serde_json::json!({"z": -1, "a": [false, "x"], "e": {}})
+        );
+        assert_eq!(
+            serde_json::to_string(&doc).unwrap_or_default(),
+            doc.to_compact()
+        );
     }
 }

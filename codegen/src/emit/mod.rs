@@ -3,6 +3,9 @@
 
 #[cfg(feature = "generator")]
 #[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
+pub mod asyncapi;
+#[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub mod docs;
 #[cfg(feature = "generator")]
 #[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
@@ -28,6 +31,7 @@ pub fn all(catalogue: &Catalogue) -> Outputs {
         .into_iter()
         .chain(rust::emit(catalogue))
         .chain(docs::emit(catalogue))
+        .chain(asyncapi::emit(catalogue))
     {
         outputs.insert(path, text);
     }
@@ -57,12 +61,13 @@ fn readme(catalogue: &Catalogue) -> String {
     format!(
         "{}\n\n# generated/\n\nEverything here is made from the event catalogue in `spec/` by `ors-events generate` \
          ({} events in {} families). Do not edit these files: change the spec, run \
-         `cargo run --features cli -- generate`, and commit the result, so that a review shows \
+         `cargo run -q -p ors-events-cli -- generate`, and commit the result, so that a review shows \
          what a spec change does to every output.\n\n\
          | path | what |\n|---|---|\n\
          | `schema/ors-events.schema.json` | JSON Schema (2020-12) of every event in its SCXML envelope, for validators: it dispatches on `name` |\n\
          | `schema/ors-events.types.schema.json` | the same events as a `oneOf` union, for type generators (json-schema-to-typescript, datamodel-code-generator) |\n\
          | `schema/events/*.schema.json` | one self-contained schema per event |\n\
+         | `asyncapi/ors-events.asyncapi.yaml` | AsyncAPI 3.0: a channel and a `receive` operation per family, a message per event with the JSON Schema's definitions as payloads |\n\
          | `rust/` | the Rust bindings the `ors-events` crate compiles (its build script writes the same files into `OUT_DIR`) |\n\
          | `docs/events.md` | the Markdown reference: every event, attribute, known error value, enum and version note |\n\
          | `docs/index.html` | the same as one self-contained HTML page with a filter box (also written alone by `ors-events docs`) |\n\

@@ -95,8 +95,6 @@ pub struct SourceMap {
     entries: Vec<Entry>,
     /// The document's root, when the file has one.
     root: Option<u32>,
-    /// Byte offset of the start of each line as [`str::lines`] splits them (after each `\n`).
-    line_starts: Vec<u32>,
 }
 
 #[cfg(test)]
@@ -141,27 +139,6 @@ impl SourceMap {
     /// How many nodes are mapped (an alias adds none).
     pub fn node_count(&self) -> usize {
         self.nodes.len()
-    }
-
-    /// Line `number` (1-based) of `text`, the text this map was built from, without its line
-    /// ending: the same line as `text.lines().nth(number - 1)`, found without scanning.
-    pub fn line<'t>(&self, text: &'t str, number: usize) -> Option<&'t str> {
-        if self.line_starts.is_empty() {
-            return text.lines().nth(number.checked_sub(1)?);
-        }
-        let wide = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
-        let start = wide(*self.line_starts.get(number.checked_sub(1)?)?);
-        if start >= text.len() {
-            return None;
-        }
-        let line = match self.line_starts.get(number) {
-            Some(&next) => {
-                let line = text.get(start..wide(next) - 1)?;
-                line.strip_suffix('\r').unwrap_or(line)
-            }
-            None => text.get(start..)?,
-        };
-        Some(line)
     }
 
     fn find(&self, steps: &[Step]) -> Option<usize> {
@@ -240,8 +217,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn finish(mut self) -> SourceMap {
-        self.map.line_starts = std::mem::take(&mut self.positions.line_starts);
+    fn finish(self) -> SourceMap {
         self.map
     }
 

@@ -2,6 +2,7 @@
 //! columns that `yaml_serde` reports.
 
 use super::{narrow, Packed};
+use crate::lines;
 
 /// Character indices (the event parser's) to byte offsets, lines and columns (`yaml_serde`'s).
 pub(super) struct Positions<'a> {
@@ -10,8 +11,6 @@ pub(super) struct Positions<'a> {
     /// Character index of the start of each line after the first, breaking lines where libyaml
     /// does: at `\r\n`, `\r`, `\n`, U+0085, U+2028 and U+2029.
     yaml_line_starts: Vec<u32>,
-    /// Byte offset of each line start as `str::lines` splits (line 1 at 0).
-    pub(super) line_starts: Vec<u32>,
     /// The last conversion, `(character index, byte offset)`: events come nearly in order.
     cursor: (usize, usize),
 }
@@ -19,26 +18,16 @@ pub(super) struct Positions<'a> {
 impl<'a> Positions<'a> {
     pub(super) fn new(text: &'a str) -> Self {
         let mut yaml_line_starts = Vec::new();
-        let mut line_starts = vec![0];
-        let mut chars = text.char_indices().enumerate().peekable();
-        while let Some((index, (byte, c))) = chars.next() {
-            let yaml_break = match c {
-                '\r' => !matches!(chars.peek(), Some((_, (_, '\n')))),
-                '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => true,
-                _ => false,
-            };
-            if yaml_break {
+        let mut chars = text.chars().enumerate().peekable();
+        while let Some((index, c)) = chars.next() {
+            if lines::ends_line(c, chars.peek().map(|&(_, next)| next)) {
                 yaml_line_starts.push(narrow(index + 1));
-            }
-            if c == '\n' {
-                line_starts.push(narrow(byte + 1));
             }
         }
         Positions {
             text,
             ascii: text.is_ascii(),
             yaml_line_starts,
-            line_starts,
             cursor: (0, 0),
         }
     }
@@ -81,7 +70,7 @@ impl<'a> Positions<'a> {
                 return false;
             }
             match c {
-                '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                c if lines::is_break(c) => {
                     (in_property, in_comment) = (false, false);
                 }
                 ' ' | '\t' => in_property = false,
@@ -176,7 +165,7 @@ impl<'a> Positions<'a> {
         let mut in_comment = false;
         for (at, c) in (index..).zip(self.text[byte..].chars()) {
             match c {
-                '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => in_comment = false,
+                c if lines::is_break(c) => in_comment = false,
                 _ if in_comment => {}
                 '|' | '>' => return Some(at),
                 ' ' | '\t' | ':' | '-' | '?' => {}
@@ -205,7 +194,7 @@ impl<'a> Positions<'a> {
         let mut in_comment = false;
         for c in self.text[byte..].chars() {
             match c {
-                '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => in_comment = false,
+                c if lines::is_break(c) => in_comment = false,
                 ' ' | '\t' => {}
                 '#' => in_comment = true,
                 _ if in_comment => {}

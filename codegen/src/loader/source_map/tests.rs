@@ -274,29 +274,6 @@ fn spans_cover_each_node_in_bytes() {
 }
 
 #[test]
-fn lines_are_those_of_str_lines() {
-    for text in [
-        "",
-        "\n",
-        "a",
-        "a\n",
-        "a\r\nb\r\n",
-        "a\nb",
-        "a\n\nb\r",
-        "x\ry\n",
-        "é\n日本\n",
-    ] {
-        let map = SourceMap::build(text);
-        for number in 0..6_usize {
-            let expected = number
-                .checked_sub(1)
-                .and_then(|index| text.lines().nth(index));
-            assert_eq!(map.line(text, number), expected, "{text:?} line {number}");
-        }
-    }
-}
-
-#[test]
 fn hostile_text_is_mapped_within_bounds_and_never_panics() {
     // Nesting past the bound stops the map, not the program.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));

@@ -1,0 +1,146 @@
+//! `ors-events validate`: stream JSON Lines through the validator and report every violation.
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::Path;
+
+use ors_events::validate::{
+    validate_lines_with, Checks, Options, Report, Severity, DEFAULT_MAX_LINE_BYTES,
+};
+use serde::Serialize;
+
+use crate::progress::{Cleared, Progress};
+use crate::ui::{Deny, Failure, Ui};
+use crate::Format;
+
+/// What the command line asks of `validate`.
+pub struct Request<'a> {
+    /// The file to read, `-` for standard input.
+    pub file: &'a Path,
+    /// The target release and lenient mode.
+    pub options: &'a Options,
+    /// How to report.
+    pub format: Format,
+    /// `--deny`.
+    pub deny: Option<Deny>,
+}
+
+/// One violation as `--format json` writes it, one object per line, members in this order.
+#[derive(Serialize)]
+struct Record<'a> {
+    /// The file as given, `<stdin>` for standard input.
+    file: &'a str,
+    /// The 1-based line of the event.
+    line: u64,
+    /// A JSON pointer into the envelope; empty for the whole of it.
+    pointer: &'a str,
+    /// The violation's stable code.
+    code: &'static str,
+    /// `error` or `warning`.
+    severity: &'static str,
+    /// What is wrong.
+    message: &'a str,
+    /// The event's name, when it is an event of the catalogue.
+    event: Option<&'a str>,
+}
+
+/// Validates the request's file against `catalogue` and reports in its format. Exit status 1
+/// when an event is invalid, or with `--deny warnings` has warnings.
+pub fn run<S: Checks>(catalogue: &S, request: &Request<'_>, ui: &Ui) -> Result<(), Failure> {
+    let file = request.file;
+    let (name, input): (String, Box<dyn Read>) = if file.as_os_str() == "-" {
+        ("<stdin>".into(), Box::new(io::stdin().lock()))
+    } else {
+        let opened = File::open(file)
+            .map_err(|err| Failure::usage(format!("cannot read {}: {err}", file.display())))?;
+        (file.display().to_string(), Box::new(opened))
+    };
+    let reader = BufReader::with_capacity(256 * 1024, input);
+    let stdout = io::stdout();
+    // The progress line is cleared whenever the buffer goes out to standard output.
+    let progress = Progress::on_stderr(ui.quiet);
+    let mut out = BufWriter::with_capacity(64 * 1024, Cleared::new(stdout.lock(), progress));
+    let summary = validate_lines_with(
+        catalogue,
+        reader,
+        request.options,
+        DEFAULT_MAX_LINE_BYTES,
+        |line, report| {
+            out.get_mut().progress.tick(line);
+            write_report(&mut out, &name, line, report, request.format)
+        },
+    )
+    .and_then(|summary| out.flush().map(|()| summary))
+    .map_err(|err| match err.kind() {
+        // A closed pipe (`| head`) is the reader's choice, not an error of the input.
+        io::ErrorKind::BrokenPipe => Failure::silent(1),
+        _ => Failure::usage(format!("cannot read {name}: {err}")),
+    })?;
+    out.get_mut().progress.clear();
+    drop(out);
+    let plural = if summary.events == 1 { "" } else { "s" };
+    let mut line = format!(
+        "{} event{plural}, {} invalid",
+        summary.events, summary.invalid
+    );
+    if summary.warned > 0 {
+        line.push_str(&format!(", {} with warnings only", summary.warned));
+    }
+    match request.format {
+        Format::Text if !ui.quiet => {
+            let mut out = io::stdout().lock();
+            let _ = writeln!(out, "{line}");
+        }
+        Format::Text => {}
+        Format::Json => ui.summary(&line),
+    }
+    let denied = request.deny == Some(Deny::Warnings) && summary.warned > 0;
+    if summary.invalid > 0 || denied {
+        return Err(Failure::silent(1));
+    }
+    Ok(())
+}
+
+fn write_report(
+    out: &mut impl Write,
+    name: &str,
+    line: u64,
+    report: &Report,
+    format: Format,
+) -> io::Result<()> {
+    let event = report.event.as_deref();
+    for violation in &report.violations {
+        match format {
+            Format::Text => {
+                let pointer = if violation.pointer.is_empty() {
+                    "(root)"
+                } else {
+                    &violation.pointer
+                };
+                let severity = match violation.severity {
+                    Severity::Error => "",
+                    Severity::Warning => "warning: ",
+                };
+                writeln!(
+                    out,
+                    "{name}:{line}: {pointer}: {severity}{} [{}]",
+                    violation.message, violation.code
+                )?;
+            }
+            Format::Json => {
+                let record = Record {
+                    file: name,
+                    line,
+                    pointer: &violation.pointer,
+                    code: violation.code,
+                    severity: violation.severity.as_str(),
+                    message: &violation.message,
+                    event,
+                };
+                serde_json::to_writer(&mut *out, &record)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,3 @@
+module ors-events/roundtrip
+
+go 1.19
