@@ -65,7 +65,7 @@
 //! # Features
 //!
 //! - `lint`: the module `lint`, checking SCXML applications against the catalogue.
-//! - `spec`: catalogues read at run time ([`validate::dynamic::DynCatalogue::load`]), and
+//! - `spec`: catalogues read at run time (`validate::dynamic::DynCatalogue::load`), and
 //!   `SPEC_FILES`, the spec the compiled-in catalogue was generated from.
 //!
 //! The `ors-events` command-line tool is the crate `ors-events-cli`.
