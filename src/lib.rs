@@ -70,6 +70,8 @@
 //!
 //! The `ors-events` command-line tool is the crate `ors-events-cli`.
 #![forbid(unsafe_code)]
+// docs.rs builds with `--cfg docsrs` on nightly: feature-gated items say which feature they need.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Lets the derive macros' `::ors_events::...` paths resolve inside this crate too.
 extern crate self as ors_events;
@@ -77,6 +79,7 @@ extern crate self as ors_events;
 mod envelope;
 mod event_traits;
 #[cfg(feature = "lint")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lint")))]
 pub mod lint;
 mod results;
 pub mod runtime;
@@ -93,6 +96,7 @@ include!(concat!(env!("OUT_DIR"), "/rust/mod.rs"));
 /// the generator's IR, for outputs the bindings do not carry (JSON Schema, docs) without a spec
 /// directory at run time.
 #[cfg(feature = "spec")]
+#[cfg_attr(docsrs, doc(cfg(feature = "spec")))]
 pub const SPEC_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/spec_files.rs"));
 
 use ors_events_core::names;

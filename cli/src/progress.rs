@@ -51,7 +51,10 @@ impl<W: Write> Progress<W> {
 
     /// `line` lines have been read.
     pub fn tick(&mut self, line: u64) {
-        if self.sink.is_none() || line % self.every != 0 || self.last.elapsed() < self.interval {
+        if self.sink.is_none()
+            || !line.is_multiple_of(self.every)
+            || self.last.elapsed() < self.interval
+        {
             return;
         }
         self.last = Instant::now();

@@ -443,7 +443,7 @@ pub fn synthetic_spec(events: usize) -> Vec<(String, String)> {
             3 => "array<string>".to_owned(),
             _ => "boolean".to_owned(),
         };
-        let optional = if index % 3 == 0 {
+        let optional = if index.is_multiple_of(3) {
             "\n          optional: Not always sent.\n          source: synthetic"
         } else {
             ""

@@ -43,36 +43,51 @@
 //! # fn main() {}
 //! ```
 #![forbid(unsafe_code)]
+// docs.rs builds with `--cfg docsrs` on nightly: feature-gated items say which feature they need.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // The links above name modules of the `generator` feature.
 #![cfg_attr(not(feature = "generator"), allow(rustdoc::broken_intra_doc_links))]
 
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod build_script;
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod check;
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub mod corpus;
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod diagnostics;
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub mod diff;
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod emit;
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod ir;
 #[cfg(feature = "rust")]
 mod lines;
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod loader;
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod lower;
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod naming;
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub mod output;
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod resolve;
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub mod spec;
 
 /// ORS version numbers, name rules and the registry of diagnostic codes live in
@@ -81,35 +96,43 @@ pub mod spec;
 pub use ors_events_core::{codes, names, version};
 
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub use codes::SpecCode;
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub use diagnostics::{Diagnostic, Diagnostics, Location, Related, Span};
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub use ir::Catalogue;
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub use output::Outputs;
 pub use version::OrsVersion;
 
 /// Loads, checks and lowers the spec in `dir`: every problem of the spec, or its catalogue.
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub fn compile(dir: &std::path::Path) -> Result<Catalogue, Diagnostics> {
     compile_spec(&loader::load(dir)?)
 }
 
 /// Checks and lowers a loaded spec: every problem of the spec, or its catalogue.
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub fn compile_spec(spec: &spec::Spec) -> Result<Catalogue, Diagnostics> {
     compile_spec_with(spec, check::Rules::ALL)
 }
 
 /// Checks a loaded spec with `rules` and lowers it: every problem found, or its catalogue.
 #[cfg(feature = "rust")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rust")))]
 pub fn compile_spec_with(spec: &spec::Spec, rules: check::Rules) -> Result<Catalogue, Diagnostics> {
     check::check_with(spec, rules).map(|resolved| lower::lower(&resolved))
 }
 
 /// Every output for the spec in `dir`, in memory.
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub fn generate(dir: &std::path::Path) -> Result<Outputs, Diagnostics> {
     compile(dir).map(|catalogue| emit::all(&catalogue))
 }

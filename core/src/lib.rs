@@ -4,7 +4,8 @@
 //!
 //! - [`version`]: ORS version numbers ([`OrsVersion`]), parsed and ordered as ORS releases are;
 //! - [`names`]: wire names to Rust identifiers, the rules that keep them safe, and the
-//!   "did you mean" suggestions ([`names::closest`]).
+//!   "did you mean" suggestions ([`names::closest`]);
+//! - [`codes`]: the registry of diagnostic codes, each with its meaning, severity and stage.
 //!
 //! ```
 //! use ors_events_core::{names, OrsVersion};
@@ -21,3 +22,8 @@ pub mod names;
 pub mod version;
 
 pub use version::OrsVersion;
+
+/// The README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

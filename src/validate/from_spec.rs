@@ -9,6 +9,7 @@ use super::dynamic::{
     DynAttribute, DynCatalogue, DynEnum, DynEvent, DynObject, DynType, DynValues,
 };
 
+#[cfg_attr(docsrs, doc(cfg(feature = "spec")))]
 impl DynCatalogue {
     /// Loads, checks and lowers the spec in `dir`: every problem of the spec, or its catalogue.
     pub fn load(dir: &Path) -> Result<DynCatalogue, Diagnostics> {

@@ -140,7 +140,7 @@ pub fn sample_value(
     match ty {
         Type::String => json!(format!("s-{seed}")),
         Type::Integer => json!(seed),
-        Type::Boolean => json!(seed % 2 == 0),
+        Type::Boolean => json!(seed.is_multiple_of(2)),
         Type::AnyObject => json!({ "vendor": { "code": seed, "text": "t" } }),
         Type::Array(item) => json!([
             sample_value(catalogue, item, seed),

@@ -222,6 +222,7 @@ impl Diagnostics {
     /// and `related` (objects with `label`, `file`, `line`, `column`, `start`, `end`). Absent
     /// values are `null`.
     #[cfg(feature = "generator")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
     pub fn to_json_lines(&self) -> String {
         self.0.iter().map(|d| json::line(d) + "\n").collect()
     }

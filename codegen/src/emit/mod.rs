@@ -2,13 +2,17 @@
 //! `generator` feature.
 
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub mod asyncapi;
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub mod docs;
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub mod json;
 pub mod rust;
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub mod schema;
 
 #[cfg(feature = "generator")]
@@ -18,6 +22,7 @@ use crate::output::Outputs;
 
 /// Every output of the generator for `catalogue`, by path inside `generated/`.
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub fn all(catalogue: &Catalogue) -> Outputs {
     let mut outputs = Outputs::default();
     outputs.insert(crate::output::MARKER_FILE, readme(catalogue));
@@ -35,6 +40,7 @@ pub fn all(catalogue: &Catalogue) -> Outputs {
 
 /// The reference of every diagnostic code, which `spec/README.md` links to.
 #[cfg(feature = "generator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generator")))]
 pub const CODES_FILE: &str = "codes.md";
 
 /// `generated/codes.md`: the registry of codes ([`crate::codes`]) as Markdown tables.
