@@ -73,6 +73,7 @@ extern crate self as ors_events;
 
 mod envelope;
 mod event_traits;
+mod json;
 #[cfg(feature = "lint")]
 pub mod lint;
 mod results;

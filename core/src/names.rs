@@ -120,23 +120,48 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     // Candidates of about the same length first: a close one found early tightens the bound,
     // and the table of every later candidate stops after a few rows.
     let mut candidates: Vec<&'a str> = candidates.into_iter().collect();
+    if name.is_ascii() && candidates.iter().all(|candidate| candidate.is_ascii()) {
+        // The same name in another case: nothing is closer (the first such, as below).
+        if let Some(same) = candidates
+            .iter()
+            .find(|candidate| candidate.eq_ignore_ascii_case(name))
+        {
+            return Some(same);
+        }
+        // No candidate is `name` itself, so one edit away is the closest there can be: the
+        // first of those in order, as below. Most misspellings are one edit away, and this
+        // finds them without the table.
+        if let Some(near) = candidates
+            .iter()
+            .filter(|candidate| one_edit_apart(name.as_bytes(), candidate.as_bytes()))
+            .min()
+        {
+            return Some(near);
+        }
+    }
     candidates.sort_by_key(|candidate| candidate.len().abs_diff(name.len()));
+    // The same name in another case: nothing is closer.
+    if let Some(same) = candidates
+        .iter()
+        .find(|candidate| same_ignoring_case(candidate, name))
+    {
+        return Some(same);
+    }
     let name: Vec<char> = name.chars().collect();
+    let name_counts = CharCounts::of(&name);
     let mut best: Option<(usize, &'a str)> = None;
     let (mut other, mut row) = (Vec::new(), Vec::new());
     for candidate in candidates {
         other.clear();
         other.extend(candidate.chars());
-        if other.len() == name.len()
-            && other
-                .iter()
-                .zip(&name)
-                .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
-        {
-            // The same name in another case: nothing is closer.
-            return Some(candidate);
-        }
         let bound = best.map_or(limit, |(distance, _)| distance);
+        // A cheap lower bound of the distance rules most candidates out without the table.
+        let lower = name_counts
+            .as_ref()
+            .and_then(|counts| counts.distance(&other));
+        if lower.is_some_and(|lower| lower > bound) {
+            continue;
+        }
         if let Some(distance) = bounded_edit_distance(&name, &other, bound, &mut row) {
             if best.is_none_or(|current| (distance, candidate) < current) {
                 best = Some((distance, candidate));
@@ -144,6 +169,68 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         }
     }
     best.map(|(_, candidate)| candidate)
+}
+
+/// Whether `a` becomes `b` by at most one insertion, deletion or substitution.
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let common = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+    if long.len() == short.len() {
+        long.get(common + 1..) == short.get(common + 1..)
+    } else {
+        long.get(common + 1..) == short.get(common..)
+    }
+}
+
+/// Whether `a` and `b` are the same name but for case.
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars().count() == b.chars().count()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+}
+
+/// How often each ASCII character occurs in a name.
+struct CharCounts {
+    counts: [i32; 128],
+    len: usize,
+}
+
+impl CharCounts {
+    /// The counts of `chars`, when they are all ASCII.
+    fn of(chars: &[char]) -> Option<Self> {
+        let mut counts = [0i32; 128];
+        for &c in chars {
+            *counts.get_mut(usize::try_from(u32::from(c)).ok()?)? += 1;
+        }
+        Some(CharCounts {
+            counts,
+            len: chars.len(),
+        })
+    }
+
+    /// A lower bound of the edit distance to `other`: every character one name has more of
+    /// than the other takes an edit (the bag distance); `None` when `other` is not ASCII.
+    fn distance(&self, other: &[char]) -> Option<usize> {
+        let mut left = self.counts;
+        // Characters of `other` that `self` has no more of.
+        let mut unmatched = 0;
+        for &c in other {
+            let slot = left.get_mut(usize::try_from(u32::from(c)).ok()?)?;
+            if *slot <= 0 {
+                unmatched += 1;
+            }
+            *slot -= 1;
+        }
+        let matched = other.len() - unmatched;
+        Some((self.len - matched).max(unmatched))
+    }
 }
 
 /// The edit distance of `a` and `b` when it is at most `limit`; it stops as soon as every path
@@ -232,6 +319,63 @@ mod tests {
             assert_eq!(identifier_problem(&safe), None, "{hostile:?} -> {safe:?}");
         }
         assert_eq!(safe_identifier("partyid"), "partyid");
+    }
+
+    /// `closest` by its definition: a name equal but for case (the first, by length difference
+    /// then order), else the least (distance, candidate) within the limit.
+    fn closest_by_definition<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+        let mut sorted = candidates.to_vec();
+        sorted.sort_by_key(|candidate| candidate.len().abs_diff(name.len()));
+        let fold = |text: &str| {
+            text.chars()
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        };
+        if let Some(same) = sorted.iter().find(|candidate| {
+            candidate.chars().count() == name.chars().count() && fold(candidate) == fold(name)
+        }) {
+            return Some(same);
+        }
+        let limit = (name.chars().count() / 3).max(1);
+        candidates
+            .iter()
+            .map(|candidate| (edit_distance(name, candidate), *candidate))
+            .filter(|(distance, _)| *distance <= limit)
+            .min()
+            .map(|(_, candidate)| candidate)
+    }
+
+    #[test]
+    fn suggests_as_defined() {
+        let candidates = [
+            "voice.hold.done",
+            "voice.hold",
+            "voice.retrieve.done",
+            "interaction.added",
+            "interaction.deleted",
+            "Interaction.Added",
+            "partyid",
+            "partystate",
+            "callstate",
+            "café",
+        ];
+        let mut names: Vec<String> = Vec::new();
+        for candidate in candidates {
+            names.push(candidate.to_uppercase());
+            names.push(format!("{candidate}x"));
+            names.push(candidate.replacen('.', "..", 1));
+            names.push(candidate[1..].to_string());
+            names.push(candidate.chars().rev().collect());
+            names.push(candidate.replace('a', "e"));
+        }
+        names.extend(["zzz", "voice.hld.dne", "CAFÉ", "cafe", "x"].map(String::from));
+        for name in &names {
+            assert_eq!(
+                closest(name, candidates),
+                closest_by_definition(name, &candidates),
+                "{name}"
+            );
+        }
     }
 
     #[test]

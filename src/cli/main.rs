@@ -76,6 +76,10 @@ enum Command {
         /// Validate against the catalogue in this spec directory instead of the compiled-in one.
         #[arg(long, value_name = "DIR")]
         spec: Option<PathBuf>,
+        /// Validate on this many threads (default: one per available core); the output is the
+        /// same, in line order, whatever the count.
+        #[arg(long, value_name = "N")]
+        jobs: Option<std::num::NonZeroUsize>,
         /// The file to read, or `-` for standard input.
         #[arg(default_value = "-")]
         file: PathBuf,
@@ -279,19 +283,21 @@ fn run(command: Command) -> Result<(), Failure> {
             lenient,
             format,
             spec,
+            jobs,
             file,
         } => {
             let options = Options {
                 ors_version,
                 lenient,
             };
+            let jobs = jobs.unwrap_or_else(ors_events::validate::available_jobs);
             match spec {
                 // A catalogue read now is interpreted; the compiled-in one runs its generated checks.
                 Some(dir) => {
                     let catalogue = DynCatalogue::from_ir(&compile_for_use(&dir)?);
-                    validate::run(&catalogue, &file, &options, format)
+                    validate::run(&catalogue, &file, &options, format, jobs)
                 }
-                None => validate::run(&ors_events::Catalogue, &file, &options, format),
+                None => validate::run(&ors_events::Catalogue, &file, &options, format, jobs),
             }
         }
         Command::Lint {

@@ -1,22 +1,24 @@
 //! `ors-events validate`: stream JSON Lines through the validator and report every violation.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::num::NonZeroUsize;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ors_events::validate::{
-    validate_lines_with, Checks, Options, Report, Severity, DEFAULT_MAX_LINE_BYTES,
+    validate_stream, Checks, Options, Report, Severity, StreamOptions, DEFAULT_MAX_LINE_BYTES,
 };
 
 use super::{Failure, Format};
 
 /// Validates `file` (`-` for standard input) against `catalogue` and reports in `format`.
-pub fn run<S: Checks>(
+pub fn run<S: Checks + Sync>(
     catalogue: &S,
     file: &Path,
     options: &Options,
     format: Format,
+    jobs: NonZeroUsize,
 ) -> Result<(), Failure> {
     let (name, input): (String, Box<dyn Read>) = if file.as_os_str() == "-" {
         ("<stdin>".into(), Box::new(io::stdin().lock()))
@@ -25,20 +27,17 @@ pub fn run<S: Checks>(
             .map_err(|err| Failure::usage(format!("cannot read {}: {err}", file.display())))?;
         (file.display().to_string(), Box::new(opened))
     };
-    let reader = BufReader::with_capacity(256 * 1024, input);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut progress = Progress::new();
-    let summary = validate_lines_with(
-        catalogue,
-        reader,
-        options,
-        DEFAULT_MAX_LINE_BYTES,
-        |line, report| {
-            progress.tick(line);
-            write_report(&mut out, &name, line, report, format)
-        },
-    )
+    let settings = StreamOptions {
+        max_line_bytes: DEFAULT_MAX_LINE_BYTES,
+        jobs,
+    };
+    let summary = validate_stream(catalogue, input, options, settings, |line, report| {
+        progress.tick(line);
+        write_report(&mut out, &name, line, report, format)
+    })
     .and_then(|summary| out.flush().map(|()| summary))
     .map_err(|err| match err.kind() {
         // A closed pipe (`| head`) is the reader's choice, not an error of the input.
@@ -100,19 +99,33 @@ fn write_report(
                 )?;
             }
             Format::Json => {
-                let record = serde_json::json!({
-                    "line": line,
-                    "pointer": violation.pointer,
-                    "code": violation.code,
-                    "severity": violation.severity.as_str(),
-                    "message": violation.message,
-                    "event": event,
-                });
-                writeln!(out, "{record}")?;
+                serde_json::to_writer(
+                    &mut *out,
+                    &Record {
+                        code: violation.code,
+                        event,
+                        line,
+                        message: &violation.message,
+                        pointer: &violation.pointer,
+                        severity: violation.severity.as_str(),
+                    },
+                )?;
+                out.write_all(b"\n")?;
             }
         }
     }
     Ok(())
+}
+
+/// One violation as `--format json` writes it (members in alphabetical order).
+#[derive(serde::Serialize)]
+struct Record<'a> {
+    code: &'a str,
+    event: Option<&'a str>,
+    line: u64,
+    message: &'a str,
+    pointer: &'a str,
+    severity: &'a str,
 }
 
 /// A line count on standard error, refreshed once a second, when standard error is a terminal.

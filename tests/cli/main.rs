@@ -5,6 +5,7 @@
 mod support;
 
 mod check;
+mod jobs;
 mod spec;
 
 use std::fs;
