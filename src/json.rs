@@ -387,7 +387,7 @@ fn escape(bytes: &[u8], at: usize) -> Result<(char, usize), Declined> {
 /// `deserialize_*` methods that visit the value as `deserialize_any` does when its first byte
 /// matches the pattern, and decline it otherwise.
 macro_rules! only {
-    ($($($method:ident),+ => $first:pat_param),+ $(,)?) => {
+    ($($($method:ident),+ => $first:pat),+ $(,)?) => {
         $($(
             fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Declined> {
                 match self.peek() {
@@ -507,10 +507,10 @@ impl<'de> Deserializer<'de> for &mut Reader<'de, '_> {
     // Each of these takes only the JSON types serde_json's does, and declines the others
     // (serde_json fails on them even where the visitor would take them).
     only! {
-        deserialize_bool => (b't' | b'f'),
+        deserialize_bool => b't' | b'f',
         deserialize_i8, deserialize_i16, deserialize_i32, deserialize_i64,
         deserialize_u8, deserialize_u16, deserialize_u32, deserialize_u64,
-        deserialize_f32, deserialize_f64 => (b'-' | b'0'..=b'9'),
+        deserialize_f32, deserialize_f64 => b'-' | b'0'..=b'9',
         deserialize_char, deserialize_str, deserialize_string, deserialize_identifier => b'"',
         deserialize_unit => b'n',
         deserialize_seq => b'[',

@@ -30,14 +30,21 @@ impl<'o> Checker<'o> {
 
     /// Descends into member `key`; returns the pointer's length to restore with [`Checker::leave`].
     // Inlined, so that the escaping test folds away for the generated checks' literal keys.
-    #[inline]
+    #[inline(always)]
     pub fn enter(&mut self, key: &str) -> usize {
         let mark = self.pointer.len();
         self.pointer.push('/');
-        if !key.bytes().any(|byte| byte == b'~' || byte == b'/') {
+        if key.bytes().any(|byte| byte == b'~' || byte == b'/') {
+            self.push_escaped(key);
+        } else {
             self.pointer.push_str(key);
-            return mark;
         }
+        mark
+    }
+
+    /// Appends `key` to the pointer with `~` and `/` escaped.
+    #[cold]
+    fn push_escaped(&mut self, key: &str) {
         for c in key.chars() {
             match c {
                 '~' => self.pointer.push_str("~0"),
@@ -45,11 +52,10 @@ impl<'o> Checker<'o> {
                 c => self.pointer.push(c),
             }
         }
-        mark
     }
 
     /// Returns to the pointer before [`Checker::enter`].
-    #[inline]
+    #[inline(always)]
     pub fn leave(&mut self, mark: usize) {
         self.pointer.truncate(mark);
     }

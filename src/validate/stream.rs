@@ -56,6 +56,8 @@ struct Block {
     filled: usize,
     /// The bytes of a line too long to hold, read after the block's lines.
     long_line: Option<u64>,
+    /// Room for the reports of the block's lines, kept from block to block.
+    reports: Vec<(u64, Report)>,
 }
 
 impl Block {
@@ -220,13 +222,15 @@ impl Output {
         for (line, report) in &done.reports {
             each(self.lines + line, report)?;
         }
+        let mut block = done.block;
+        block.reports = done.reports;
         self.lines += done.lines;
         let summary = &mut self.summary;
         summary.events += done.summary.events;
         summary.invalid += done.summary.invalid;
         summary.warned += done.summary.warned;
         summary.bytes += done.summary.bytes;
-        Ok(done.block)
+        Ok(block)
     }
 }
 
@@ -235,9 +239,10 @@ fn validate_block<S: Checks>(
     checks: &S,
     options: &Options,
     max_line_bytes: usize,
-    block: Block,
+    mut block: Block,
 ) -> Done {
-    let mut reports = Vec::new();
+    let mut reports = std::mem::take(&mut block.reports);
+    reports.clear();
     let mut summary = StreamSummary::default();
     let mut lines = 0;
     let mut add = |line: u64, report: Report, summary: &mut StreamSummary| {
