@@ -617,6 +617,7 @@ impl<'de> SeqAccess<'de> for Members<'_, 'de, '_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use serde::de::IgnoredAny;
 

@@ -117,11 +117,11 @@ pub fn is_event_name(name: &str) -> bool {
 /// The closest of `candidates` to `name` by edit distance, if it is close enough to suggest.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
-    // Candidates of about the same length first: a close one found early tightens the bound,
-    // and the table of every later candidate stops after a few rows.
     let mut candidates: Vec<&'a str> = candidates.into_iter().collect();
     if name.is_ascii() && candidates.iter().all(|candidate| candidate.is_ascii()) {
-        // The same name in another case: nothing is closer (the first such, as below).
+        // The same as below, on bytes (which are the characters here), and faster. A name
+        // equal but for case has the same length as `name`, so the first one is the first in
+        // the order below too.
         if let Some(same) = candidates
             .iter()
             .find(|candidate| candidate.eq_ignore_ascii_case(name))
@@ -129,8 +129,8 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             return Some(same);
         }
         // No candidate is `name` itself, so one edit away is the closest there can be: the
-        // first of those in order, as below. Most misspellings are one edit away, and this
-        // finds them without the table.
+        // least of those. Most misspellings are one edit away, and this finds them without
+        // the table.
         if let Some(near) = candidates
             .iter()
             .filter(|candidate| one_edit_apart(name.as_bytes(), candidate.as_bytes()))
@@ -138,8 +138,10 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         {
             return Some(near);
         }
+        sort_by_length(&mut candidates, name);
+        return nearest(name.as_bytes(), &candidates, limit, str::as_bytes);
     }
-    candidates.sort_by_key(|candidate| candidate.len().abs_diff(name.len()));
+    sort_by_length(&mut candidates, name);
     // The same name in another case: nothing is closer.
     if let Some(same) = candidates
         .iter()
@@ -148,21 +150,31 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         return Some(same);
     }
     let name: Vec<char> = name.chars().collect();
-    let name_counts = CharCounts::of(&name);
+    nearest(&name, &candidates, limit, |candidate| {
+        candidate.chars().collect::<Vec<char>>()
+    })
+}
+
+/// Candidates of about the same length as `name` first: a close one found early tightens the
+/// bound, and the table of every later candidate stops after a few rows.
+fn sort_by_length(candidates: &mut [&str], name: &str) {
+    candidates.sort_by_key(|candidate| candidate.len().abs_diff(name.len()));
+}
+
+/// The least (distance, candidate) within `limit` of `name`, each candidate taken as the
+/// sequence `units` gives.
+fn nearest<'a, T: PartialEq, U: AsRef<[T]>>(
+    name: &[T],
+    candidates: &[&'a str],
+    limit: usize,
+    units: impl Fn(&'a str) -> U,
+) -> Option<&'a str> {
     let mut best: Option<(usize, &'a str)> = None;
-    let (mut other, mut row) = (Vec::new(), Vec::new());
-    for candidate in candidates {
-        other.clear();
-        other.extend(candidate.chars());
+    let mut row = Vec::new();
+    for &candidate in candidates {
         let bound = best.map_or(limit, |(distance, _)| distance);
-        // A cheap lower bound of the distance rules most candidates out without the table.
-        let lower = name_counts
-            .as_ref()
-            .and_then(|counts| counts.distance(&other));
-        if lower.is_some_and(|lower| lower > bound) {
-            continue;
-        }
-        if let Some(distance) = bounded_edit_distance(&name, &other, bound, &mut row) {
+        let other = units(candidate);
+        if let Some(distance) = bounded_edit_distance(name, other.as_ref(), bound, &mut row) {
             if best.is_none_or(|current| (distance, candidate) < current) {
                 best = Some((distance, candidate));
             }
@@ -187,57 +199,17 @@ fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
 
 /// Whether `a` and `b` are the same name but for case.
 fn same_ignoring_case(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
-    }
     a.chars().count() == b.chars().count()
         && a.chars()
             .zip(b.chars())
             .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
 }
 
-/// How often each ASCII character occurs in a name.
-struct CharCounts {
-    counts: [i32; 128],
-    len: usize,
-}
-
-impl CharCounts {
-    /// The counts of `chars`, when they are all ASCII.
-    fn of(chars: &[char]) -> Option<Self> {
-        let mut counts = [0i32; 128];
-        for &c in chars {
-            *counts.get_mut(usize::try_from(u32::from(c)).ok()?)? += 1;
-        }
-        Some(CharCounts {
-            counts,
-            len: chars.len(),
-        })
-    }
-
-    /// A lower bound of the edit distance to `other`: every character one name has more of
-    /// than the other takes an edit (the bag distance); `None` when `other` is not ASCII.
-    fn distance(&self, other: &[char]) -> Option<usize> {
-        let mut left = self.counts;
-        // Characters of `other` that `self` has no more of.
-        let mut unmatched = 0;
-        for &c in other {
-            let slot = left.get_mut(usize::try_from(u32::from(c)).ok()?)?;
-            if *slot <= 0 {
-                unmatched += 1;
-            }
-            *slot -= 1;
-        }
-        let matched = other.len() - unmatched;
-        Some((self.len - matched).max(unmatched))
-    }
-}
-
 /// The edit distance of `a` and `b` when it is at most `limit`; it stops as soon as every path
 /// exceeds the limit. `row` is scratch space, reused between calls.
-fn bounded_edit_distance(
-    a: &[char],
-    b: &[char],
+fn bounded_edit_distance<T: PartialEq>(
+    a: &[T],
+    b: &[T],
     limit: usize,
     row: &mut Vec<usize>,
 ) -> Option<usize> {
