@@ -267,53 +267,45 @@ impl<'de, 's> Reader<'de, 's> {
                 self.pos += 1;
                 self.skip_string()
             }
-            b'{' => {
-                self.pos += 1;
-                self.descend()?;
-                if self.peek() == Some(b'}') {
-                    self.pos += 1;
-                } else {
-                    loop {
-                        self.expect(b'"')?;
-                        self.skip_string()?;
-                        self.expect(b':')?;
-                        self.skip_value()?;
-                        if self.peek() == Some(b',') {
-                            self.pos += 1;
-                        } else {
-                            self.expect(b'}')?;
-                            break;
-                        }
-                    }
-                }
-                self.depth -= 1;
-                Ok(())
-            }
-            b'[' => {
-                self.pos += 1;
-                self.descend()?;
-                if self.peek() == Some(b']') {
-                    self.pos += 1;
-                } else {
-                    loop {
-                        self.skip_value()?;
-                        if self.peek() == Some(b',') {
-                            self.pos += 1;
-                        } else {
-                            self.expect(b']')?;
-                            break;
-                        }
-                    }
-                }
-                self.depth -= 1;
-                Ok(())
-            }
+            b'{' => self.skip_container(b'}', |reader| {
+                reader.expect(b'"')?;
+                reader.skip_string()?;
+                reader.expect(b':')?;
+                reader.skip_value()
+            }),
+            b'[' => self.skip_container(b']', Self::skip_value),
             b't' => self.literal(b"true"),
             b'f' => self.literal(b"false"),
             b'n' => self.literal(b"null"),
             b'-' | b'0'..=b'9' => self.skip_number(),
             _ => Err(Declined),
         }
+    }
+
+    /// Skips an object or array whose opening bracket is next, each member or item with
+    /// `item`, up to `close`.
+    fn skip_container(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Result<(), Declined>,
+    ) -> Result<(), Declined> {
+        self.pos += 1;
+        self.descend()?;
+        if self.peek() == Some(close) {
+            self.pos += 1;
+        } else {
+            loop {
+                item(self)?;
+                if self.peek() == Some(b',') {
+                    self.pos += 1;
+                } else {
+                    self.expect(close)?;
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
     }
 
     /// Visits the string whose opening quote was consumed.
