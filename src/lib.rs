@@ -78,6 +78,7 @@ extern crate self as ors_events;
 
 mod envelope;
 mod event_traits;
+mod json;
 #[cfg(feature = "lint")]
 #[cfg_attr(docsrs, doc(cfg(feature = "lint")))]
 pub mod lint;

@@ -21,6 +21,8 @@ pub struct Corpus {
     pub lines: Vec<Vec<u8>>,
     /// The valid lines only.
     pub valid: Vec<Vec<u8>>,
+    /// The invalid lines only.
+    pub invalid: Vec<Vec<u8>>,
     /// Total bytes of `lines`.
     pub bytes: usize,
     /// Total bytes of `valid`.
@@ -33,10 +35,13 @@ pub fn corpus(count: usize, invalid_per_mille: u32) -> Corpus {
     let catalogue = ors_events_codegen::compile(&workspace().join("spec")).expect("the spec");
     let mut lines = Vec::with_capacity(count);
     let mut valid = Vec::new();
+    let mut invalid = Vec::new();
     for sample in corpus::stream(&catalogue, SEED, count, invalid_per_mille) {
         let line = sample.line().into_bytes();
         if sample.flaw == Flaw::None {
             valid.push(line.clone());
+        } else {
+            invalid.push(line.clone());
         }
         lines.push(line);
     }
@@ -45,6 +50,7 @@ pub fn corpus(count: usize, invalid_per_mille: u32) -> Corpus {
     Corpus {
         lines,
         valid,
+        invalid,
         bytes,
         valid_bytes,
     }
@@ -86,6 +92,14 @@ pub fn floor(lines: &[Vec<u8>]) -> usize {
     lines
         .iter()
         .filter(|line| serde_json::from_slice::<IgnoredAny>(line).is_err())
+        .count()
+}
+
+/// The SIMD floor: `sonic-rs` skipping every line (`IgnoredAny`).
+pub fn floor_simd(lines: &[Vec<u8>]) -> usize {
+    lines
+        .iter()
+        .filter(|line| sonic_rs::from_slice::<IgnoredAny>(line).is_err())
         .count()
 }
 

@@ -109,6 +109,10 @@ enum Command {
         /// `warnings`: warnings fail too (exit status 1).
         #[arg(long, value_enum, value_name = "LEVEL")]
         deny: Option<Deny>,
+        /// Validate on this many threads (default: one per available core); the output is the
+        /// same, in line order, whatever the count.
+        #[arg(long, value_name = "N")]
+        jobs: Option<std::num::NonZeroUsize>,
         /// The file to read, or `-` for standard input.
         #[arg(default_value = "-")]
         file: PathBuf,
@@ -284,6 +288,7 @@ fn run(command: Command, ui: &Ui) -> Result<(), Failure> {
             format,
             spec,
             deny,
+            jobs,
             file,
         } => {
             let options = Options {
@@ -295,6 +300,7 @@ fn run(command: Command, ui: &Ui) -> Result<(), Failure> {
                 options: &options,
                 format,
                 deny,
+                jobs: jobs.unwrap_or_else(ors_events::validate::available_jobs),
             };
             match spec {
                 // A catalogue read now is interpreted; the compiled-in one runs its generated checks.

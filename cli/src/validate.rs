@@ -1,11 +1,12 @@
 //! `ors-events validate`: stream JSON Lines through the validator and report every violation.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
+use std::num::NonZeroUsize;
 use std::path::Path;
 
 use ors_events::validate::{
-    validate_lines_with, Checks, Options, Report, Severity, DEFAULT_MAX_LINE_BYTES,
+    validate_stream, Checks, Options, Report, Severity, StreamOptions, DEFAULT_MAX_LINE_BYTES,
 };
 use serde::Serialize;
 
@@ -23,6 +24,8 @@ pub struct Request<'a> {
     pub format: Format,
     /// `--deny`.
     pub deny: Option<Deny>,
+    /// `--jobs`: how many threads validate; the output is the same whatever the count.
+    pub jobs: NonZeroUsize,
 }
 
 /// One violation as `--format json` writes it, one object per line, members in this order.
@@ -46,7 +49,7 @@ struct Record<'a> {
 
 /// Validates the request's file against `catalogue` and reports in its format. Exit status 1
 /// when an event is invalid, or with `--deny warnings` has warnings.
-pub fn run<S: Checks>(catalogue: &S, request: &Request<'_>, ui: &Ui) -> Result<(), Failure> {
+pub fn run<S: Checks + Sync>(catalogue: &S, request: &Request<'_>, ui: &Ui) -> Result<(), Failure> {
     let file = request.file;
     let (name, input): (String, Box<dyn Read>) = if file.as_os_str() == "-" {
         ("<stdin>".into(), Box::new(io::stdin().lock()))
@@ -55,16 +58,19 @@ pub fn run<S: Checks>(catalogue: &S, request: &Request<'_>, ui: &Ui) -> Result<(
             .map_err(|err| Failure::usage(format!("cannot read {}: {err}", file.display())))?;
         (file.display().to_string(), Box::new(opened))
     };
-    let reader = BufReader::with_capacity(256 * 1024, input);
     let stdout = io::stdout();
     // The progress line is cleared whenever the buffer goes out to standard output.
     let progress = Progress::on_stderr(ui.quiet);
     let mut out = BufWriter::with_capacity(64 * 1024, Cleared::new(stdout.lock(), progress));
-    let summary = validate_lines_with(
+    let settings = StreamOptions {
+        max_line_bytes: DEFAULT_MAX_LINE_BYTES,
+        jobs: request.jobs,
+    };
+    let summary = validate_stream(
         catalogue,
-        reader,
+        input,
         request.options,
-        DEFAULT_MAX_LINE_BYTES,
+        settings,
         |line, report| {
             out.get_mut().progress.tick(line);
             write_report(&mut out, &name, line, report, request.format)

@@ -29,13 +29,22 @@ impl<'o> Checker<'o> {
     }
 
     /// Descends into member `key`; returns the pointer's length to restore with [`Checker::leave`].
+    // Inlined, so that the escaping test folds away for the generated checks' literal keys.
+    #[inline(always)]
     pub fn enter(&mut self, key: &str) -> usize {
         let mark = self.pointer.len();
         self.pointer.push('/');
-        if !key.contains(['~', '/']) {
+        if key.bytes().any(|byte| byte == b'~' || byte == b'/') {
+            self.push_escaped(key);
+        } else {
             self.pointer.push_str(key);
-            return mark;
         }
+        mark
+    }
+
+    /// Appends `key` to the pointer with `~` and `/` escaped.
+    #[cold]
+    fn push_escaped(&mut self, key: &str) {
         for c in key.chars() {
             match c {
                 '~' => self.pointer.push_str("~0"),
@@ -43,10 +52,10 @@ impl<'o> Checker<'o> {
                 c => self.pointer.push(c),
             }
         }
-        mark
     }
 
     /// Returns to the pointer before [`Checker::enter`].
+    #[inline(always)]
     pub fn leave(&mut self, mark: usize) {
         self.pointer.truncate(mark);
     }
@@ -77,7 +86,7 @@ impl<'o> Checker<'o> {
     /// A required member that is absent; reported at the member's pointer.
     pub fn missing(&mut self, code: ViolationCode, key: &str, what: &str) {
         let mark = self.enter(key);
-        self.report(code, format!("{what} `{key}` is missing"));
+        self.report(code, [what, " `", key, "` is missing"].concat());
         self.leave(mark);
     }
 
@@ -105,12 +114,33 @@ impl<'o> Checker<'o> {
         what: fmt::Arguments<'_>,
         map: &mut A,
     ) -> Result<(), A::Error> {
+        match what.as_str() {
+            Some(what) => self.unknown(key, known, code, &[what], map),
+            None => self.unknown(key, known, code, &[&what.to_string()], map),
+        }
+    }
+
+    /// [`Checker::unknown_member`] with the description in pieces: messages are concatenated
+    /// rather than formatted, as invalid lines should cost little more than valid ones.
+    fn unknown<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        known: &[&str],
+        code: ViolationCode,
+        what: &[&str],
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let mark = self.enter(key);
-        let hint = match crate::names::closest(key, known.iter().copied()) {
-            Some(near) => format!(" (did you mean `{near}`?)"),
-            None => String::new(),
-        };
-        self.report(code, format!("`{key}` is not {what}{hint}"));
+        let mut message = String::with_capacity(64);
+        for piece in ["`", key, "` is not "].iter().chain(what) {
+            message.push_str(piece);
+        }
+        if let Some(near) = crate::names::closest(key, known.iter().copied()) {
+            message.push_str(" (did you mean `");
+            message.push_str(near);
+            message.push_str("`?)");
+        }
+        self.report(code, message);
         map.next_value::<IgnoredAny>()?;
         self.leave(mark);
         Ok(())
@@ -138,11 +168,11 @@ impl<'o> Checker<'o> {
         owner: &str,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        self.unknown_member(
+        self.unknown(
             key,
             known,
             ViolationCode::UnknownAttribute,
-            format_args!("an attribute of {owner}"),
+            &["an attribute of ", owner],
             map,
         )
     }
@@ -151,7 +181,7 @@ impl<'o> Checker<'o> {
     pub(super) fn wrong_type(&mut self, expected: &str, found: &str) {
         self.report(
             ViolationCode::WrongType,
-            format!("expected {expected}, found {found}"),
+            ["expected ", expected, ", found ", found].concat(),
         );
     }
 }
@@ -380,7 +410,7 @@ pub fn str_enum<'de, D: Deserializer<'de>>(
                 if !known(text) {
                     checker.report(
                         ViolationCode::EnumValue,
-                        format!("`{text}` is not a value of {name}"),
+                        ["`", text, "` is not a value of ", name].concat(),
                     );
                 }
                 true

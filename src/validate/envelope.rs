@@ -52,14 +52,13 @@ impl<'de, S: Checks> DeserializeSeed<'de> for NameSeed<'_, '_, '_, S> {
                     name = NameValue::Known(known);
                 }
                 None => {
-                    let hint = match crate::names::closest(text, checks.names()) {
-                        Some(near) => format!(" (did you mean `{near}`?)"),
-                        None => String::new(),
-                    };
-                    checker.report(
-                        ViolationCode::UnknownEvent,
-                        format!("`{text}` is not an event of the catalogue{hint}"),
-                    );
+                    let mut message = ["`", text, "` is not an event of the catalogue"].concat();
+                    if let Some(near) = crate::names::closest(text, checks.names()) {
+                        message.push_str(" (did you mean `");
+                        message.push_str(near);
+                        message.push_str("`?)");
+                    }
+                    checker.report(ViolationCode::UnknownEvent, message);
                 }
             }
             true

@@ -20,12 +20,14 @@ mod engine;
 mod envelope;
 #[cfg(feature = "spec")]
 mod from_spec;
+mod stream;
 
 use crate::OrsVersion;
 pub use engine::{
     int_enum, str_enum, AnyObject, Array, Bool, Checker, Int, MapShape, Object, Seed, Str,
     ValueShape,
 };
+pub use stream::{available_jobs, validate_stream, StreamOptions};
 
 /// What the validator needs of a catalogue. Generated bindings implement it on their
 /// `Catalogue` type.
@@ -184,14 +186,15 @@ pub fn validate_with<S: Checks>(checks: &S, bytes: &[u8], options: &Options) -> 
             }],
         };
     }
-    // The pointer buffer is reused from line to line: no allocation for a valid event.
+    // The pointer and escape buffers are reused from line to line: no allocation for a valid
+    // event.
     thread_local! {
-        static POINTER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+        static BUFFERS: std::cell::Cell<(String, String)> =
+            const { std::cell::Cell::new((String::new(), String::new())) };
     }
-    let mut pointer = POINTER.take();
-    pointer.clear();
-    let report = check_envelope(checks, bytes, options, &mut pointer);
-    POINTER.set(pointer);
+    let (mut pointer, mut scratch) = BUFFERS.take();
+    let report = check_envelope(checks, bytes, options, &mut pointer, &mut scratch);
+    BUFFERS.set((pointer, scratch));
     report
 }
 
@@ -200,7 +203,26 @@ fn check_envelope<S: Checks>(
     bytes: &[u8],
     options: &Options,
     pointer: &mut String,
+    scratch: &mut String,
 ) -> Report {
+    pointer.clear();
+    // The fast path; whatever it declines (a malformed line among others) is read again by
+    // serde_json, whose verdict and messages count. Findings of a declined reading are dropped.
+    if let Some(text) = crate::json::eligible(bytes) {
+        let mut checker = Checker::new(options, std::mem::take(pointer));
+        let mut reader = crate::json::Reader::new(text, scratch);
+        let checked = envelope::EnvelopeSeed(&mut checker, checks)
+            .deserialize(&mut reader)
+            .and_then(|event| reader.end().map(|()| event));
+        *pointer = std::mem::take(&mut checker.pointer);
+        if let Ok(event) = checked {
+            return Report {
+                event: event.map(|event| checks.name_of(event)),
+                violations: checker.violations,
+            };
+        }
+        pointer.clear();
+    }
     let mut checker = Checker::new(options, std::mem::take(pointer));
     // Checking UTF-8 once for the whole line is far cheaper than string by string; only a line
     // that fails it is parsed from bytes, so that the error says where.
@@ -301,17 +323,7 @@ pub fn validate_lines_with<S: Checks, R: BufRead>(
         number += 1;
         summary.bytes += read as u64;
         let report = if too_long {
-            Report {
-                event: None,
-                violations: vec![Violation {
-                    pointer: String::new(),
-                    code: ViolationCode::LineTooLong.as_str(),
-                    message: format!(
-                        "the line is longer than {max_line_bytes} bytes; it was skipped"
-                    ),
-                    severity: ViolationCode::LineTooLong.severity(false),
-                }],
-            }
+            stream::too_long(max_line_bytes)
         } else {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -346,7 +358,7 @@ fn read_line<R: BufRead>(
         if buffer.is_empty() {
             return Ok((consumed, too_long));
         }
-        let (chunk, done) = match buffer.iter().position(|b| *b == b'\n') {
+        let (chunk, done) = match memchr::memchr(b'\n', buffer) {
             Some(end) => (&buffer[..end], end + 1),
             None => (buffer, buffer.len()),
         };

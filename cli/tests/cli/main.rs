@@ -7,6 +7,7 @@ mod support;
 mod anywhere;
 mod check;
 mod docs;
+mod jobs;
 mod lint;
 mod lint_projects;
 mod shell;

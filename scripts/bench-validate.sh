@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The whole-process comparison of BENCHMARKS.md, in one run: `ors-events validate --format json`
+# on one core and on every core, against the floors (serde_json and sonic-rs skipping each line,
+# `examples/skim`) and ajv compiled to standalone code, run by node (allErrors, every error
+# written as a JSON line). The corpus is `corpus events N` (default 1,000,000 events, about
+# 150 MB, 10 % invalid), written into target/ (never committed). Runs take turns in each of
+# ROUNDS rounds (default 5); prints the median wall time and CPU time (user + system) of each,
+# and the ratios. No timing is asserted.
+#
+# Usage: scripts/bench-validate.sh [EVENTS]     ROUNDS=… sets the rounds, NO_AJV=1 skips ajv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+events=${1:-1000000}
+rounds=${ROUNDS:-5}
+target=${CARGO_TARGET_DIR:-target}
+corpus=$target/events-$events.jsonl
+
+cargo build --quiet --release -p ors-events-cli --bin ors-events
+cargo build --quiet --release -p ors-events --example corpus --example skim
+bin=$target/release
+[[ -s $corpus ]] || "$bin/examples/corpus" events "$events" >"$corpus"
+
+runs=(
+  "skim-serde_json|taskset -c 0 $bin/examples/skim serde_json $corpus"
+  "skim-sonic-rs|taskset -c 0 $bin/examples/skim sonic-rs $corpus"
+  "validate-1-core|taskset -c 0 $bin/ors-events validate --format json --jobs 1 $corpus"
+  "validate-2-cores|$bin/ors-events validate --format json --jobs 2 $corpus"
+)
+if [[ ${NO_AJV:-} != 1 ]]; then
+  source scripts/schema-consumers/tools.sh
+  install_schema_consumers >&2
+  compiled=$node_root/ors-events-standalone.js
+  node "$consumers/ajv_standalone.js" compile "$node_root" generated/schema/ors-events.schema.json "$compiled"
+  runs+=("ajv-standalone-1-core|taskset -c 0 node $consumers/ajv_standalone.js run $compiled $corpus")
+fi
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+for ((round = 1; round <= rounds; round++)); do
+  for run in "${runs[@]}"; do
+    name=${run%%|*}
+    command=${run#*|}
+    # Wall seconds, then CPU seconds (user + system), of the whole process.
+    /usr/bin/time -f "$name %e %U %S" -a -o "$results" $command >/dev/null 2>&1 || true
+  done
+done
+
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) at the end; $events events, $(stat -c %s "$corpus") bytes; median of $rounds rounds"
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    parts = line.split()
+    if len(parts) == 4 and not parts[0].startswith("Command"):
+        name, wall, user, system = parts
+        rows.setdefault(name, []).append((float(wall), float(user) + float(system)))
+median = {name: (statistics.median(w for w, _ in r), statistics.median(c for _, c in r)) for name, r in rows.items()}
+floor_wall, floor_cpu = median["skim-serde_json"]
+print("| run | wall (s) | CPU (s) | wall / serde_json skim | CPU / serde_json skim |")
+print("|---|---:|---:|---:|---:|")
+for name, (wall, cpu) in median.items():
+    print(f"| {name} | {wall:.3f} | {cpu:.3f} | {wall / floor_wall:.2f} | {cpu / floor_cpu:.2f} |")
+one = median.get("validate-1-core")
+two = median.get("validate-2-cores")
+if one and two:
+    print(f"\n2 cores against 1: {one[0] / two[0]:.2f}x the throughput (wall clock)")
+PY

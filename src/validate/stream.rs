@@ -1,0 +1,402 @@
+//! Validating a stream of JSON Lines on several threads, in constant memory, with every report
+//! handed back in line order.
+//!
+//! The calling thread reads the input in blocks of whole lines and hands them round-robin to
+//! `jobs` worker threads, each through a channel of two blocks; it takes the workers' reports
+//! back in the same round-robin order, so they come out in line order with no reordering
+//! buffer. At most two blocks per worker are in flight, and blocks are recycled: memory stays
+//! bounded whatever the input's length. With one job, the calling thread validates the blocks
+//! itself; the reports are the same.
+
+use std::collections::VecDeque;
+use std::io::{self, Read};
+use std::num::NonZeroUsize;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+
+use super::{validate_with, Checks, Options, Report, StreamSummary, Violation, ViolationCode};
+
+/// The bytes of input a block holds before it is handed to a worker.
+const BLOCK_BYTES: usize = 1 << 20;
+
+/// Blocks in flight per worker: one being validated, one waiting.
+const IN_FLIGHT: usize = 2;
+
+/// How to read a stream: see [`validate_stream`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamOptions {
+    /// Lines longer than this (without their line break) are reported as `line-too-long` and
+    /// skipped without being held whole.
+    pub max_line_bytes: usize,
+    /// Threads validating lines; 1 validates on the calling thread.
+    pub jobs: NonZeroUsize,
+}
+
+impl Default for StreamOptions {
+    /// [`super::DEFAULT_MAX_LINE_BYTES`], and one job per available core.
+    fn default() -> Self {
+        StreamOptions {
+            max_line_bytes: super::DEFAULT_MAX_LINE_BYTES,
+            jobs: available_jobs(),
+        }
+    }
+}
+
+/// One job per core this process may use (1 when that cannot be told).
+pub fn available_jobs() -> NonZeroUsize {
+    std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN)
+}
+
+/// Whole lines of input, and what follows them.
+#[derive(Default)]
+struct Block {
+    /// A buffer whose first `filled` bytes are lines, each with its line break except perhaps
+    /// the last one of the input; the rest is room for reading (kept, so as not to clear it
+    /// again for every block).
+    data: Vec<u8>,
+    filled: usize,
+    /// The bytes of a line too long to hold, read after the block's lines.
+    long_line: Option<u64>,
+    /// Room for the reports of the block's lines, kept from block to block.
+    reports: Vec<(u64, Report)>,
+}
+
+impl Block {
+    fn lines(&self) -> &[u8] {
+        &self.data[..self.filled]
+    }
+}
+
+/// A worker's answer for one block.
+struct Done {
+    /// The block, for reuse.
+    block: Block,
+    /// The report of every non-blank line, with its line number counted from the block's start.
+    reports: Vec<(u64, Report)>,
+    /// Lines in the block, blank ones included.
+    lines: u64,
+    summary: StreamSummary,
+}
+
+/// Validates JSON Lines from `reader`, one envelope per line, on `settings.jobs` threads, and
+/// calls `each` on the calling thread with the 1-based line number and report of every
+/// non-blank line, in line order: the calls are the same whatever the number of jobs. A
+/// broken line never stops the lines after it, and memory stays bounded (a few blocks of about
+/// a megabyte per job, and lines longer than `settings.max_line_bytes` are reported
+/// (`line-too-long`) and skipped without being held). An error of `reader` or of `each` stops
+/// the run and is returned.
+///
+/// ```
+/// use std::num::NonZeroUsize;
+/// use ors_events::validate::{validate_stream, Options, StreamOptions};
+///
+/// let input = b"{\"name\": \"interaction.added\", \"data\": {\"interactionid\": \"i\"}}\n\n{oops\n";
+/// let settings = StreamOptions { jobs: NonZeroUsize::new(2).unwrap(), ..StreamOptions::default() };
+/// let mut bad_lines = Vec::new();
+/// let summary = validate_stream(&ors_events::Catalogue, &input[..], &Options::new(), settings, |line, report| {
+///     if !report.is_valid() {
+///         bad_lines.push(line);
+///     }
+///     Ok(())
+/// })?;
+/// assert_eq!((summary.events, summary.invalid), (2, 1));
+/// assert_eq!(bad_lines, [3]);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn validate_stream<S: Checks + Sync, R: Read>(
+    checks: &S,
+    reader: R,
+    options: &Options,
+    settings: StreamOptions,
+    mut each: impl FnMut(u64, &Report) -> io::Result<()>,
+) -> io::Result<StreamSummary> {
+    let mut blocks = Blocks::new(reader, settings.max_line_bytes);
+    let mut output = Output {
+        summary: StreamSummary::default(),
+        lines: 0,
+    };
+    let max = settings.max_line_bytes;
+    let jobs = settings.jobs.get();
+    if jobs == 1 {
+        while let Some(block) = blocks.next()? {
+            let done = validate_block(checks, options, max, block);
+            blocks.recycle(output.emit(done, &mut each)?);
+        }
+        return Ok(output.summary);
+    }
+    std::thread::scope(|scope| {
+        let mut to_workers = Vec::with_capacity(jobs);
+        let mut from_workers = Vec::with_capacity(jobs);
+        for _ in 0..jobs {
+            let (to_worker, inbox) = sync_channel::<Block>(IN_FLIGHT);
+            let (outbox, from_worker) = sync_channel::<Done>(IN_FLIGHT);
+            scope.spawn(move || work(checks, options, max, inbox, outbox));
+            to_workers.push(to_worker);
+            from_workers.push(from_worker);
+        }
+        // Dropping the channels on return (an error included) stops the workers.
+        coordinate(
+            &mut blocks,
+            &to_workers,
+            &from_workers,
+            &mut output,
+            &mut each,
+        )
+    })?;
+    Ok(output.summary)
+}
+
+/// Hands blocks out round-robin and takes the answers back in the same order.
+fn coordinate<R: Read>(
+    blocks: &mut Blocks<R>,
+    to_workers: &[SyncSender<Block>],
+    from_workers: &[Receiver<Done>],
+    output: &mut Output,
+    each: &mut impl FnMut(u64, &Report) -> io::Result<()>,
+) -> io::Result<()> {
+    let jobs = to_workers.len();
+    let mut in_flight: VecDeque<usize> = VecDeque::with_capacity(jobs * IN_FLIGHT);
+    let mut next = 0;
+    let mut take = |worker: usize, blocks: &mut Blocks<R>| -> io::Result<()> {
+        let done = from_workers[worker].recv().map_err(|_| worker_lost())?;
+        blocks.recycle(output.emit(done, each)?);
+        Ok(())
+    };
+    while let Some(block) = blocks.next()? {
+        if in_flight.len() == jobs * IN_FLIGHT {
+            if let Some(oldest) = in_flight.pop_front() {
+                take(oldest, blocks)?;
+            }
+        }
+        to_workers[next].send(block).map_err(|_| worker_lost())?;
+        in_flight.push_back(next);
+        next = (next + 1) % jobs;
+        // The input has nothing more for now (a live stream): report what was read.
+        if blocks.short {
+            while let Some(oldest) = in_flight.pop_front() {
+                take(oldest, blocks)?;
+            }
+        }
+    }
+    while let Some(oldest) = in_flight.pop_front() {
+        take(oldest, blocks)?;
+    }
+    Ok(())
+}
+
+fn worker_lost() -> io::Error {
+    io::Error::other("a validation thread stopped unexpectedly")
+}
+
+/// A worker: validates the blocks of `inbox` until it closes.
+fn work<S: Checks>(
+    checks: &S,
+    options: &Options,
+    max_line_bytes: usize,
+    inbox: Receiver<Block>,
+    outbox: SyncSender<Done>,
+) {
+    while let Ok(block) = inbox.recv() {
+        if outbox
+            .send(validate_block(checks, options, max_line_bytes, block))
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// The reports in order, and the running totals.
+struct Output {
+    summary: StreamSummary,
+    /// Lines before the next block.
+    lines: u64,
+}
+
+impl Output {
+    /// Hands a block's reports to `each`; returns the block for reuse.
+    fn emit(
+        &mut self,
+        done: Done,
+        each: &mut impl FnMut(u64, &Report) -> io::Result<()>,
+    ) -> io::Result<Block> {
+        for (line, report) in &done.reports {
+            each(self.lines + line, report)?;
+        }
+        let mut block = done.block;
+        block.reports = done.reports;
+        self.lines += done.lines;
+        let summary = &mut self.summary;
+        summary.events += done.summary.events;
+        summary.invalid += done.summary.invalid;
+        summary.warned += done.summary.warned;
+        summary.bytes += done.summary.bytes;
+        Ok(block)
+    }
+}
+
+/// Validates every line of `block`.
+fn validate_block<S: Checks>(
+    checks: &S,
+    options: &Options,
+    max_line_bytes: usize,
+    mut block: Block,
+) -> Done {
+    let mut reports = std::mem::take(&mut block.reports);
+    reports.clear();
+    let mut summary = StreamSummary::default();
+    let mut lines = 0;
+    let mut add = |line: u64, report: Report, summary: &mut StreamSummary| {
+        summary.events += 1;
+        if !report.is_valid() {
+            summary.invalid += 1;
+        } else if !report.violations.is_empty() {
+            summary.warned += 1;
+        }
+        reports.push((line, report));
+    };
+    let mut rest = block.lines();
+    while !rest.is_empty() {
+        let (line, consumed) = match memchr::memchr(b'\n', rest) {
+            Some(end) => (&rest[..end], end + 1),
+            None => (rest, rest.len()),
+        };
+        rest = &rest[consumed..];
+        lines += 1;
+        summary.bytes += consumed as u64;
+        if line.len() > max_line_bytes {
+            add(lines, too_long(max_line_bytes), &mut summary);
+        } else if !line.iter().all(u8::is_ascii_whitespace) {
+            add(lines, validate_with(checks, line, options), &mut summary);
+        }
+    }
+    if let Some(bytes) = block.long_line {
+        lines += 1;
+        summary.bytes += bytes;
+        add(lines, too_long(max_line_bytes), &mut summary);
+    }
+    Done {
+        block,
+        reports,
+        lines,
+        summary,
+    }
+}
+
+/// The report of a line longer than `max_line_bytes`.
+pub(super) fn too_long(max_line_bytes: usize) -> Report {
+    Report {
+        event: None,
+        violations: vec![Violation {
+            pointer: String::new(),
+            code: ViolationCode::LineTooLong.as_str(),
+            message: format!("the line is longer than {max_line_bytes} bytes; it was skipped"),
+            severity: ViolationCode::LineTooLong.severity(false),
+        }],
+    }
+}
+
+/// The input cut into blocks of whole lines.
+struct Blocks<R> {
+    reader: R,
+    max_line_bytes: usize,
+    /// The start of a line whose end is not read yet.
+    carry: Vec<u8>,
+    /// Blocks handed back, for reuse.
+    spare: Vec<Block>,
+    at_end: bool,
+    /// The last read returned less than it could: the input has no more for now (a pipe
+    /// or terminal), so what was read is handed on rather than held for a whole block.
+    short: bool,
+}
+
+impl<R: Read> Blocks<R> {
+    fn new(reader: R, max_line_bytes: usize) -> Self {
+        Blocks {
+            reader,
+            max_line_bytes,
+            carry: Vec::new(),
+            spare: Vec::new(),
+            at_end: false,
+            short: false,
+        }
+    }
+
+    /// Takes a block back for reuse, unless an overlong line made it large.
+    fn recycle(&mut self, mut block: Block) {
+        if block.data.len() <= 2 * BLOCK_BYTES {
+            block.filled = 0;
+            block.long_line = None;
+            self.spare.push(block);
+        }
+    }
+
+    /// The next block: whole lines, or the rest of the input; `None` at its end.
+    fn next(&mut self) -> io::Result<Option<Block>> {
+        let mut block = self.spare.pop().unwrap_or_default();
+        let carried = self.carry.len();
+        if block.data.len() < carried {
+            block.data.resize(carried, 0);
+        }
+        block.data[..carried].copy_from_slice(&self.carry);
+        block.filled = carried;
+        self.carry.clear();
+        loop {
+            if self.at_end {
+                return Ok((block.filled > 0).then_some(block));
+            }
+            if block.filled >= BLOCK_BYTES || self.short {
+                if let Some(last) = memchr::memrchr(b'\n', block.lines()) {
+                    self.carry
+                        .extend_from_slice(&block.data[last + 1..block.filled]);
+                    block.filled = last + 1;
+                    return Ok(Some(block));
+                }
+                if block.filled > self.max_line_bytes {
+                    block.long_line = Some(self.skip_line(block.filled)?);
+                    block.filled = 0;
+                    return Ok(Some(block));
+                }
+            }
+            let filled = block.filled;
+            block.filled += self.fill(&mut block.data, filled)?;
+        }
+    }
+
+    /// Reads more input into `data` after its first `filled` bytes (growing it when it has
+    /// less than a block's worth of room); returns the bytes read.
+    fn fill(&mut self, data: &mut Vec<u8>, filled: usize) -> io::Result<usize> {
+        if data.len() < filled + BLOCK_BYTES / 2 {
+            data.resize(filled + BLOCK_BYTES, 0);
+        }
+        let room = &mut data[filled..];
+        let read = loop {
+            match self.reader.read(room) {
+                Ok(read) => break read,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(err),
+            }
+        };
+        self.at_end = read == 0;
+        self.short = read < room.len();
+        Ok(read)
+    }
+
+    /// Reads and drops the rest of an overlong line of which `held` bytes were read; returns
+    /// the bytes of the whole line with its line break, and keeps what follows it.
+    fn skip_line(&mut self, held: usize) -> io::Result<u64> {
+        let mut consumed = held as u64;
+        let mut buffer = Vec::new();
+        loop {
+            let read = self.fill(&mut buffer, 0)?;
+            if self.at_end {
+                return Ok(consumed);
+            }
+            if let Some(end) = memchr::memchr(b'\n', &buffer[..read]) {
+                consumed += end as u64 + 1;
+                self.carry.extend_from_slice(&buffer[end + 1..read]);
+                return Ok(consumed);
+            }
+            consumed += read as u64;
+        }
+    }
+}
