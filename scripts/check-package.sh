@@ -32,6 +32,20 @@ for package in $packages; do
 done
 [ "$failed" = 0 ] || exit 1
 
+# cargo verifies each package against the others through a temporary registry in
+# target/package/, and extracts their tarballs into $CARGO_HOME/registry/src/<hash of that
+# path>/ once, reusing the copy on the next run from the same checkout: it would build the
+# previous run's sources. Those copies of our packages (never crates.io's) go first.
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+for package in $packages; do
+  for extracted in "$cargo_home"/registry/src/*/"$package"-[0-9]*; do
+    case $extracted in
+      */index.crates.io-*/*) ;;
+      *) [ -d "$extracted" ] && rm -rf "$extracted" ;;
+    esac
+  done
+done
+
 log=target/ci-package.log
 mkdir -p target
 # `cargo package --workspace` less the members that are not published (`publish = false`, the
