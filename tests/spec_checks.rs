@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use ors_events_codegen::{Diagnostics, SpecCode};
-use support::{copy_spec, edit, position_of, TempDir};
+use support::{broken_spec, copy_spec, edit, position_of, TempDir};
 
 /// What a case does to a copy of the real spec.
 enum Change {
@@ -366,17 +366,7 @@ fn a_family_defined_twice_duplicates_its_events_across_files() {
 #[test]
 fn every_problem_is_reported_at_once_in_file_order() {
     let dir = TempDir::new("all");
-    let spec = copy_spec(dir.path());
-    edit(
-        &spec.join("voice.yaml"),
-        "type: callstate\n          description: The call state of the created call",
-        "type: calstate\n          description: The call state of the created call",
-    );
-    edit(
-        &spec.join("chat.yaml"),
-        "  - name: getcontent",
-        "  - name: gettranscript",
-    );
+    let spec = broken_spec(dir.path());
     edit(
         &spec.join("interaction.yaml"),
         "since: \"8.1.400.39\"",

@@ -88,6 +88,22 @@ pub fn copy_spec(dir: &Path) -> PathBuf {
     spec
 }
 
+/// A spec copy with two problems in two files: a misspelt type and a duplicate event.
+pub fn broken_spec(dir: &Path) -> PathBuf {
+    let spec = copy_spec(dir);
+    edit(
+        &spec.join("voice.yaml"),
+        "type: callstate\n          description: The call state of the created call",
+        "type: calstate\n          description: The call state of the created call",
+    );
+    edit(
+        &spec.join("chat.yaml"),
+        "  - name: getcontent",
+        "  - name: gettranscript",
+    );
+    spec
+}
+
 /// Replaces the one occurrence of `from` in `file` with `to`.
 pub fn edit(file: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(file)

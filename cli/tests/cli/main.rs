@@ -18,6 +18,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
+pub(crate) use support::broken_spec;
 use support::{copy_spec, copy_tree, edit, ors_events, position_of, text, workspace, TempDir};
 
 /// Runs `ors-events` with `input` on standard input.
@@ -58,22 +59,6 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     }
     files.sort();
     files
-}
-
-/// A spec copy with two problems in two files: a misspelt type and a duplicate event.
-fn broken_spec(dir: &Path) -> std::path::PathBuf {
-    let spec = copy_spec(dir);
-    edit(
-        &spec.join("voice.yaml"),
-        "type: callstate\n          description: The call state of the created call",
-        "type: calstate\n          description: The call state of the created call",
-    );
-    edit(
-        &spec.join("chat.yaml"),
-        "  - name: getcontent",
-        "  - name: gettranscript",
-    );
-    spec
 }
 
 #[test]
