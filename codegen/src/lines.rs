@@ -79,8 +79,10 @@ pub(crate) fn line_start(text: &str, line: usize) -> usize {
 
 /// The 1-based line and column (in characters) just past the end of `text`.
 pub(crate) fn end_position(text: &str) -> (usize, usize) {
-    let last_start = breaks(text).last().map_or(0, |line_break| line_break.end);
-    let line = 1 + breaks(text).count();
+    let (mut line, mut last_start) = (1, 0);
+    for line_break in breaks(text) {
+        (line, last_start) = (line + 1, line_break.end);
+    }
     (line, text[last_start..].chars().count() + 1)
 }
 
