@@ -14,6 +14,19 @@ impl ::ors_events::runtime::ValueShape for CallControlEventCheck {
             |code| matches!(code, 0..= 13),
         )
     }
+    fn scan(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        ::ors_events::runtime::scan_int_enum(
+            checker,
+            cursor,
+            at,
+            "CallControlEvent",
+            |code| matches!(code, 0..= 13),
+        )
+    }
 }
 pub(crate) struct CallControlCauseCheck;
 impl ::ors_events::runtime::ValueShape for CallControlCauseCheck {
@@ -24,6 +37,19 @@ impl ::ors_events::runtime::ValueShape for CallControlCauseCheck {
         ::ors_events::runtime::int_enum(
             checker,
             deserializer,
+            "CallControlCause",
+            |code| matches!(code, 0..= 10),
+        )
+    }
+    fn scan(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        ::ors_events::runtime::scan_int_enum(
+            checker,
+            cursor,
+            at,
             "CallControlCause",
             |code| matches!(code, 0..= 10),
         )
@@ -42,6 +68,19 @@ impl ::ors_events::runtime::ValueShape for CallStateCheck {
             |code| matches!(code, 0..= 32 | 49..= 50),
         )
     }
+    fn scan(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        ::ors_events::runtime::scan_int_enum(
+            checker,
+            cursor,
+            at,
+            "CallState",
+            |code| matches!(code, 0..= 32 | 49..= 50),
+        )
+    }
 }
 pub(crate) struct DeletedResultOfCheck;
 impl ::ors_events::runtime::ValueShape for DeletedResultOfCheck {
@@ -52,6 +91,19 @@ impl ::ors_events::runtime::ValueShape for DeletedResultOfCheck {
         ::ors_events::runtime::str_enum(
             checker,
             deserializer,
+            "DeletedResultOf",
+            |value| matches!(value, "detaching" | "deletion"),
+        )
+    }
+    fn scan(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        ::ors_events::runtime::scan_str_enum(
+            checker,
+            cursor,
+            at,
             "DeletedResultOf",
             |value| matches!(value, "detaching" | "deletion"),
         )
@@ -70,6 +122,19 @@ impl ::ors_events::runtime::ValueShape for NotControlledResultOfCheck {
             |value| matches!(value, "detaching" | "deletion" | "routing" | "revoking"),
         )
     }
+    fn scan(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        ::ors_events::runtime::scan_str_enum(
+            checker,
+            cursor,
+            at,
+            "NotControlledResultOf",
+            |value| matches!(value, "detaching" | "deletion" | "routing" | "revoking"),
+        )
+    }
 }
 pub(crate) struct EventTypeCheck;
 impl ::ors_events::runtime::ValueShape for EventTypeCheck {
@@ -80,6 +145,19 @@ impl ::ors_events::runtime::ValueShape for EventTypeCheck {
         ::ors_events::runtime::str_enum(
             checker,
             deserializer,
+            "EventType",
+            |value| matches!(value, "platform" | "internal" | "external"),
+        )
+    }
+    fn scan(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        ::ors_events::runtime::scan_str_enum(
+            checker,
+            cursor,
+            at,
             "EventType",
             |value| matches!(value, "platform" | "internal" | "external"),
         )
@@ -161,6 +239,80 @@ impl ::ors_events::runtime::MapShape for HintsCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"ccevent" => {
+                    let at = at.key("ccevent");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <CallControlEventCheck as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"cause" => {
+                    let at = at.key("cause");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <CallControlCauseCheck as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"callstate" => {
+                    let at = at.key("callstate");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    checker
+                        .attribute_since_at(
+                            &at,
+                            ::core::option::Option::Some(
+                                ::ors_events::runtime::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    300u32,
+                                    ::core::option::Option::None,
+                                    ::ors_events::runtime::Form::Release,
+                                ),
+                            ),
+                            "callstate",
+                            "`hints`",
+                        );
+                    <CallStateCheck as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    cursor.skip_value()?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "ccevent");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "cause");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct ChatMessageCheck;
 impl ::ors_events::runtime::MapShape for ChatMessageCheck {
@@ -174,6 +326,19 @@ impl ::ors_events::runtime::MapShape for ChatMessageCheck {
             .next_key()?
         {
             map.next_value::<::ors_events::runtime::serde::de::IgnoredAny>()?;
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 0usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            cursor.skip_value()?;
         }
         Ok(())
     }
@@ -232,6 +397,60 @@ impl ::ors_events::runtime::MapShape for InteractionTerminateDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`interaction.terminate.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -309,6 +528,75 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionTerminateCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.interaction.terminate`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionRedirectDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionRedirectDoneCheck {
@@ -364,6 +652,60 @@ impl ::ors_events::runtime::MapShape for InteractionRedirectDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`interaction.redirect.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -441,6 +783,75 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionRedirectCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.interaction.redirect`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionAssociateDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionAssociateDoneCheck {
@@ -496,6 +907,60 @@ impl ::ors_events::runtime::MapShape for InteractionAssociateDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`interaction.associate.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -573,6 +1038,75 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionAssociateCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.interaction.associate`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionAttachDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionAttachDoneCheck {
@@ -628,6 +1162,60 @@ impl ::ors_events::runtime::MapShape for InteractionAttachDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`interaction.attach.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -705,6 +1293,75 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionAttachCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.interaction.attach`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionDetachDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionDetachDoneCheck {
@@ -760,6 +1417,60 @@ impl ::ors_events::runtime::MapShape for InteractionDetachDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`interaction.detach.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -837,6 +1548,75 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionDetachCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.interaction.detach`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionAcceptDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionAcceptDoneCheck {
@@ -876,6 +1656,45 @@ impl ::ors_events::runtime::MapShape for InteractionAcceptDoneCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("requestid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 1usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid"],
+                            "`interaction.accept.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
         }
         Ok(())
     }
@@ -953,6 +1772,75 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionAcceptCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.interaction.accept`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionClearDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionClearDoneCheck {
@@ -1024,6 +1912,75 @@ impl ::ors_events::runtime::MapShape for InteractionClearDoneCheck {
         }
         if !seen[2usize] {
             checker.missing_attribute("resource");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"resource" => {
+                    let at = at.key("resource");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid", "resource"],
+                            "`interaction.clear.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "resource");
         }
         Ok(())
     }
@@ -1101,6 +2058,75 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionClearCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.interaction.clear`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionSinglesteptransferDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionSinglesteptransferDoneCheck {
@@ -1156,6 +2182,60 @@ impl ::ors_events::runtime::MapShape for InteractionSinglesteptransferDoneCheck 
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`interaction.singlesteptransfer.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -1233,6 +2313,75 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionSinglesteptransferCheck
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.interaction.singlesteptransfer`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionSinglestepconferenceDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionSinglestepconferenceDoneCheck {
@@ -1288,6 +2437,60 @@ impl ::ors_events::runtime::MapShape for InteractionSinglestepconferenceDoneChec
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`interaction.singlestepconference.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -1365,6 +2568,75 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionSinglestepconferenceChe
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.interaction.singlestepconference`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionAddedCheck;
 impl ::ors_events::runtime::MapShape for InteractionAddedCheck {
@@ -1404,6 +2676,45 @@ impl ::ors_events::runtime::MapShape for InteractionAddedCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 1usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["interactionid"],
+                            "`interaction.added`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -1476,6 +2787,74 @@ impl ::ors_events::runtime::MapShape for InteractionDeletedCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"resultof" => {
+                    let at = at.key("resultof");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    checker
+                        .attribute_since_at(
+                            &at,
+                            ::core::option::Option::Some(
+                                ::ors_events::runtime::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    400u32,
+                                    ::core::option::Option::Some(9u32),
+                                    ::ors_events::runtime::Form::Build {
+                                        width: 2u8,
+                                    },
+                                ),
+                            ),
+                            "resultof",
+                            "`interaction.deleted`",
+                        );
+                    <DeletedResultOfCheck as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["interactionid", "resultof"],
+                            "`interaction.deleted`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionPresentCheck;
 impl ::ors_events::runtime::MapShape for InteractionPresentCheck {
@@ -1515,6 +2894,45 @@ impl ::ors_events::runtime::MapShape for InteractionPresentCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 1usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["interactionid"],
+                            "`interaction.present`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -1586,6 +3004,74 @@ impl ::ors_events::runtime::MapShape for InteractionNotcontrolledCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"resultof" => {
+                    let at = at.key("resultof");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    checker
+                        .attribute_since_at(
+                            &at,
+                            ::core::option::Option::Some(
+                                ::ors_events::runtime::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    400u32,
+                                    ::core::option::Option::Some(17u32),
+                                    ::ors_events::runtime::Form::Build {
+                                        width: 2u8,
+                                    },
+                                ),
+                            ),
+                            "resultof",
+                            "`interaction.notcontrolled`",
+                        );
+                    <NotControlledResultOfCheck as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["interactionid", "resultof"],
+                            "`interaction.notcontrolled`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -1679,6 +3165,90 @@ impl ::ors_events::runtime::MapShape for InteractionPartyaddedCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 4usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"focusdeviceid" => {
+                    let at = at.key("focusdeviceid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"partyid" => {
+                    let at = at.key("partyid");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"partystate" => {
+                    let at = at.key("partystate");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["interactionid", "focusdeviceid", "partyid", "partystate"],
+                            "`interaction.partyadded`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "focusdeviceid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "partyid");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "partystate");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionPartydeletedCheck;
 impl ::ors_events::runtime::MapShape for InteractionPartydeletedCheck {
@@ -1766,6 +3336,90 @@ impl ::ors_events::runtime::MapShape for InteractionPartydeletedCheck {
         }
         if !seen[3usize] {
             checker.missing_attribute("partystate");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 4usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"focusdeviceid" => {
+                    let at = at.key("focusdeviceid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"partyid" => {
+                    let at = at.key("partyid");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"partystate" => {
+                    let at = at.key("partystate");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["interactionid", "focusdeviceid", "partyid", "partystate"],
+                            "`interaction.partydeleted`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "focusdeviceid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "partyid");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "partystate");
         }
         Ok(())
     }
@@ -1881,6 +3535,109 @@ impl ::ors_events::runtime::MapShape for InteractionPartystatechangedCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 5usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"focusdeviceid" => {
+                    let at = at.key("focusdeviceid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"partyid" => {
+                    let at = at.key("partyid");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"partystate" => {
+                    let at = at.key("partystate");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"hints" => {
+                    let at = at.key("hints");
+                    if seen[4usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[4usize] = true;
+                    <::ors_events::runtime::Object<
+                        HintsCheck,
+                    > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, &at)?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &[
+                                "interactionid",
+                                "focusdeviceid",
+                                "partyid",
+                                "partystate",
+                                "hints",
+                            ],
+                            "`interaction.partystatechanged`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "focusdeviceid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "partyid");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "partystate");
+        }
+        if !seen[4usize] {
+            checker.missing_attribute_at(at, "hints");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionUdataChangedCheck;
 impl ::ors_events::runtime::MapShape for InteractionUdataChangedCheck {
@@ -1920,6 +3677,45 @@ impl ::ors_events::runtime::MapShape for InteractionUdataChangedCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 1usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["interactionid"],
+                            "`interaction.udata.changed`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -2065,6 +3861,139 @@ impl ::ors_events::runtime::MapShape for InteractionOndivertCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 6usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"hints" => {
+                    let at = at.key("hints");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    checker
+                        .attribute_since_at(
+                            &at,
+                            ::core::option::Option::Some(
+                                ::ors_events::runtime::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    400u32,
+                                    ::core::option::Option::Some(53u32),
+                                    ::ors_events::runtime::Form::Build {
+                                        width: 2u8,
+                                    },
+                                ),
+                            ),
+                            "hints",
+                            "`interaction.ondivert`",
+                        );
+                    <::ors_events::runtime::Object<
+                        HintsCheck,
+                    > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, &at)?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"divertingpartyid" => {
+                    let at = at.key("divertingpartyid");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"divertingresource" => {
+                    let at = at.key("divertingresource");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"divertingpartystate" => {
+                    let at = at.key("divertingpartystate");
+                    if seen[4usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[4usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"newdestination" => {
+                    let at = at.key("newdestination");
+                    if seen[5usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[5usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &[
+                                "hints",
+                                "interactionid",
+                                "divertingpartyid",
+                                "divertingresource",
+                                "divertingpartystate",
+                                "newdestination",
+                            ],
+                            "`interaction.ondivert`",
+                        )?;
+                }
+            }
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "divertingpartyid");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "divertingresource");
+        }
+        if !seen[4usize] {
+            checker.missing_attribute_at(at, "divertingpartystate");
+        }
+        if !seen[5usize] {
+            checker.missing_attribute_at(at, "newdestination");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionOnrouterequestCheck;
 impl ::ors_events::runtime::MapShape for InteractionOnrouterequestCheck {
@@ -2104,6 +4033,45 @@ impl ::ors_events::runtime::MapShape for InteractionOnrouterequestCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 1usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["interactionid"],
+                            "`interaction.onrouterequest`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -2216,6 +4184,111 @@ impl ::ors_events::runtime::MapShape for InteractionOnsinglesteptransferCheck {
         }
         if !seen[4usize] {
             checker.missing_attribute("newdestination");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 5usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"transferringpartyid" => {
+                    let at = at.key("transferringpartyid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"transferringresource" => {
+                    let at = at.key("transferringresource");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"transferringpartystate" => {
+                    let at = at.key("transferringpartystate");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"newdestination" => {
+                    let at = at.key("newdestination");
+                    if seen[4usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[4usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &[
+                                "interactionid",
+                                "transferringpartyid",
+                                "transferringresource",
+                                "transferringpartystate",
+                                "newdestination",
+                            ],
+                            "`interaction.onsinglesteptransfer`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "transferringpartyid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "transferringresource");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "transferringpartystate");
+        }
+        if !seen[4usize] {
+            checker.missing_attribute_at(at, "newdestination");
         }
         Ok(())
     }
@@ -2362,6 +4435,143 @@ impl ::ors_events::runtime::MapShape for InteractionOnsinglestepconferenceCheck 
         }
         if !seen[6usize] {
             checker.missing_attribute("addedpartystate");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 7usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"conferencingpartyid" => {
+                    let at = at.key("conferencingpartyid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"conferencingresource" => {
+                    let at = at.key("conferencingresource");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"conferencingpartystate" => {
+                    let at = at.key("conferencingpartystate");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"addedpartyid" => {
+                    let at = at.key("addedpartyid");
+                    if seen[4usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[4usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"addedresource" => {
+                    let at = at.key("addedresource");
+                    if seen[5usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[5usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"addedpartystate" => {
+                    let at = at.key("addedpartystate");
+                    if seen[6usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[6usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &[
+                                "interactionid",
+                                "conferencingpartyid",
+                                "conferencingresource",
+                                "conferencingpartystate",
+                                "addedpartyid",
+                                "addedresource",
+                                "addedpartystate",
+                            ],
+                            "`interaction.onsinglestepconference`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "conferencingpartyid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "conferencingresource");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "conferencingpartystate");
+        }
+        if !seen[4usize] {
+            checker.missing_attribute_at(at, "addedpartyid");
+        }
+        if !seen[5usize] {
+            checker.missing_attribute_at(at, "addedresource");
+        }
+        if !seen[6usize] {
+            checker.missing_attribute_at(at, "addedpartystate");
         }
         Ok(())
     }
@@ -2528,6 +4738,159 @@ impl ::ors_events::runtime::MapShape for InteractionOnmergeCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 8usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"frominteractionid" => {
+                    let at = at.key("frominteractionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"tointeractionid" => {
+                    let at = at.key("tointeractionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"activeresource" => {
+                    let at = at.key("activeresource");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"activepartyid" => {
+                    let at = at.key("activepartyid");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"activepartystate" => {
+                    let at = at.key("activepartystate");
+                    if seen[4usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[4usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"heldresource" => {
+                    let at = at.key("heldresource");
+                    if seen[5usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[5usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"heldpartyid" => {
+                    let at = at.key("heldpartyid");
+                    if seen[6usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[6usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"heldpartystate" => {
+                    let at = at.key("heldpartystate");
+                    if seen[7usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[7usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &[
+                                "frominteractionid",
+                                "tointeractionid",
+                                "activeresource",
+                                "activepartyid",
+                                "activepartystate",
+                                "heldresource",
+                                "heldpartyid",
+                                "heldpartystate",
+                            ],
+                            "`interaction.onmerge`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "frominteractionid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "tointeractionid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "activeresource");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "activepartyid");
+        }
+        if !seen[4usize] {
+            checker.missing_attribute_at(at, "activepartystate");
+        }
+        if !seen[5usize] {
+            checker.missing_attribute_at(at, "heldresource");
+        }
+        if !seen[6usize] {
+            checker.missing_attribute_at(at, "heldpartyid");
+        }
+        if !seen[7usize] {
+            checker.missing_attribute_at(at, "heldpartystate");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct InteractionPropertyChangedCheck;
 impl ::ors_events::runtime::MapShape for InteractionPropertyChangedCheck {
@@ -2567,6 +4930,45 @@ impl ::ors_events::runtime::MapShape for InteractionPropertyChangedCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 1usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["interactionid"],
+                            "`interaction.property.changed`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -2650,6 +5052,87 @@ impl ::ors_events::runtime::MapShape for VoiceCreatecallDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"callstate" => {
+                    let at = at.key("callstate");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    checker
+                        .attribute_since_at(
+                            &at,
+                            ::core::option::Option::Some(
+                                ::ors_events::runtime::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    300u32,
+                                    ::core::option::Option::None,
+                                    ::ors_events::runtime::Form::Release,
+                                ),
+                            ),
+                            "callstate",
+                            "`voice.createcall.done`",
+                        );
+                    <CallStateCheck as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid", "callstate"],
+                            "`voice.createcall.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -2771,6 +5254,120 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceCreatecallCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 5usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"callstate" => {
+                    let at = at.key("callstate");
+                    if seen[4usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[4usize] = true;
+                    checker
+                        .attribute_since_at(
+                            &at,
+                            ::core::option::Option::Some(
+                                ::ors_events::runtime::OrsVersion::from_parts(
+                                    8u32,
+                                    1u32,
+                                    300u32,
+                                    ::core::option::Option::None,
+                                    ::ors_events::runtime::Form::Release,
+                                ),
+                            ),
+                            "callstate",
+                            "`error.voice.createcall`",
+                        );
+                    <CallStateCheck as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &[
+                                "requestid",
+                                "interactionid",
+                                "error",
+                                "description",
+                                "callstate",
+                            ],
+                            "`error.voice.createcall`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct VoiceHoldDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceHoldDoneCheck {
@@ -2826,6 +5423,60 @@ impl ::ors_events::runtime::MapShape for VoiceHoldDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`voice.hold.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -2919,6 +5570,90 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceHoldCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 4usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid", "error", "description"],
+                            "`error.voice.hold`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct VoiceRetrieveDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceRetrieveDoneCheck {
@@ -2974,6 +5709,60 @@ impl ::ors_events::runtime::MapShape for VoiceRetrieveDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`voice.retrieve.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -3067,6 +5856,90 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceRetrieveCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 4usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid", "error", "description"],
+                            "`error.voice.retrieve`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct VoiceConsultationDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceConsultationDoneCheck {
@@ -3122,6 +5995,60 @@ impl ::ors_events::runtime::MapShape for VoiceConsultationDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`voice.consultation.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -3212,6 +6139,87 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceConsultationCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 4usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid", "error", "description"],
+                            "`error.voice.consultation`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct VoiceAlternateDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceAlternateDoneCheck {
@@ -3267,6 +6275,60 @@ impl ::ors_events::runtime::MapShape for VoiceAlternateDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`voice.alternate.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -3360,6 +6422,90 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceAlternateCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 4usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid", "error", "description"],
+                            "`error.voice.alternate`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct VoiceReconnectDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceReconnectDoneCheck {
@@ -3415,6 +6561,60 @@ impl ::ors_events::runtime::MapShape for VoiceReconnectDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`voice.reconnect.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -3508,6 +6708,90 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceReconnectCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 4usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid", "error", "description"],
+                            "`error.voice.reconnect`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct VoiceConferenceDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceConferenceDoneCheck {
@@ -3563,6 +6847,60 @@ impl ::ors_events::runtime::MapShape for VoiceConferenceDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`voice.conference.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -3656,6 +6994,90 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceConferenceCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 4usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid", "error", "description"],
+                            "`error.voice.conference`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct VoiceTransferDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceTransferDoneCheck {
@@ -3711,6 +7133,60 @@ impl ::ors_events::runtime::MapShape for VoiceTransferDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`voice.transfer.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -3804,6 +7280,90 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceTransferCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 4usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid", "error", "description"],
+                            "`error.voice.transfer`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct VoicePrivateserviceDoneCheck;
 impl ::ors_events::runtime::MapShape for VoicePrivateserviceDoneCheck {
@@ -3859,6 +7419,60 @@ impl ::ors_events::runtime::MapShape for VoicePrivateserviceDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid"],
+                            "`voice.privateservice.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -3973,6 +7587,106 @@ impl ::ors_events::runtime::MapShape for ErrorVoicePrivateserviceCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 5usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[3usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[3usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"properties" => {
+                    let at = at.key("properties");
+                    if seen[4usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[4usize] = true;
+                    <::ors_events::runtime::Object<
+                        ::ors_events::runtime::AnyObject,
+                    > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, &at)?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &[
+                                "requestid",
+                                "interactionid",
+                                "error",
+                                "description",
+                                "properties",
+                            ],
+                            "`error.voice.privateservice`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[3usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct MsgbasedCreatemessageDoneCheck;
 impl ::ors_events::runtime::MapShape for MsgbasedCreatemessageDoneCheck {
@@ -4041,6 +7755,72 @@ impl ::ors_events::runtime::MapShape for MsgbasedCreatemessageDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("interactionid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"interactionid" => {
+                    let at = at.key("interactionid");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"srid" => {
+                    let at = at.key("srid");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "interactionid", "srid"],
+                            "`msgbased.createmessage.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "interactionid");
         }
         Ok(())
     }
@@ -4118,6 +7898,75 @@ impl ::ors_events::runtime::MapShape for ErrorMsgbasedCreatemessageCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.msgbased.createmessage`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct MsgbasedSendmessageDoneCheck;
 impl ::ors_events::runtime::MapShape for MsgbasedSendmessageDoneCheck {
@@ -4157,6 +8006,45 @@ impl ::ors_events::runtime::MapShape for MsgbasedSendmessageDoneCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("requestid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 1usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid"],
+                            "`msgbased.sendmessage.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
         }
         Ok(())
     }
@@ -4234,6 +8122,75 @@ impl ::ors_events::runtime::MapShape for ErrorMsgbasedSendmessageCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.msgbased.sendmessage`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct ChatSendchatmessageDoneCheck;
 impl ::ors_events::runtime::MapShape for ChatSendchatmessageDoneCheck {
@@ -4273,6 +8230,45 @@ impl ::ors_events::runtime::MapShape for ChatSendchatmessageDoneCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("requestid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 1usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid"],
+                            "`chat.sendchatmessage.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
         }
         Ok(())
     }
@@ -4350,6 +8346,75 @@ impl ::ors_events::runtime::MapShape for ErrorChatSendchatmessageCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.chat.sendchatmessage`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct ChatGettranscriptDoneCheck;
 impl ::ors_events::runtime::MapShape for ChatGettranscriptDoneCheck {
@@ -4407,6 +8472,58 @@ impl ::ors_events::runtime::MapShape for ChatGettranscriptDoneCheck {
         }
         if !seen[1usize] {
             checker.missing_attribute("transcript");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 2usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"transcript" => {
+                    let at = at.key("transcript");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Array<
+                        ::ors_events::runtime::Object<ChatMessageCheck>,
+                    > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, &at)?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "transcript"],
+                            "`chat.gettranscript.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "transcript");
         }
         Ok(())
     }
@@ -4484,6 +8601,75 @@ impl ::ors_events::runtime::MapShape for ErrorChatGettranscriptCheck {
         }
         Ok(())
     }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.chat.gettranscript`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
+        }
+        Ok(())
+    }
 }
 pub(crate) struct ChatGetcontentDoneCheck;
 impl ::ors_events::runtime::MapShape for ChatGetcontentDoneCheck {
@@ -4523,6 +8709,45 @@ impl ::ors_events::runtime::MapShape for ChatGetcontentDoneCheck {
         }
         if !seen[0usize] {
             checker.missing_attribute("requestid");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 1usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid"],
+                            "`chat.getcontent.done`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
         }
         Ok(())
     }
@@ -4597,6 +8822,75 @@ impl ::ors_events::runtime::MapShape for ErrorChatGetcontentCheck {
         }
         if !seen[2usize] {
             checker.missing_attribute("description");
+        }
+        Ok(())
+    }
+    #[allow(unused_mut, unused_variables)]
+    fn scan_members(
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        let mut seen = [false; 3usize];
+        let mut first = true;
+        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+            match key {
+                b"requestid" => {
+                    let at = at.key("requestid");
+                    if seen[0usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[0usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"error" => {
+                    let at = at.key("error");
+                    if seen[1usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[1usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                b"description" => {
+                    let at = at.key("description");
+                    if seen[2usize] {
+                        checker.duplicate_at(&at);
+                    }
+                    seen[2usize] = true;
+                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                        checker,
+                        cursor,
+                        &at,
+                    )?;
+                }
+                _ => {
+                    checker
+                        .scan_unknown_attribute(
+                            cursor,
+                            at,
+                            key,
+                            &["requestid", "error", "description"],
+                            "`error.chat.getcontent`",
+                        )?;
+                }
+            }
+        }
+        if !seen[0usize] {
+            checker.missing_attribute_at(at, "requestid");
+        }
+        if !seen[1usize] {
+            checker.missing_attribute_at(at, "error");
+        }
+        if !seen[2usize] {
+            checker.missing_attribute_at(at, "description");
         }
         Ok(())
     }
@@ -4985,6 +9279,363 @@ impl ::ors_events::runtime::Checks for super::Catalogue {
                     )
                     .map(|_| ())
             }
+        }
+    }
+    fn scan_data(
+        &self,
+        event: super::EventName,
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        match event {
+            super::EventName::InteractionTerminateDone => {
+                <::ors_events::runtime::Object<
+                    InteractionTerminateDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorInteractionTerminate => {
+                <::ors_events::runtime::Object<
+                    ErrorInteractionTerminateCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionRedirectDone => {
+                <::ors_events::runtime::Object<
+                    InteractionRedirectDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorInteractionRedirect => {
+                <::ors_events::runtime::Object<
+                    ErrorInteractionRedirectCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionAssociateDone => {
+                <::ors_events::runtime::Object<
+                    InteractionAssociateDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorInteractionAssociate => {
+                <::ors_events::runtime::Object<
+                    ErrorInteractionAssociateCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionAttachDone => {
+                <::ors_events::runtime::Object<
+                    InteractionAttachDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorInteractionAttach => {
+                <::ors_events::runtime::Object<
+                    ErrorInteractionAttachCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionDetachDone => {
+                <::ors_events::runtime::Object<
+                    InteractionDetachDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorInteractionDetach => {
+                <::ors_events::runtime::Object<
+                    ErrorInteractionDetachCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionAcceptDone => {
+                <::ors_events::runtime::Object<
+                    InteractionAcceptDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorInteractionAccept => {
+                <::ors_events::runtime::Object<
+                    ErrorInteractionAcceptCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionClearDone => {
+                <::ors_events::runtime::Object<
+                    InteractionClearDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorInteractionClear => {
+                <::ors_events::runtime::Object<
+                    ErrorInteractionClearCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionSinglesteptransferDone => {
+                <::ors_events::runtime::Object<
+                    InteractionSinglesteptransferDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorInteractionSinglesteptransfer => {
+                <::ors_events::runtime::Object<
+                    ErrorInteractionSinglesteptransferCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionSinglestepconferenceDone => {
+                <::ors_events::runtime::Object<
+                    InteractionSinglestepconferenceDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorInteractionSinglestepconference => {
+                <::ors_events::runtime::Object<
+                    ErrorInteractionSinglestepconferenceCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionAdded => {
+                <::ors_events::runtime::Object<
+                    InteractionAddedCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionDeleted => {
+                <::ors_events::runtime::Object<
+                    InteractionDeletedCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionPresent => {
+                <::ors_events::runtime::Object<
+                    InteractionPresentCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionNotcontrolled => {
+                <::ors_events::runtime::Object<
+                    InteractionNotcontrolledCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionPartyadded => {
+                <::ors_events::runtime::Object<
+                    InteractionPartyaddedCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionPartydeleted => {
+                <::ors_events::runtime::Object<
+                    InteractionPartydeletedCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionPartystatechanged => {
+                <::ors_events::runtime::Object<
+                    InteractionPartystatechangedCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionUdataChanged => {
+                <::ors_events::runtime::Object<
+                    InteractionUdataChangedCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionOndivert => {
+                <::ors_events::runtime::Object<
+                    InteractionOndivertCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionOnrouterequest => {
+                <::ors_events::runtime::Object<
+                    InteractionOnrouterequestCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionOnsinglesteptransfer => {
+                <::ors_events::runtime::Object<
+                    InteractionOnsinglesteptransferCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionOnsinglestepconference => {
+                <::ors_events::runtime::Object<
+                    InteractionOnsinglestepconferenceCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionOnmerge => {
+                <::ors_events::runtime::Object<
+                    InteractionOnmergeCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::InteractionPropertyChanged => {
+                <::ors_events::runtime::Object<
+                    InteractionPropertyChangedCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::VoiceCreatecallDone => {
+                <::ors_events::runtime::Object<
+                    VoiceCreatecallDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorVoiceCreatecall => {
+                <::ors_events::runtime::Object<
+                    ErrorVoiceCreatecallCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::VoiceHoldDone => {
+                <::ors_events::runtime::Object<
+                    VoiceHoldDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorVoiceHold => {
+                <::ors_events::runtime::Object<
+                    ErrorVoiceHoldCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::VoiceRetrieveDone => {
+                <::ors_events::runtime::Object<
+                    VoiceRetrieveDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorVoiceRetrieve => {
+                <::ors_events::runtime::Object<
+                    ErrorVoiceRetrieveCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::VoiceConsultationDone => {
+                <::ors_events::runtime::Object<
+                    VoiceConsultationDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorVoiceConsultation => {
+                <::ors_events::runtime::Object<
+                    ErrorVoiceConsultationCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::VoiceAlternateDone => {
+                <::ors_events::runtime::Object<
+                    VoiceAlternateDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorVoiceAlternate => {
+                <::ors_events::runtime::Object<
+                    ErrorVoiceAlternateCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::VoiceReconnectDone => {
+                <::ors_events::runtime::Object<
+                    VoiceReconnectDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorVoiceReconnect => {
+                <::ors_events::runtime::Object<
+                    ErrorVoiceReconnectCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::VoiceConferenceDone => {
+                <::ors_events::runtime::Object<
+                    VoiceConferenceDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorVoiceConference => {
+                <::ors_events::runtime::Object<
+                    ErrorVoiceConferenceCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::VoiceTransferDone => {
+                <::ors_events::runtime::Object<
+                    VoiceTransferDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorVoiceTransfer => {
+                <::ors_events::runtime::Object<
+                    ErrorVoiceTransferCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::VoicePrivateserviceDone => {
+                <::ors_events::runtime::Object<
+                    VoicePrivateserviceDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorVoicePrivateservice => {
+                <::ors_events::runtime::Object<
+                    ErrorVoicePrivateserviceCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::MsgbasedCreatemessageDone => {
+                <::ors_events::runtime::Object<
+                    MsgbasedCreatemessageDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorMsgbasedCreatemessage => {
+                <::ors_events::runtime::Object<
+                    ErrorMsgbasedCreatemessageCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::MsgbasedSendmessageDone => {
+                <::ors_events::runtime::Object<
+                    MsgbasedSendmessageDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorMsgbasedSendmessage => {
+                <::ors_events::runtime::Object<
+                    ErrorMsgbasedSendmessageCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ChatSendchatmessageDone => {
+                <::ors_events::runtime::Object<
+                    ChatSendchatmessageDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorChatSendchatmessage => {
+                <::ors_events::runtime::Object<
+                    ErrorChatSendchatmessageCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ChatGettranscriptDone => {
+                <::ors_events::runtime::Object<
+                    ChatGettranscriptDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorChatGettranscript => {
+                <::ors_events::runtime::Object<
+                    ErrorChatGettranscriptCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ChatGetcontentDone => {
+                <::ors_events::runtime::Object<
+                    ChatGetcontentDoneCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+            super::EventName::ErrorChatGetcontent => {
+                <::ors_events::runtime::Object<
+                    ErrorChatGetcontentCheck,
+                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+            }
+        }
+    }
+    #[allow(unused_variables)]
+    fn scan_envelope_field(
+        &self,
+        index: usize,
+        checker: &mut ::ors_events::runtime::Checker<'_>,
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+        at: &::ors_events::runtime::At<'_>,
+    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
+        match index {
+            0usize => {
+                <EventTypeCheck as ::ors_events::runtime::ValueShape>::scan(
+                    checker,
+                    cursor,
+                    at,
+                )
+            }
+            1usize => {
+                <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                    checker,
+                    cursor,
+                    at,
+                )
+            }
+            2usize => {
+                <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                    checker,
+                    cursor,
+                    at,
+                )
+            }
+            3usize => {
+                <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                    checker,
+                    cursor,
+                    at,
+                )
+            }
+            4usize => {
+                <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                    checker,
+                    cursor,
+                    at,
+                )
+            }
+            _ => cursor.skip_value(),
         }
     }
 }

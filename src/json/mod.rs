@@ -15,6 +15,7 @@ use std::fmt;
 
 use serde::de::{self, Visitor};
 
+pub(crate) mod cursor;
 mod deserializer;
 
 /// Nesting deeper than this is left to `serde_json` (whose own limit is 128).
@@ -23,9 +24,10 @@ pub(crate) const MAX_DEPTH: u32 = 100;
 /// The name serde_json gives its raw values, which only serde_json can produce.
 const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
-/// The fast reader gave up on the document: read it with `serde_json` instead.
-#[derive(Debug)]
-pub(crate) struct Declined;
+/// The fast reading gave up on the document: it is read again with `serde_json`, whose verdict
+/// and messages count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declined;
 
 impl fmt::Display for Declined {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -320,6 +322,7 @@ impl<'de, 's> Reader<'de, 's> {
 /// The first `"`, `\\` or control character (which JSON does not allow in a string) at or
 /// after `from`. Eight bytes at a time: most strings are short, shorter than a vector loop's
 /// start-up.
+#[inline]
 fn string_stop(bytes: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);

@@ -9,6 +9,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
+use super::scan::{self, At, Cursor, Declined, Kind};
 use super::{Options, Violation, ViolationCode};
 use crate::OrsVersion;
 
@@ -35,23 +36,11 @@ impl<'o> Checker<'o> {
         let mark = self.pointer.len();
         self.pointer.push('/');
         if key.bytes().any(|byte| byte == b'~' || byte == b'/') {
-            self.push_escaped(key);
+            push_escaped(&mut self.pointer, key);
         } else {
             self.pointer.push_str(key);
         }
         mark
-    }
-
-    /// Appends `key` to the pointer with `~` and `/` escaped.
-    #[cold]
-    fn push_escaped(&mut self, key: &str) {
-        for c in key.chars() {
-            match c {
-                '~' => self.pointer.push_str("~0"),
-                '/' => self.pointer.push_str("~1"),
-                c => self.pointer.push(c),
-            }
-        }
     }
 
     /// Returns to the pointer before [`Checker::enter`].
@@ -63,8 +52,19 @@ impl<'o> Checker<'o> {
     /// A violation of `code` at the current pointer, with the severity the registry gives the
     /// code under the options (unknown names are warnings in lenient mode).
     pub fn report(&mut self, code: ViolationCode, message: String) {
+        let pointer = self.pointer.clone();
+        self.push(pointer, code, message);
+    }
+
+    /// [`Checker::report`] at `at`, on the fast path.
+    #[cold]
+    pub fn report_at(&mut self, at: &At<'_>, code: ViolationCode, message: String) {
+        self.push(at.pointer(), code, message);
+    }
+
+    fn push(&mut self, pointer: String, code: ViolationCode, message: String) {
         self.violations.push(Violation {
-            pointer: self.pointer.clone(),
+            pointer,
             code: code.as_str(),
             message,
             severity: code.severity(self.options.lenient),
@@ -73,13 +73,29 @@ impl<'o> Checker<'o> {
 
     /// Reports `what` when it is newer than the target release.
     pub fn since(&mut self, since: Option<OrsVersion>, what: fmt::Arguments<'_>) {
-        if let (Some(since), Some(target)) = (since, self.options.ors_version) {
-            if since > target {
-                self.report(
-                    ViolationCode::NotInVersion,
-                    format!("{what} exists since ORS {since}, after the target release {target}"),
-                );
-            }
+        if let Some(message) = self.newer(since, what) {
+            self.report(ViolationCode::NotInVersion, message);
+        }
+    }
+
+    /// [`Checker::since`] at `at`, on the fast path.
+    #[inline]
+    pub fn since_at(&mut self, at: &At<'_>, since: Option<OrsVersion>, what: fmt::Arguments<'_>) {
+        if since.is_none() || self.options.ors_version.is_none() {
+            return;
+        }
+        if let Some(message) = self.newer(since, what) {
+            self.report_at(at, ViolationCode::NotInVersion, message);
+        }
+    }
+
+    /// The message for `what` when it is newer than the target release.
+    fn newer(&self, since: Option<OrsVersion>, what: fmt::Arguments<'_>) -> Option<String> {
+        match (since, self.options.ors_version) {
+            (Some(since), Some(target)) if since > target => Some(format!(
+                "{what} exists since ORS {since}, after the target release {target}"
+            )),
+            _ => None,
         }
     }
 
@@ -88,6 +104,26 @@ impl<'o> Checker<'o> {
         let mark = self.enter(key);
         self.report(code, [what, " `", key, "` is missing"].concat());
         self.leave(mark);
+    }
+
+    /// [`Checker::missing`] for member `key` of the object at `at`, on the fast path.
+    #[cold]
+    pub fn missing_at(&mut self, at: &At<'_>, code: ViolationCode, key: &str, what: &str) {
+        self.report_at(
+            &at.key(key),
+            code,
+            [what, " `", key, "` is missing"].concat(),
+        );
+    }
+
+    /// [`Checker::missing_attribute`] on the fast path.
+    pub fn missing_attribute_at(&mut self, at: &At<'_>, key: &str) {
+        self.missing_at(
+            at,
+            ViolationCode::MissingAttribute,
+            key,
+            "required attribute",
+        );
     }
 
     /// The member at the current pointer was seen before in its object.
@@ -99,9 +135,16 @@ impl<'o> Checker<'o> {
             .unwrap_or_default()
             .replace("~1", "/")
             .replace("~0", "~");
-        self.report(
+        self.report(ViolationCode::DuplicateKey, duplicate_message(&key));
+    }
+
+    /// [`Checker::duplicate`] for the member at `at`, on the fast path.
+    #[cold]
+    pub fn duplicate_at(&mut self, at: &At<'_>) {
+        self.report_at(
+            at,
             ViolationCode::DuplicateKey,
-            format!("`{key}` appears twice in one object"),
+            duplicate_message(at.last_key()),
         );
     }
 
@@ -131,16 +174,7 @@ impl<'o> Checker<'o> {
         map: &mut A,
     ) -> Result<(), A::Error> {
         let mark = self.enter(key);
-        let mut message = String::with_capacity(64);
-        for piece in ["`", key, "` is not "].iter().chain(what) {
-            message.push_str(piece);
-        }
-        if let Some(near) = crate::names::closest(key, known.iter().copied()) {
-            message.push_str(" (did you mean `");
-            message.push_str(near);
-            message.push_str("`?)");
-        }
-        self.report(code, message);
+        self.report(code, unknown_message(key, known, what));
         map.next_value::<IgnoredAny>()?;
         self.leave(mark);
         Ok(())
@@ -151,6 +185,19 @@ impl<'o> Checker<'o> {
     pub fn attribute_since(&mut self, since: Option<OrsVersion>, key: &str, owner: &str) {
         if since.is_some() {
             self.since(since, format_args!("attribute `{key}` of {owner}"));
+        }
+    }
+
+    /// [`Checker::attribute_since`] for the attribute at `at`, on the fast path.
+    pub fn attribute_since_at(
+        &mut self,
+        at: &At<'_>,
+        since: Option<OrsVersion>,
+        key: &str,
+        owner: &str,
+    ) {
+        if since.is_some() {
+            self.since_at(at, since, format_args!("attribute `{key}` of {owner}"));
         }
     }
 
@@ -184,6 +231,63 @@ impl<'o> Checker<'o> {
             ["expected ", expected, ", found ", found].concat(),
         );
     }
+
+    /// [`Checker::wrong_type`] at `at`, on the fast path.
+    #[cold]
+    pub(super) fn wrong_type_at(&mut self, at: &At<'_>, expected: &str, found: &str) {
+        self.report_at(
+            at,
+            ViolationCode::WrongType,
+            ["expected ", expected, ", found ", found].concat(),
+        );
+    }
+}
+
+/// Appends `key` to `pointer` with `~` and `/` escaped.
+#[cold]
+pub(super) fn push_escaped(pointer: &mut String, key: &str) {
+    for c in key.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// "`key` appears twice in one object".
+fn duplicate_message(key: &str) -> String {
+    format!("`{key}` appears twice in one object")
+}
+
+/// "`key` is not " and the description `what` (in pieces: messages are concatenated rather
+/// than formatted, as invalid lines should cost little more than valid ones), with the closest
+/// of `known` as a suggestion.
+pub(super) fn unknown_message(key: &str, known: &[&str], what: &[&str]) -> String {
+    let mut message = String::with_capacity(64);
+    for piece in ["`", key, "` is not "].iter().chain(what) {
+        message.push_str(piece);
+    }
+    if let Some(near) = crate::names::closest(key, known.iter().copied()) {
+        message.push_str(" (did you mean `");
+        message.push_str(near);
+        message.push_str("`?)");
+    }
+    message
+}
+
+/// "`name` is not an event of the catalogue", with the closest of `names` as a suggestion.
+pub(super) fn unknown_event_message<'a>(
+    name: &str,
+    names: impl Iterator<Item = &'a str>,
+) -> String {
+    let mut message = ["`", name, "` is not an event of the catalogue"].concat();
+    if let Some(near) = crate::names::closest(name, names) {
+        message.push_str(" (did you mean `");
+        message.push_str(near);
+        message.push_str("`?)");
+    }
+    message
 }
 
 /// A check of one JSON value, generated per type of the catalogue or built in.
@@ -193,6 +297,14 @@ pub trait ValueShape {
         checker: &mut Checker<'_>,
         deserializer: D,
     ) -> Result<(), D::Error>;
+
+    /// The same check on the fast path: the value at `cursor`, which is `at`. Whatever the
+    /// cursor declines is checked again by [`ValueShape::check`].
+    fn scan(
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined>;
 }
 
 /// A check of the members of one JSON object, generated per event and object type.
@@ -200,6 +312,14 @@ pub trait MapShape {
     /// Checks every member of `map`.
     fn check_map<'de, A: MapAccess<'de>>(checker: &mut Checker<'_>, map: A)
         -> Result<(), A::Error>;
+
+    /// The same check on the fast path: the members of the object at `at`, whose `{` the
+    /// cursor has consumed.
+    fn scan_members(
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined>;
 }
 
 /// The seed that runs `T`'s check on a value of a map or sequence.
@@ -328,6 +448,23 @@ impl ValueShape for Str {
             matches!(value, Scalar::Str(_))
         })
     }
+
+    // Inlined into each generated object check: most attributes are strings.
+    #[inline(always)]
+    fn scan(
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined> {
+        match cursor.kind()? {
+            Kind::String => cursor.skip_string(),
+            kind => {
+                let found = scan::skip_scalar(cursor, kind)?;
+                checker.wrong_type_at(at, "a string", found);
+                Ok(())
+            }
+        }
+    }
 }
 
 /// A JSON integer (a number without a fraction, as JSON Schema counts them).
@@ -344,6 +481,21 @@ impl ValueShape for Int {
                 || matches!(value, Scalar::OtherNumber(n) if n.fract() == 0.0)
         })
     }
+
+    fn scan(
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined> {
+        match cursor.kind()? {
+            Kind::Number => cursor.integer().map(drop),
+            kind => {
+                let found = scan::skip_scalar(cursor, kind)?;
+                checker.wrong_type_at(at, "an integer", found);
+                Ok(())
+            }
+        }
+    }
 }
 
 /// A JSON boolean.
@@ -358,6 +510,21 @@ impl ValueShape for Bool {
         scalar(checker, deserializer, "a boolean", |_, value| {
             matches!(value, Scalar::Bool)
         })
+    }
+
+    fn scan(
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined> {
+        match cursor.kind()? {
+            Kind::Bool => cursor.skip_bool(),
+            kind => {
+                let found = scan::skip_scalar(cursor, kind)?;
+                checker.wrong_type_at(at, "a boolean", found);
+                Ok(())
+            }
+        }
     }
 }
 
@@ -428,6 +595,18 @@ impl MapShape for AnyObject {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(())
     }
+
+    fn scan_members(
+        _: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        _: &At<'_>,
+    ) -> Result<(), Declined> {
+        let mut first = true;
+        while cursor.next_key(&mut first)?.is_some() {
+            cursor.skip_value()?;
+        }
+        Ok(())
+    }
 }
 
 /// A JSON object whose members `M` checks.
@@ -439,6 +618,21 @@ impl<M: MapShape> ValueShape for Object<M> {
         deserializer: D,
     ) -> Result<(), D::Error> {
         deserializer.deserialize_any(ObjectVisitor::<M>(checker, PhantomData))
+    }
+
+    #[inline]
+    fn scan(
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined> {
+        match cursor.kind()? {
+            Kind::Object => {
+                cursor.open_object()?;
+                M::scan_members(checker, cursor, at)
+            }
+            kind => scan::not_a_container(checker, cursor, at, kind, "an object"),
+        }
     }
 }
 
@@ -521,6 +715,24 @@ impl<T: ValueShape> ValueShape for Array<T> {
         deserializer: D,
     ) -> Result<(), D::Error> {
         deserializer.deserialize_any(ArrayVisitor::<T>(checker, PhantomData))
+    }
+
+    fn scan(
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined> {
+        let kind = cursor.kind()?;
+        if kind != Kind::Array {
+            return scan::not_a_container(checker, cursor, at, kind, "an array");
+        }
+        cursor.open_array()?;
+        let (mut first, mut index) = (true, 0);
+        while cursor.next_item(&mut first)? {
+            T::scan(checker, cursor, &at.index(index))?;
+            index += 1;
+        }
+        Ok(())
     }
 }
 

@@ -52,12 +52,7 @@ impl<'de, S: Checks> DeserializeSeed<'de> for NameSeed<'_, '_, '_, S> {
                     name = NameValue::Known(known);
                 }
                 None => {
-                    let mut message = ["`", text, "` is not an event of the catalogue"].concat();
-                    if let Some(near) = crate::names::closest(text, checks.names()) {
-                        message.push_str(" (did you mean `");
-                        message.push_str(near);
-                        message.push_str("`?)");
-                    }
+                    let message = super::engine::unknown_event_message(text, checks.names());
                     checker.report(ViolationCode::UnknownEvent, message);
                 }
             }

@@ -20,6 +20,7 @@ mod engine;
 mod envelope;
 #[cfg(feature = "spec")]
 mod from_spec;
+mod scan;
 mod stream;
 
 use crate::OrsVersion;
@@ -27,6 +28,7 @@ pub use engine::{
     int_enum, str_enum, AnyObject, Array, Bool, Checker, Int, MapShape, Object, Seed, Str,
     ValueShape,
 };
+pub use scan::{scan_int_enum, scan_str_enum, At, Cursor, Declined, Kind};
 pub use stream::{available_jobs, validate_stream, StreamOptions};
 
 /// What the validator needs of a catalogue. Generated bindings implement it on their
@@ -69,6 +71,25 @@ pub trait Checks {
         checker: &mut Checker<'_>,
         deserializer: D,
     ) -> Result<(), D::Error>;
+
+    /// [`Checks::check_data`] on the fast path: the `data` of `event` at `cursor`, which is
+    /// `at`.
+    fn scan_data(
+        &self,
+        event: Self::EventId,
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined>;
+
+    /// [`Checks::check_envelope_field`] on the fast path.
+    fn scan_envelope_field(
+        &self,
+        index: usize,
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined>;
 }
 
 /// How to validate.
@@ -174,6 +195,33 @@ pub fn validate(bytes: &[u8], options: &Options) -> Report {
 
 /// Validates one event envelope against the catalogue `checks` describes.
 pub fn validate_with<S: Checks>(checks: &S, bytes: &[u8], options: &Options) -> Report {
+    match crate::json::eligible(bytes) {
+        Some(text) => validate_text(checks, text, options),
+        None => read_with_serde(checks, bytes, options),
+    }
+}
+
+/// [`validate_with`] on a line known to be UTF-8: the fast path, and the serde reading for
+/// what it declines (a malformed line among others), whose verdict and messages then count;
+/// the findings of a declined fast reading are dropped.
+pub(crate) fn validate_text<S: Checks>(checks: &S, text: &str, options: &Options) -> Report {
+    if !text.starts_with('\u{feff}') {
+        let mut checker = Checker::new(options, String::new());
+        let mut cursor = Cursor::new(text);
+        let checked = scan::scan_envelope(checks, &mut checker, text, &mut cursor)
+            .and_then(|event| cursor.end().map(|()| event));
+        if let Ok(event) = checked {
+            return Report {
+                event: event.map(|event| checks.name_of(event)),
+                violations: checker.violations,
+            };
+        }
+    }
+    read_with_serde(checks, text.as_bytes(), options)
+}
+
+/// The serde reading of a line, through `serde_json`.
+fn read_with_serde<S: Checks>(checks: &S, bytes: &[u8], options: &Options) -> Report {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return Report {
             event: None,
@@ -186,15 +234,13 @@ pub fn validate_with<S: Checks>(checks: &S, bytes: &[u8], options: &Options) -> 
             }],
         };
     }
-    // The pointer and escape buffers are reused from line to line: no allocation for a valid
-    // event.
+    // The pointer buffer is reused from line to line.
     thread_local! {
-        static BUFFERS: std::cell::Cell<(String, String)> =
-            const { std::cell::Cell::new((String::new(), String::new())) };
+        static POINTER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
     }
-    let (mut pointer, mut scratch) = BUFFERS.take();
-    let report = check_envelope(checks, bytes, options, &mut pointer, &mut scratch);
-    BUFFERS.set((pointer, scratch));
+    let mut pointer = POINTER.take();
+    let report = check_envelope(checks, bytes, options, &mut pointer);
+    POINTER.set(pointer);
     report
 }
 
@@ -203,26 +249,8 @@ fn check_envelope<S: Checks>(
     bytes: &[u8],
     options: &Options,
     pointer: &mut String,
-    scratch: &mut String,
 ) -> Report {
     pointer.clear();
-    // The fast path; whatever it declines (a malformed line among others) is read again by
-    // serde_json, whose verdict and messages count. Findings of a declined reading are dropped.
-    if let Some(text) = crate::json::eligible(bytes) {
-        let mut checker = Checker::new(options, std::mem::take(pointer));
-        let mut reader = crate::json::Reader::new(text, scratch);
-        let checked = envelope::EnvelopeSeed(&mut checker, checks)
-            .deserialize(&mut reader)
-            .and_then(|event| reader.end().map(|()| event));
-        *pointer = std::mem::take(&mut checker.pointer);
-        if let Ok(event) = checked {
-            return Report {
-                event: event.map(|event| checks.name_of(event)),
-                violations: checker.violations,
-            };
-        }
-        pointer.clear();
-    }
     let mut checker = Checker::new(options, std::mem::take(pointer));
     // Checking UTF-8 once for the whole line is far cheaper than string by string; only a line
     // that fails it is parsed from bytes, so that the error says where.

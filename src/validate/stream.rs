@@ -13,7 +13,9 @@ use std::io::{self, Read};
 use std::num::NonZeroUsize;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
-use super::{validate_with, Checks, Options, Report, StreamSummary, Violation, ViolationCode};
+use super::{
+    validate_text, validate_with, Checks, Options, Report, StreamSummary, Violation, ViolationCode,
+};
 
 /// The bytes of input a block holds before it is handed to a worker.
 const BLOCK_BYTES: usize = 1 << 20;
@@ -254,19 +256,31 @@ fn validate_block<S: Checks>(
         }
         reports.push((line, report));
     };
-    let mut rest = block.lines();
-    while !rest.is_empty() {
-        let (line, consumed) = match memchr::memchr(b'\n', rest) {
-            Some(end) => (&rest[..end], end + 1),
-            None => (rest, rest.len()),
-        };
-        rest = &rest[consumed..];
+    // UTF-8 is checked once for the whole block, far cheaper than line by line; a block that
+    // fails it is validated line by line from bytes.
+    let text = crate::json::eligible(block.lines());
+    let all = block.lines();
+    // One search over the block for every line break (a new search per line costs its set-up
+    // each time); the last line may have none.
+    let mut ends = memchr::memchr_iter(b'\n', all);
+    let mut start = 0;
+    while start < all.len() {
+        let end = ends.next().unwrap_or(all.len());
+        let line = &all[start..end];
+        let consumed = (end + 1).min(all.len()) - start;
+        let line_start = start;
+        start += consumed;
         lines += 1;
         summary.bytes += consumed as u64;
         if line.len() > max_line_bytes {
             add(lines, too_long(max_line_bytes), &mut summary);
         } else if !line.iter().all(u8::is_ascii_whitespace) {
-            add(lines, validate_with(checks, line, options), &mut summary);
+            // Lines end at `\n`, a character boundary.
+            let report = match text.and_then(|text| text.get(line_start..end)) {
+                Some(line) => validate_text(checks, line, options),
+                None => validate_with(checks, line, options),
+            };
+            add(lines, report, &mut summary);
         }
     }
     if let Some(bytes) = block.long_line {

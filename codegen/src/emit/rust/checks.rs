@@ -115,6 +115,7 @@ fn map_check(
             }
         }
     };
+    let scan = scan_members(catalogue, attributes, open, owner);
     quote! {
         pub(crate) struct #name;
 
@@ -131,6 +132,86 @@ fn map_check(
                 #(#missing)*
                 Ok(())
             }
+
+            #scan
+        }
+    }
+}
+
+/// `MapShape::scan_members` of [`map_check`]: the same checks, in the same order, on the fast
+/// path, with keys compared as bytes.
+fn scan_members(
+    catalogue: &Catalogue,
+    attributes: &[Attribute],
+    open: bool,
+    owner: &str,
+) -> TokenStream {
+    let rt = rt();
+    let count = attributes.len();
+    let wire: Vec<&str> = attributes.iter().map(|a| a.name.as_str()).collect();
+    let arms = attributes.iter().enumerate().map(|(index, attribute)| {
+        let key = &attribute.name;
+        let bytes = Literal::byte_string(key.as_bytes());
+        let check = value_check(catalogue, &attribute.ty);
+        let since = attribute.since.as_ref().map(|since| {
+            let version = version_tokens(Some(since));
+            quote! { checker.attribute_since_at(&at, #version, #key, #owner); }
+        });
+        quote! {
+            #bytes => {
+                let at = at.key(#key);
+                if seen[#index] {
+                    checker.duplicate_at(&at);
+                }
+                seen[#index] = true;
+                #since
+                <#check as #rt::ValueShape>::scan(checker, cursor, &at)?;
+            }
+        }
+    });
+    let missing = attributes
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.required)
+        .map(|(index, attribute)| {
+            let key = &attribute.name;
+            quote! {
+                if !seen[#index] {
+                    checker.missing_attribute_at(at, #key);
+                }
+            }
+        });
+    let other = if open {
+        quote! { cursor.skip_value()?; }
+    } else {
+        quote! {
+            checker.scan_unknown_attribute(cursor, at, key, &[#(#wire),*], #owner)?;
+        }
+    };
+    let dispatch = if attributes.is_empty() {
+        other
+    } else {
+        quote! {
+            match key {
+                #(#arms)*
+                _ => { #other }
+            }
+        }
+    };
+    quote! {
+        #[allow(unused_mut, unused_variables)]
+        fn scan_members(
+            checker: &mut #rt::Checker<'_>,
+            cursor: &mut #rt::Cursor<'_>,
+            at: &#rt::At<'_>,
+        ) -> ::core::result::Result<(), #rt::Declined> {
+            let mut seen = [false; #count];
+            let mut first = true;
+            while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
+                #dispatch
+            }
+            #(#missing)*
+            Ok(())
         }
     }
 }
@@ -171,20 +252,28 @@ fn enum_check(item: &crate::ir::Enum) -> TokenStream {
     let rt = rt();
     let name = ident(&item.check_name);
     let rust_name = &item.rust_name;
-    let check = match item.kind {
+    let (check, scan) = match item.kind {
         EnumKind::Integer => {
             let codes = code_patterns(item.values.iter().filter_map(|v| match v.wire {
                 WireValue::Int(code) => Some(code),
                 WireValue::Str(_) => None,
             }));
-            quote! { #rt::int_enum(checker, deserializer, #rust_name, |code| matches!(code, #(#codes)|*)) }
+            let known = quote! { |code| matches!(code, #(#codes)|*) };
+            (
+                quote! { #rt::int_enum(checker, deserializer, #rust_name, #known) },
+                quote! { #rt::scan_int_enum(checker, cursor, at, #rust_name, #known) },
+            )
         }
         EnumKind::String => {
             let values = item.values.iter().filter_map(|v| match &v.wire {
                 WireValue::Str(text) => Some(text.as_str()),
                 WireValue::Int(_) => None,
             });
-            quote! { #rt::str_enum(checker, deserializer, #rust_name, |value| matches!(value, #(#values)|*)) }
+            let known = quote! { |value| matches!(value, #(#values)|*) };
+            (
+                quote! { #rt::str_enum(checker, deserializer, #rust_name, #known) },
+                quote! { #rt::scan_str_enum(checker, cursor, at, #rust_name, #known) },
+            )
         }
     };
     quote! {
@@ -196,6 +285,14 @@ fn enum_check(item: &crate::ir::Enum) -> TokenStream {
                 deserializer: D,
             ) -> ::core::result::Result<(), D::Error> {
                 #check
+            }
+
+            fn scan(
+                checker: &mut #rt::Checker<'_>,
+                cursor: &mut #rt::Cursor<'_>,
+                at: &#rt::At<'_>,
+            ) -> ::core::result::Result<(), #rt::Declined> {
+                #scan
             }
         }
     }
@@ -218,7 +315,10 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
     let fields = &catalogue.envelope.fields;
     let field_names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     let field_indexes: Vec<usize> = (0..fields.len()).collect();
-    let field_checks = fields.iter().map(|f| value_check(catalogue, &f.ty));
+    let field_checks: Vec<TokenStream> = fields
+        .iter()
+        .map(|f| value_check(catalogue, &f.ty))
+        .collect();
     quote! {
         impl #rt::Checks for super::Catalogue {
             type EventId = super::EventName;
@@ -271,6 +371,32 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
                 match index {
                     #( #field_indexes => <#field_checks as #rt::ValueShape>::check(checker, deserializer), )*
                     _ => #rt::serde::Deserializer::deserialize_ignored_any(deserializer, #rt::serde::de::IgnoredAny).map(|_| ()),
+                }
+            }
+
+            fn scan_data(
+                &self,
+                event: super::EventName,
+                checker: &mut #rt::Checker<'_>,
+                cursor: &mut #rt::Cursor<'_>,
+                at: &#rt::At<'_>,
+            ) -> ::core::result::Result<(), #rt::Declined> {
+                match event {
+                    #( super::EventName::#variants => <#rt::Object<#event_checks> as #rt::ValueShape>::scan(checker, cursor, at), )*
+                }
+            }
+
+            #[allow(unused_variables)] // A catalogue without envelope fields checks none.
+            fn scan_envelope_field(
+                &self,
+                index: usize,
+                checker: &mut #rt::Checker<'_>,
+                cursor: &mut #rt::Cursor<'_>,
+                at: &#rt::At<'_>,
+            ) -> ::core::result::Result<(), #rt::Declined> {
+                match index {
+                    #( #field_indexes => <#field_checks as #rt::ValueShape>::scan(checker, cursor, at), )*
+                    _ => cursor.skip_value(),
                 }
             }
         }

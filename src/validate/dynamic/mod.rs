@@ -14,7 +14,10 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use serde::Deserializer;
 
 use super::engine::{int_enum, reject_other_types, str_enum, Bool, Checker, Int, Str, ValueShape};
+use super::scan::{At, Cursor, Declined};
 use super::Checks;
+
+mod scan;
 use crate::envelope::Key;
 use crate::OrsVersion;
 
@@ -311,6 +314,35 @@ impl Checks for DynCatalogue {
         match self.envelope_fields.get(index) {
             Some(field) => self.check_value(&field.ty, checker, deserializer),
             None => deserializer.deserialize_ignored_any(IgnoredAny).map(|_| ()),
+        }
+    }
+
+    fn scan_data(
+        &self,
+        event: usize,
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined> {
+        let event = &self.events[event];
+        let members = Members {
+            attributes: &event.attributes,
+            owner: format!("`{}`", event.name),
+            open: false,
+        };
+        self.scan_object(Some(&members), checker, cursor, at)
+    }
+
+    fn scan_envelope_field(
+        &self,
+        index: usize,
+        checker: &mut Checker<'_>,
+        cursor: &mut Cursor<'_>,
+        at: &At<'_>,
+    ) -> Result<(), Declined> {
+        match self.envelope_fields.get(index) {
+            Some(field) => self.scan_value(&field.ty, checker, cursor, at),
+            None => cursor.skip_value(),
         }
     }
 }
