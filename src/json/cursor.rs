@@ -9,7 +9,7 @@
 //! compared strings with escapes, and numbers that are not plain 64-bit integers wherever a
 //! number's value or kind is needed (skipped numbers are only checked).
 
-use super::{escape, string_stop, Declined, MAX_DEPTH};
+use super::{escape, integer_digits, literal, skip_number, string_stop, Declined, MAX_DEPTH};
 
 /// What a JSON value is, told by its first byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -248,62 +248,16 @@ impl<'de> Cursor<'de> {
         }
     }
 
-    /// The digits of a number's integer part: `0` alone, or a non-zero digit first.
     fn digits(&mut self) -> Result<&'de [u8], Declined> {
-        let bytes = self.bytes();
-        let start = self.pos;
-        let count = bytes[start..]
-            .iter()
-            .take_while(|byte| byte.is_ascii_digit())
-            .count();
-        if count == 0 || (count > 1 && bytes[start] == b'0') {
-            return Err(Declined);
-        }
-        self.pos += count;
-        Ok(&bytes[start..start + count])
+        integer_digits(self.text.as_bytes(), &mut self.pos)
     }
 
-    /// At least one digit.
-    fn more_digits(&mut self) -> Result<(), Declined> {
-        let count = self.bytes()[self.pos..]
-            .iter()
-            .take_while(|byte| byte.is_ascii_digit())
-            .count();
-        if count == 0 {
-            return Err(Declined);
-        }
-        self.pos += count;
-        Ok(())
-    }
-
-    /// Skips the number at the cursor, checking its grammar.
     fn skip_number(&mut self) -> Result<(), Declined> {
-        if self.bytes().get(self.pos) == Some(&b'-') {
-            self.pos += 1;
-        }
-        self.digits()?;
-        if self.bytes().get(self.pos) == Some(&b'.') {
-            self.pos += 1;
-            self.more_digits()?;
-        }
-        if matches!(self.bytes().get(self.pos), Some(b'e' | b'E')) {
-            self.pos += 1;
-            if matches!(self.bytes().get(self.pos), Some(b'+' | b'-')) {
-                self.pos += 1;
-            }
-            self.more_digits()?;
-        }
-        Ok(())
+        skip_number(self.text.as_bytes(), &mut self.pos)
     }
 
-    /// Consumes the literal `word` (`true`, `false` or `null`).
     fn literal(&mut self, word: &[u8]) -> Result<(), Declined> {
-        if self.bytes()[self.pos..].starts_with(word) {
-            self.pos += word.len();
-            Ok(())
-        } else {
-            Err(Declined)
-        }
+        literal(self.text.as_bytes(), &mut self.pos, word)
     }
 
     /// Skips the boolean at the cursor (its [`Kind`] was read).

@@ -204,62 +204,16 @@ impl<'de, 's> Reader<'de, 's> {
         }
     }
 
-    /// The digits of a number's integer part: `0` alone, or a non-zero digit first.
     fn digits(&mut self) -> Result<&'de [u8], Declined> {
-        let bytes = self.bytes();
-        let start = self.pos;
-        let count = bytes[start..]
-            .iter()
-            .take_while(|byte| byte.is_ascii_digit())
-            .count();
-        if count == 0 || (count > 1 && bytes[start] == b'0') {
-            return Err(Declined);
-        }
-        self.pos += count;
-        Ok(&bytes[start..start + count])
+        integer_digits(self.text.as_bytes(), &mut self.pos)
     }
 
-    /// Skips a number, checking its grammar.
     fn skip_number(&mut self) -> Result<(), Declined> {
-        if self.bytes().get(self.pos) == Some(&b'-') {
-            self.pos += 1;
-        }
-        self.digits()?;
-        if self.bytes().get(self.pos) == Some(&b'.') {
-            self.pos += 1;
-            self.fraction_digits()?;
-        }
-        if matches!(self.bytes().get(self.pos), Some(b'e' | b'E')) {
-            self.pos += 1;
-            if matches!(self.bytes().get(self.pos), Some(b'+' | b'-')) {
-                self.pos += 1;
-            }
-            self.fraction_digits()?;
-        }
-        Ok(())
+        skip_number(self.text.as_bytes(), &mut self.pos)
     }
 
-    /// At least one digit.
-    fn fraction_digits(&mut self) -> Result<(), Declined> {
-        let count = self.bytes()[self.pos..]
-            .iter()
-            .take_while(|byte| byte.is_ascii_digit())
-            .count();
-        if count == 0 {
-            return Err(Declined);
-        }
-        self.pos += count;
-        Ok(())
-    }
-
-    /// Consumes the literal `word` (`true`, `false` or `null`).
     fn literal(&mut self, word: &[u8]) -> Result<(), Declined> {
-        if self.bytes()[self.pos..].starts_with(word) {
-            self.pos += word.len();
-            Ok(())
-        } else {
-            Err(Declined)
-        }
+        literal(self.text.as_bytes(), &mut self.pos, word)
     }
 
     /// Skips one value, checking it.
@@ -351,6 +305,67 @@ fn string_stop(bytes: &[u8], from: usize) -> Option<usize> {
         .iter()
         .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
         .map(|offset| at + offset)
+}
+
+/// The digits of a number's integer part at `*pos`: `0` alone, or a non-zero digit first.
+fn integer_digits<'a>(bytes: &'a [u8], pos: &mut usize) -> Result<&'a [u8], Declined> {
+    let start = *pos;
+    let count = bytes
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|byte| byte.is_ascii_digit())
+        .count();
+    if count == 0 || (count > 1 && bytes[start] == b'0') {
+        return Err(Declined);
+    }
+    *pos += count;
+    Ok(&bytes[start..start + count])
+}
+
+/// At least one digit at `*pos`.
+fn more_digits(bytes: &[u8], pos: &mut usize) -> Result<(), Declined> {
+    let count = bytes
+        .get(*pos..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|byte| byte.is_ascii_digit())
+        .count();
+    if count == 0 {
+        return Err(Declined);
+    }
+    *pos += count;
+    Ok(())
+}
+
+/// Skips the number at `*pos`, checking its grammar.
+fn skip_number(bytes: &[u8], pos: &mut usize) -> Result<(), Declined> {
+    if bytes.get(*pos) == Some(&b'-') {
+        *pos += 1;
+    }
+    integer_digits(bytes, pos)?;
+    if bytes.get(*pos) == Some(&b'.') {
+        *pos += 1;
+        more_digits(bytes, pos)?;
+    }
+    if matches!(bytes.get(*pos), Some(b'e' | b'E')) {
+        *pos += 1;
+        if matches!(bytes.get(*pos), Some(b'+' | b'-')) {
+            *pos += 1;
+        }
+        more_digits(bytes, pos)?;
+    }
+    Ok(())
+}
+
+/// Consumes the literal `word` (`true`, `false` or `null`) at `*pos`.
+fn literal(bytes: &[u8], pos: &mut usize, word: &[u8]) -> Result<(), Declined> {
+    if bytes.get(*pos..).unwrap_or_default().starts_with(word) {
+        *pos += word.len();
+        Ok(())
+    } else {
+        Err(Declined)
+    }
 }
 
 /// Decodes the escape at `at` (a backslash): the character, and where the text goes on.

@@ -9,13 +9,14 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
+use super::reject::reject_other_types;
 use super::scan::{self, At, Cursor, Declined, Kind};
-use super::{Options, Violation, ViolationCode};
+use super::{messages, Options, Violation, ViolationCode};
 use crate::OrsVersion;
 
 /// Collects violations while the generated checks walk a document.
 pub struct Checker<'o> {
-    options: &'o Options,
+    pub(super) options: &'o Options,
     pub(super) pointer: String,
     pub(super) violations: Vec<Violation>,
 }
@@ -36,7 +37,7 @@ impl<'o> Checker<'o> {
         let mark = self.pointer.len();
         self.pointer.push('/');
         if key.bytes().any(|byte| byte == b'~' || byte == b'/') {
-            push_escaped(&mut self.pointer, key);
+            messages::push_escaped(&mut self.pointer, key);
         } else {
             self.pointer.push_str(key);
         }
@@ -56,13 +57,7 @@ impl<'o> Checker<'o> {
         self.push(pointer, code, message);
     }
 
-    /// [`Checker::report`] at `at`, on the fast path.
-    #[cold]
-    pub fn report_at(&mut self, at: &At<'_>, code: ViolationCode, message: String) {
-        self.push(at.pointer(), code, message);
-    }
-
-    fn push(&mut self, pointer: String, code: ViolationCode, message: String) {
+    pub(super) fn push(&mut self, pointer: String, code: ViolationCode, message: String) {
         self.violations.push(Violation {
             pointer,
             code: code.as_str(),
@@ -78,19 +73,12 @@ impl<'o> Checker<'o> {
         }
     }
 
-    /// [`Checker::since`] at `at`, on the fast path.
-    #[inline]
-    pub fn since_at(&mut self, at: &At<'_>, since: Option<OrsVersion>, what: fmt::Arguments<'_>) {
-        if since.is_none() || self.options.ors_version.is_none() {
-            return;
-        }
-        if let Some(message) = self.newer(since, what) {
-            self.report_at(at, ViolationCode::NotInVersion, message);
-        }
-    }
-
     /// The message for `what` when it is newer than the target release.
-    fn newer(&self, since: Option<OrsVersion>, what: fmt::Arguments<'_>) -> Option<String> {
+    pub(super) fn newer(
+        &self,
+        since: Option<OrsVersion>,
+        what: fmt::Arguments<'_>,
+    ) -> Option<String> {
         match (since, self.options.ors_version) {
             (Some(since), Some(target)) if since > target => Some(format!(
                 "{what} exists since ORS {since}, after the target release {target}"
@@ -106,26 +94,6 @@ impl<'o> Checker<'o> {
         self.leave(mark);
     }
 
-    /// [`Checker::missing`] for member `key` of the object at `at`, on the fast path.
-    #[cold]
-    pub fn missing_at(&mut self, at: &At<'_>, code: ViolationCode, key: &str, what: &str) {
-        self.report_at(
-            &at.key(key),
-            code,
-            [what, " `", key, "` is missing"].concat(),
-        );
-    }
-
-    /// [`Checker::missing_attribute`] on the fast path.
-    pub fn missing_attribute_at(&mut self, at: &At<'_>, key: &str) {
-        self.missing_at(
-            at,
-            ViolationCode::MissingAttribute,
-            key,
-            "required attribute",
-        );
-    }
-
     /// The member at the current pointer was seen before in its object.
     pub fn duplicate(&mut self) {
         let key = self
@@ -135,16 +103,9 @@ impl<'o> Checker<'o> {
             .unwrap_or_default()
             .replace("~1", "/")
             .replace("~0", "~");
-        self.report(ViolationCode::DuplicateKey, duplicate_message(&key));
-    }
-
-    /// [`Checker::duplicate`] for the member at `at`, on the fast path.
-    #[cold]
-    pub fn duplicate_at(&mut self, at: &At<'_>) {
-        self.report_at(
-            at,
+        self.report(
             ViolationCode::DuplicateKey,
-            duplicate_message(at.last_key()),
+            messages::duplicate_message(&key),
         );
     }
 
@@ -174,7 +135,7 @@ impl<'o> Checker<'o> {
         map: &mut A,
     ) -> Result<(), A::Error> {
         let mark = self.enter(key);
-        self.report(code, unknown_message(key, known, what));
+        self.report(code, messages::unknown_message(key, known, what));
         map.next_value::<IgnoredAny>()?;
         self.leave(mark);
         Ok(())
@@ -185,19 +146,6 @@ impl<'o> Checker<'o> {
     pub fn attribute_since(&mut self, since: Option<OrsVersion>, key: &str, owner: &str) {
         if since.is_some() {
             self.since(since, format_args!("attribute `{key}` of {owner}"));
-        }
-    }
-
-    /// [`Checker::attribute_since`] for the attribute at `at`, on the fast path.
-    pub fn attribute_since_at(
-        &mut self,
-        at: &At<'_>,
-        since: Option<OrsVersion>,
-        key: &str,
-        owner: &str,
-    ) {
-        if since.is_some() {
-            self.since_at(at, since, format_args!("attribute `{key}` of {owner}"));
         }
     }
 
@@ -231,63 +179,6 @@ impl<'o> Checker<'o> {
             ["expected ", expected, ", found ", found].concat(),
         );
     }
-
-    /// [`Checker::wrong_type`] at `at`, on the fast path.
-    #[cold]
-    pub(super) fn wrong_type_at(&mut self, at: &At<'_>, expected: &str, found: &str) {
-        self.report_at(
-            at,
-            ViolationCode::WrongType,
-            ["expected ", expected, ", found ", found].concat(),
-        );
-    }
-}
-
-/// Appends `key` to `pointer` with `~` and `/` escaped.
-#[cold]
-pub(super) fn push_escaped(pointer: &mut String, key: &str) {
-    for c in key.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-}
-
-/// "`key` appears twice in one object".
-fn duplicate_message(key: &str) -> String {
-    format!("`{key}` appears twice in one object")
-}
-
-/// "`key` is not " and the description `what` (in pieces: messages are concatenated rather
-/// than formatted, as invalid lines should cost little more than valid ones), with the closest
-/// of `known` as a suggestion.
-pub(super) fn unknown_message(key: &str, known: &[&str], what: &[&str]) -> String {
-    let mut message = String::with_capacity(64);
-    for piece in ["`", key, "` is not "].iter().chain(what) {
-        message.push_str(piece);
-    }
-    if let Some(near) = crate::names::closest(key, known.iter().copied()) {
-        message.push_str(" (did you mean `");
-        message.push_str(near);
-        message.push_str("`?)");
-    }
-    message
-}
-
-/// "`name` is not an event of the catalogue", with the closest of `names` as a suggestion.
-pub(super) fn unknown_event_message<'a>(
-    name: &str,
-    names: impl Iterator<Item = &'a str>,
-) -> String {
-    let mut message = ["`", name, "` is not an event of the catalogue"].concat();
-    if let Some(near) = crate::names::closest(name, names) {
-        message.push_str(" (did you mean `");
-        message.push_str(near);
-        message.push_str("`?)");
-    }
-    message
 }
 
 /// A check of one JSON value, generated per type of the catalogue or built in.
@@ -456,14 +347,7 @@ impl ValueShape for Str {
         cursor: &mut Cursor<'_>,
         at: &At<'_>,
     ) -> Result<(), Declined> {
-        match cursor.kind()? {
-            Kind::String => cursor.skip_string(),
-            kind => {
-                let found = scan::skip_scalar(cursor, kind)?;
-                checker.wrong_type_at(at, "a string", found);
-                Ok(())
-            }
-        }
+        scan::scan_scalar(checker, cursor, at, Kind::String, "a string")
     }
 }
 
@@ -487,14 +371,7 @@ impl ValueShape for Int {
         cursor: &mut Cursor<'_>,
         at: &At<'_>,
     ) -> Result<(), Declined> {
-        match cursor.kind()? {
-            Kind::Number => cursor.integer().map(drop),
-            kind => {
-                let found = scan::skip_scalar(cursor, kind)?;
-                checker.wrong_type_at(at, "an integer", found);
-                Ok(())
-            }
-        }
+        scan::scan_scalar(checker, cursor, at, Kind::Number, "an integer")
     }
 }
 
@@ -517,14 +394,7 @@ impl ValueShape for Bool {
         cursor: &mut Cursor<'_>,
         at: &At<'_>,
     ) -> Result<(), Declined> {
-        match cursor.kind()? {
-            Kind::Bool => cursor.skip_bool(),
-            kind => {
-                let found = scan::skip_scalar(cursor, kind)?;
-                checker.wrong_type_at(at, "a boolean", found);
-                Ok(())
-            }
-        }
+        scan::scan_scalar(checker, cursor, at, Kind::Bool, "a boolean")
     }
 }
 
@@ -626,68 +496,8 @@ impl<M: MapShape> ValueShape for Object<M> {
         cursor: &mut Cursor<'_>,
         at: &At<'_>,
     ) -> Result<(), Declined> {
-        match cursor.kind()? {
-            Kind::Object => {
-                cursor.open_object()?;
-                M::scan_members(checker, cursor, at)
-            }
-            kind => scan::not_a_container(checker, cursor, at, kind, "an object"),
-        }
+        scan::scan_object::<M>(checker, cursor, at)
     }
-}
-
-/// The `visit_*` methods of a visitor that expects one kind of JSON value (`self.$field` is its
-/// checker): each listed other kind is consumed and reported as `wrong-type`.
-macro_rules! reject_other_types {
-    ($field:tt; $expected:literal, $value:expr; $($kind:ident),*) => {
-        $( reject_other_types!(@$kind $field, $expected, $value); )*
-    };
-    (@bool $field:tt, $expected:literal, $value:expr) => {
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            self.$field.wrong_type($expected, "a boolean");
-            Ok($value)
-        }
-    };
-    (@number $field:tt, $expected:literal, $value:expr) => {
-        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-            self.$field.wrong_type($expected, "a number");
-            Ok($value)
-        }
-        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-            self.$field.wrong_type($expected, "a number");
-            Ok($value)
-        }
-        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-            self.$field.wrong_type($expected, "a number");
-            Ok($value)
-        }
-    };
-    (@str $field:tt, $expected:literal, $value:expr) => {
-        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-            self.$field.wrong_type($expected, "a string");
-            Ok($value)
-        }
-    };
-    (@unit $field:tt, $expected:literal, $value:expr) => {
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            self.$field.wrong_type($expected, "null");
-            Ok($value)
-        }
-    };
-    (@seq $field:tt, $expected:literal, $value:expr) => {
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            while seq.next_element::<IgnoredAny>()?.is_some() {}
-            self.$field.wrong_type($expected, "an array");
-            Ok($value)
-        }
-    };
-    (@map $field:tt, $expected:literal, $value:expr) => {
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-            self.$field.wrong_type($expected, "an object");
-            Ok($value)
-        }
-    };
 }
 
 struct ObjectVisitor<'c, 'o, M>(&'c mut Checker<'o>, PhantomData<M>);
@@ -722,17 +532,7 @@ impl<T: ValueShape> ValueShape for Array<T> {
         cursor: &mut Cursor<'_>,
         at: &At<'_>,
     ) -> Result<(), Declined> {
-        let kind = cursor.kind()?;
-        if kind != Kind::Array {
-            return scan::not_a_container(checker, cursor, at, kind, "an array");
-        }
-        cursor.open_array()?;
-        let (mut first, mut index) = (true, 0);
-        while cursor.next_item(&mut first)? {
-            T::scan(checker, cursor, &at.index(index))?;
-            index += 1;
-        }
-        Ok(())
+        scan::scan_items::<T>(checker, cursor, at)
     }
 }
 
@@ -771,4 +571,3 @@ impl<'de, T: ValueShape> DeserializeSeed<'de> for OptionalSeed<'_, '_, T> {
         T::check(self.0, deserializer)
     }
 }
-pub(super) use reject_other_types;

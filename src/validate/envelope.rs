@@ -6,7 +6,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
-use super::engine::{reject_other_types, scalar, Checker, Scalar};
+use super::engine::{scalar, Checker, Scalar};
+use super::reject::reject_other_types;
 use super::{Checks, ViolationCode};
 use crate::envelope::Key;
 
@@ -52,7 +53,7 @@ impl<'de, S: Checks> DeserializeSeed<'de> for NameSeed<'_, '_, '_, S> {
                     name = NameValue::Known(known);
                 }
                 None => {
-                    let message = super::engine::unknown_event_message(text, checks.names());
+                    let message = super::messages::unknown_event_message(text, checks.names());
                     checker.report(ViolationCode::UnknownEvent, message);
                 }
             }

@@ -20,6 +20,8 @@ mod engine;
 mod envelope;
 #[cfg(feature = "spec")]
 mod from_spec;
+mod messages;
+mod reject;
 mod scan;
 mod stream;
 

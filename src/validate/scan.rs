@@ -9,10 +9,11 @@
 
 use std::fmt;
 
-use super::engine::Checker;
-use super::{Checks, ViolationCode};
+use super::engine::{Checker, MapShape, ValueShape};
+use super::{messages, Checks, ViolationCode};
 pub use crate::json::cursor::{Cursor, Kind};
 pub use crate::json::Declined;
+use crate::OrsVersion;
 
 /// Where a check is in the document: a chain of steps from the envelope down, kept on the
 /// stack of the checks that walk it, and written out as a JSON pointer only for a violation.
@@ -81,7 +82,7 @@ impl<'a> At<'a> {
             Step::Key(key) => {
                 pointer.push('/');
                 if key.bytes().any(|byte| byte == b'~' || byte == b'/') {
-                    super::engine::push_escaped(pointer, key);
+                    messages::push_escaped(pointer, key);
                 } else {
                     pointer.push_str(key);
                 }
@@ -167,6 +168,76 @@ pub(super) fn skip_scalar(cursor: &mut Cursor<'_>, kind: Kind) -> Result<&'stati
     })
 }
 
+/// A check of a scalar of `kind` (a string, a boolean, or an integer: other numbers are
+/// declined): the value is skipped, and reported when it is of another kind.
+#[inline(always)]
+pub(super) fn scan_scalar(
+    checker: &mut Checker<'_>,
+    cursor: &mut Cursor<'_>,
+    at: &At<'_>,
+    kind: Kind,
+    expected: &'static str,
+) -> Result<(), Declined> {
+    let found = cursor.kind()?;
+    if found == kind {
+        // `kind` is a constant where this is inlined: one arm is left.
+        return match kind {
+            Kind::String => cursor.skip_string(),
+            Kind::Number => cursor.integer().map(drop),
+            Kind::Bool => cursor.skip_bool(),
+            _ => cursor.skip_value(),
+        };
+    }
+    let wrong = skip_scalar(cursor, found)?;
+    checker.wrong_type_at(at, expected, wrong);
+    Ok(())
+}
+
+/// The object at the cursor, its members checked by `M`.
+#[inline(always)]
+pub(super) fn scan_object<M: MapShape>(
+    checker: &mut Checker<'_>,
+    cursor: &mut Cursor<'_>,
+    at: &At<'_>,
+) -> Result<(), Declined> {
+    match cursor.kind()? {
+        Kind::Object => {
+            cursor.open_object()?;
+            M::scan_members(checker, cursor, at)
+        }
+        kind => not_a_container(checker, cursor, at, kind, "an object"),
+    }
+}
+
+/// The array at the cursor, each item checked by `item` at its index.
+pub(super) fn scan_array(
+    checker: &mut Checker<'_>,
+    cursor: &mut Cursor<'_>,
+    at: &At<'_>,
+    mut item: impl FnMut(&mut Checker<'_>, &mut Cursor<'_>, &At<'_>) -> Result<(), Declined>,
+) -> Result<(), Declined> {
+    let kind = cursor.kind()?;
+    if kind != Kind::Array {
+        return not_a_container(checker, cursor, at, kind, "an array");
+    }
+    cursor.open_array()?;
+    let (mut first, mut index) = (true, 0);
+    while cursor.next_item(&mut first)? {
+        item(checker, cursor, &at.index(index))?;
+        index += 1;
+    }
+    Ok(())
+}
+
+/// [`super::Array`]'s items checked by `T`.
+pub(super) fn scan_items<T: ValueShape>(
+    checker: &mut Checker<'_>,
+    cursor: &mut Cursor<'_>,
+    at: &At<'_>,
+) -> Result<(), Declined> {
+    scan_array(checker, cursor, at, T::scan)
+}
+
 /// [`super::int_enum`] on the fast path.
 pub fn scan_int_enum(
     checker: &mut Checker<'_>,
@@ -215,7 +286,78 @@ pub fn scan_str_enum(
     Ok(())
 }
 
+/// The fast path's reports: each at an [`At`], written out as a pointer only here.
 impl Checker<'_> {
+    /// [`Checker::report`] at `at`, on the fast path.
+    #[cold]
+    pub fn report_at(&mut self, at: &At<'_>, code: ViolationCode, message: String) {
+        self.push(at.pointer(), code, message);
+    }
+
+    /// [`Checker::since`] at `at`, on the fast path.
+    #[inline]
+    pub fn since_at(&mut self, at: &At<'_>, since: Option<OrsVersion>, what: fmt::Arguments<'_>) {
+        if since.is_none() || self.options.ors_version.is_none() {
+            return;
+        }
+        if let Some(message) = self.newer(since, what) {
+            self.report_at(at, ViolationCode::NotInVersion, message);
+        }
+    }
+
+    /// [`Checker::missing`] for member `key` of the object at `at`, on the fast path.
+    #[cold]
+    pub fn missing_at(&mut self, at: &At<'_>, code: ViolationCode, key: &str, what: &str) {
+        self.report_at(
+            &at.key(key),
+            code,
+            [what, " `", key, "` is missing"].concat(),
+        );
+    }
+
+    /// [`Checker::missing_attribute`] on the fast path.
+    pub fn missing_attribute_at(&mut self, at: &At<'_>, key: &str) {
+        self.missing_at(
+            at,
+            ViolationCode::MissingAttribute,
+            key,
+            "required attribute",
+        );
+    }
+
+    /// [`Checker::duplicate`] for the member at `at`, on the fast path.
+    #[cold]
+    pub fn duplicate_at(&mut self, at: &At<'_>) {
+        self.report_at(
+            at,
+            ViolationCode::DuplicateKey,
+            messages::duplicate_message(at.last_key()),
+        );
+    }
+
+    /// [`Checker::attribute_since`] for the attribute at `at`, on the fast path.
+    pub fn attribute_since_at(
+        &mut self,
+        at: &At<'_>,
+        since: Option<OrsVersion>,
+        key: &str,
+        owner: &str,
+    ) {
+        if since.is_some() {
+            self.since_at(at, since, format_args!("attribute `{key}` of {owner}"));
+        }
+    }
+
+    /// [`Checker::wrong_type`] at `at`, on the fast path.
+    #[cold]
+    pub(super) fn wrong_type_at(&mut self, at: &At<'_>, expected: &str, found: &str) {
+        self.report_at(
+            at,
+            ViolationCode::WrongType,
+            ["expected ", expected, ", found ", found].concat(),
+        );
+    }
+
     /// [`Checker::unknown_attribute`](super::Checker::unknown_attribute) on the fast path:
     /// `key` is not an attribute of `owner`, whose attributes are `known`; reported, and its
     /// value skipped.
@@ -229,7 +371,7 @@ impl Checker<'_> {
         owner: &str,
     ) -> Result<(), Declined> {
         let key = cursor.key_text(key)?;
-        let message = super::engine::unknown_message(key, known, &["an attribute of ", owner]);
+        let message = messages::unknown_message(key, known, &["an attribute of ", owner]);
         self.report_at(&at.key(key), ViolationCode::UnknownAttribute, message);
         cursor.skip_value()
     }
@@ -266,7 +408,7 @@ fn scan_name<S: Checks>(
             Name::Known(known)
         }
         None => {
-            let message = super::engine::unknown_event_message(text, checks.names());
+            let message = messages::unknown_event_message(text, checks.names());
             checker.report_at(at, ViolationCode::UnknownEvent, message);
             Name::Bad
         }
@@ -375,7 +517,7 @@ fn scan_envelope_field<S: Checks>(
         None => {
             let mut known = vec!["name", "data"];
             known.extend(checks.envelope_field_names());
-            let message = super::engine::unknown_message(key, &known, &["an envelope field"]);
+            let message = messages::unknown_message(key, &known, &["an envelope field"]);
             checker.report_at(&at, ViolationCode::UnknownField, message);
             cursor.skip_value()
         }

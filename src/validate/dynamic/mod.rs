@@ -13,7 +13,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
-use super::engine::{int_enum, reject_other_types, str_enum, Bool, Checker, Int, Str, ValueShape};
+use super::engine::{int_enum, str_enum, Bool, Checker, Int, Str, ValueShape};
+use super::reject::reject_other_types;
 use super::scan::{At, Cursor, Declined};
 use super::Checks;
 

@@ -19,19 +19,9 @@ impl DynCatalogue {
             DynType::Integer => Int::scan(checker, cursor, at),
             DynType::Boolean => Bool::scan(checker, cursor, at),
             DynType::AnyObject => self.scan_object(None, checker, cursor, at),
-            DynType::Array(item) => {
-                let kind = cursor.kind()?;
-                if kind != Kind::Array {
-                    return scan::not_a_container(checker, cursor, at, kind, "an array");
-                }
-                cursor.open_array()?;
-                let (mut first, mut index) = (true, 0);
-                while cursor.next_item(&mut first)? {
-                    self.scan_value(item, checker, cursor, &at.index(index))?;
-                    index += 1;
-                }
-                Ok(())
-            }
+            DynType::Array(item) => scan::scan_array(checker, cursor, at, |checker, cursor, at| {
+                self.scan_value(item, checker, cursor, at)
+            }),
             DynType::Enum(index) => {
                 let item = &self.enums[*index];
                 match &item.values {
