@@ -118,28 +118,38 @@ pub fn is_event_name(name: &str) -> bool {
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
     let mut candidates: Vec<&'a str> = candidates.into_iter().collect();
-    if name.is_ascii() && candidates.iter().all(|candidate| candidate.is_ascii()) {
-        // The same as below, on bytes (which are the characters here), and faster. A name
-        // equal but for case has the same length as `name`, so the first one is the first in
-        // the order below too.
-        if let Some(same) = candidates
-            .iter()
-            .find(|candidate| candidate.eq_ignore_ascii_case(name))
-        {
-            return Some(same);
+    if name.is_ascii() {
+        // The same as below, on bytes (which are the characters here), and faster, when every
+        // candidate is ASCII too: one pass finds the first candidate equal but for case (which
+        // has the same length as `name`, so it is the first in the order below too), and the
+        // least of those one edit away. No candidate is `name` itself, so one edit away is the
+        // closest there can be; most misspellings are, and this finds them without the table.
+        let mut all_ascii = true;
+        let (mut same, mut near): (Option<&'a str>, Option<&'a str>) = (None, None);
+        for &candidate in &candidates {
+            if !candidate.is_ascii() {
+                all_ascii = false;
+                break;
+            }
+            if candidate.len().abs_diff(name.len()) > 1 {
+                continue;
+            }
+            if same.is_none() && candidate.eq_ignore_ascii_case(name) {
+                same = Some(candidate);
+            }
+            if near.is_none_or(|near| candidate < near)
+                && one_edit_apart(name.as_bytes(), candidate.as_bytes())
+            {
+                near = Some(candidate);
+            }
         }
-        // No candidate is `name` itself, so one edit away is the closest there can be: the
-        // least of those. Most misspellings are one edit away, and this finds them without
-        // the table.
-        if let Some(near) = candidates
-            .iter()
-            .filter(|candidate| one_edit_apart(name.as_bytes(), candidate.as_bytes()))
-            .min()
-        {
-            return Some(near);
+        if all_ascii {
+            if let Some(found) = same.or(near) {
+                return Some(found);
+            }
+            sort_by_length(&mut candidates, name);
+            return nearest(name.as_bytes(), &candidates, limit, str::as_bytes);
         }
-        sort_by_length(&mut candidates, name);
-        return nearest(name.as_bytes(), &candidates, limit, str::as_bytes);
     }
     sort_by_length(&mut candidates, name);
     // The same name in another case: nothing is closer.
@@ -341,12 +351,16 @@ mod tests {
             names.push(candidate.replace('a', "e"));
         }
         names.extend(["zzz", "voice.hld.dne", "CAFÉ", "cafe", "x"].map(String::from));
-        for name in &names {
-            assert_eq!(
-                closest(name, candidates),
-                closest_by_definition(name, &candidates),
-                "{name}"
-            );
+        // With a non-ASCII candidate (the general path), and without (the path on bytes).
+        let ascii: Vec<&str> = candidates.into_iter().filter(|c| c.is_ascii()).collect();
+        for set in [&candidates[..], &ascii[..]] {
+            for name in &names {
+                assert_eq!(
+                    closest(name, set.iter().copied()),
+                    closest_by_definition(name, set),
+                    "{name}"
+                );
+            }
         }
     }
 

@@ -14,19 +14,15 @@ impl ::ors_events::runtime::ValueShape for CallControlEventCheck {
             |code| matches!(code, 0..= 13),
         )
     }
-    fn scan(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        ::ors_events::runtime::scan_int_enum(
-            checker,
-            cursor,
-            at,
-            "CallControlEvent",
-            |code| matches!(code, 0..= 13),
-        )
-    }
+}
+impl CallControlEventCheck {
+    /// The fast path's description of the enum.
+    pub(crate) const SHAPE: ::ors_events::runtime::Shape = ::ors_events::runtime::Shape::IntEnum(
+        &::ors_events::runtime::IntEnumShape {
+            name: "CallControlEvent",
+            codes: &[(0, 13)],
+        },
+    );
 }
 pub(crate) struct CallControlCauseCheck;
 impl ::ors_events::runtime::ValueShape for CallControlCauseCheck {
@@ -41,19 +37,15 @@ impl ::ors_events::runtime::ValueShape for CallControlCauseCheck {
             |code| matches!(code, 0..= 10),
         )
     }
-    fn scan(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        ::ors_events::runtime::scan_int_enum(
-            checker,
-            cursor,
-            at,
-            "CallControlCause",
-            |code| matches!(code, 0..= 10),
-        )
-    }
+}
+impl CallControlCauseCheck {
+    /// The fast path's description of the enum.
+    pub(crate) const SHAPE: ::ors_events::runtime::Shape = ::ors_events::runtime::Shape::IntEnum(
+        &::ors_events::runtime::IntEnumShape {
+            name: "CallControlCause",
+            codes: &[(0, 10)],
+        },
+    );
 }
 pub(crate) struct CallStateCheck;
 impl ::ors_events::runtime::ValueShape for CallStateCheck {
@@ -68,19 +60,15 @@ impl ::ors_events::runtime::ValueShape for CallStateCheck {
             |code| matches!(code, 0..= 32 | 49..= 50),
         )
     }
-    fn scan(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        ::ors_events::runtime::scan_int_enum(
-            checker,
-            cursor,
-            at,
-            "CallState",
-            |code| matches!(code, 0..= 32 | 49..= 50),
-        )
-    }
+}
+impl CallStateCheck {
+    /// The fast path's description of the enum.
+    pub(crate) const SHAPE: ::ors_events::runtime::Shape = ::ors_events::runtime::Shape::IntEnum(
+        &::ors_events::runtime::IntEnumShape {
+            name: "CallState",
+            codes: &[(0, 32), (49, 50)],
+        },
+    );
 }
 pub(crate) struct DeletedResultOfCheck;
 impl ::ors_events::runtime::ValueShape for DeletedResultOfCheck {
@@ -95,19 +83,15 @@ impl ::ors_events::runtime::ValueShape for DeletedResultOfCheck {
             |value| matches!(value, "detaching" | "deletion"),
         )
     }
-    fn scan(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        ::ors_events::runtime::scan_str_enum(
-            checker,
-            cursor,
-            at,
-            "DeletedResultOf",
-            |value| matches!(value, "detaching" | "deletion"),
-        )
-    }
+}
+impl DeletedResultOfCheck {
+    /// The fast path's description of the enum.
+    pub(crate) const SHAPE: ::ors_events::runtime::Shape = ::ors_events::runtime::Shape::StrEnum(
+        &::ors_events::runtime::StrEnumShape {
+            name: "DeletedResultOf",
+            values: &["detaching", "deletion"],
+        },
+    );
 }
 pub(crate) struct NotControlledResultOfCheck;
 impl ::ors_events::runtime::ValueShape for NotControlledResultOfCheck {
@@ -122,19 +106,15 @@ impl ::ors_events::runtime::ValueShape for NotControlledResultOfCheck {
             |value| matches!(value, "detaching" | "deletion" | "routing" | "revoking"),
         )
     }
-    fn scan(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        ::ors_events::runtime::scan_str_enum(
-            checker,
-            cursor,
-            at,
-            "NotControlledResultOf",
-            |value| matches!(value, "detaching" | "deletion" | "routing" | "revoking"),
-        )
-    }
+}
+impl NotControlledResultOfCheck {
+    /// The fast path's description of the enum.
+    pub(crate) const SHAPE: ::ors_events::runtime::Shape = ::ors_events::runtime::Shape::StrEnum(
+        &::ors_events::runtime::StrEnumShape {
+            name: "NotControlledResultOf",
+            values: &["detaching", "deletion", "routing", "revoking"],
+        },
+    );
 }
 pub(crate) struct EventTypeCheck;
 impl ::ors_events::runtime::ValueShape for EventTypeCheck {
@@ -149,19 +129,15 @@ impl ::ors_events::runtime::ValueShape for EventTypeCheck {
             |value| matches!(value, "platform" | "internal" | "external"),
         )
     }
-    fn scan(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        ::ors_events::runtime::scan_str_enum(
-            checker,
-            cursor,
-            at,
-            "EventType",
-            |value| matches!(value, "platform" | "internal" | "external"),
-        )
-    }
+}
+impl EventTypeCheck {
+    /// The fast path's description of the enum.
+    pub(crate) const SHAPE: ::ors_events::runtime::Shape = ::ors_events::runtime::Shape::StrEnum(
+        &::ors_events::runtime::StrEnumShape {
+            name: "EventType",
+            values: &["platform", "internal", "external"],
+        },
+    );
 }
 pub(crate) struct HintsCheck;
 impl ::ors_events::runtime::MapShape for HintsCheck {
@@ -239,80 +215,41 @@ impl ::ors_events::runtime::MapShape for HintsCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"ccevent" => {
-                    let at = at.key("ccevent");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <CallControlEventCheck as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"cause" => {
-                    let at = at.key("cause");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <CallControlCauseCheck as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"callstate" => {
-                    let at = at.key("callstate");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    checker
-                        .attribute_since_at(
-                            &at,
-                            ::core::option::Option::Some(
-                                ::ors_events::runtime::OrsVersion::from_parts(
-                                    8u32,
-                                    1u32,
-                                    300u32,
-                                    ::core::option::Option::None,
-                                    ::ors_events::runtime::Form::Release,
-                                ),
-                            ),
-                            "callstate",
-                            "`hints`",
-                        );
-                    <CallStateCheck as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    cursor.skip_value()?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "ccevent");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "cause");
-        }
-        Ok(())
-    }
+}
+impl HintsCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`hints`",
+        open: true,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "ccevent",
+                shape: CallControlEventCheck::SHAPE,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "cause",
+                shape: CallControlCauseCheck::SHAPE,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "callstate",
+                shape: CallStateCheck::SHAPE,
+                required: false,
+                since: ::core::option::Option::Some(
+                    ::ors_events::runtime::OrsVersion::from_parts(
+                        8u32,
+                        1u32,
+                        300u32,
+                        ::core::option::Option::None,
+                        ::ors_events::runtime::Form::Release,
+                    ),
+                ),
+            },
+        ],
+    };
 }
 pub(crate) struct ChatMessageCheck;
 impl ::ors_events::runtime::MapShape for ChatMessageCheck {
@@ -329,19 +266,14 @@ impl ::ors_events::runtime::MapShape for ChatMessageCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 0usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            cursor.skip_value()?;
-        }
-        Ok(())
-    }
+}
+impl ChatMessageCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`chatmessage`",
+        open: true,
+        members: &[],
+    };
 }
 pub(crate) struct InteractionTerminateDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionTerminateDoneCheck {
@@ -400,60 +332,27 @@ impl ::ors_events::runtime::MapShape for InteractionTerminateDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`interaction.terminate.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionTerminateDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.terminate.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorInteractionTerminateCheck;
 impl ::ors_events::runtime::MapShape for ErrorInteractionTerminateCheck {
@@ -528,75 +427,33 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionTerminateCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.interaction.terminate`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorInteractionTerminateCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.interaction.terminate`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionRedirectDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionRedirectDoneCheck {
@@ -655,60 +512,27 @@ impl ::ors_events::runtime::MapShape for InteractionRedirectDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`interaction.redirect.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionRedirectDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.redirect.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorInteractionRedirectCheck;
 impl ::ors_events::runtime::MapShape for ErrorInteractionRedirectCheck {
@@ -783,75 +607,33 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionRedirectCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.interaction.redirect`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorInteractionRedirectCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.interaction.redirect`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionAssociateDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionAssociateDoneCheck {
@@ -910,60 +692,27 @@ impl ::ors_events::runtime::MapShape for InteractionAssociateDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`interaction.associate.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionAssociateDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.associate.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorInteractionAssociateCheck;
 impl ::ors_events::runtime::MapShape for ErrorInteractionAssociateCheck {
@@ -1038,75 +787,33 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionAssociateCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.interaction.associate`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorInteractionAssociateCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.interaction.associate`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionAttachDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionAttachDoneCheck {
@@ -1165,60 +872,27 @@ impl ::ors_events::runtime::MapShape for InteractionAttachDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`interaction.attach.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionAttachDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.attach.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorInteractionAttachCheck;
 impl ::ors_events::runtime::MapShape for ErrorInteractionAttachCheck {
@@ -1293,75 +967,33 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionAttachCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.interaction.attach`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorInteractionAttachCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.interaction.attach`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionDetachDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionDetachDoneCheck {
@@ -1420,60 +1052,27 @@ impl ::ors_events::runtime::MapShape for InteractionDetachDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`interaction.detach.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionDetachDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.detach.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorInteractionDetachCheck;
 impl ::ors_events::runtime::MapShape for ErrorInteractionDetachCheck {
@@ -1548,75 +1147,33 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionDetachCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.interaction.detach`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorInteractionDetachCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.interaction.detach`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionAcceptDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionAcceptDoneCheck {
@@ -1659,45 +1216,21 @@ impl ::ors_events::runtime::MapShape for InteractionAcceptDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 1usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid"],
-                            "`interaction.accept.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        Ok(())
-    }
+}
+impl InteractionAcceptDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.accept.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorInteractionAcceptCheck;
 impl ::ors_events::runtime::MapShape for ErrorInteractionAcceptCheck {
@@ -1772,75 +1305,33 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionAcceptCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.interaction.accept`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorInteractionAcceptCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.interaction.accept`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionClearDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionClearDoneCheck {
@@ -1915,75 +1406,33 @@ impl ::ors_events::runtime::MapShape for InteractionClearDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"resource" => {
-                    let at = at.key("resource");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid", "resource"],
-                            "`interaction.clear.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "resource");
-        }
-        Ok(())
-    }
+}
+impl InteractionClearDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.clear.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "resource",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorInteractionClearCheck;
 impl ::ors_events::runtime::MapShape for ErrorInteractionClearCheck {
@@ -2058,75 +1507,33 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionClearCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.interaction.clear`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorInteractionClearCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.interaction.clear`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionSinglesteptransferDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionSinglesteptransferDoneCheck {
@@ -2185,60 +1592,27 @@ impl ::ors_events::runtime::MapShape for InteractionSinglesteptransferDoneCheck 
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`interaction.singlesteptransfer.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionSinglesteptransferDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.singlesteptransfer.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorInteractionSinglesteptransferCheck;
 impl ::ors_events::runtime::MapShape for ErrorInteractionSinglesteptransferCheck {
@@ -2313,75 +1687,33 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionSinglesteptransferCheck
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.interaction.singlesteptransfer`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorInteractionSinglesteptransferCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.interaction.singlesteptransfer`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionSinglestepconferenceDoneCheck;
 impl ::ors_events::runtime::MapShape for InteractionSinglestepconferenceDoneCheck {
@@ -2440,60 +1772,27 @@ impl ::ors_events::runtime::MapShape for InteractionSinglestepconferenceDoneChec
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`interaction.singlestepconference.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionSinglestepconferenceDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.singlestepconference.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorInteractionSinglestepconferenceCheck;
 impl ::ors_events::runtime::MapShape for ErrorInteractionSinglestepconferenceCheck {
@@ -2568,75 +1867,33 @@ impl ::ors_events::runtime::MapShape for ErrorInteractionSinglestepconferenceChe
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.interaction.singlestepconference`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorInteractionSinglestepconferenceCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.interaction.singlestepconference`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionAddedCheck;
 impl ::ors_events::runtime::MapShape for InteractionAddedCheck {
@@ -2679,45 +1936,21 @@ impl ::ors_events::runtime::MapShape for InteractionAddedCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 1usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["interactionid"],
-                            "`interaction.added`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionAddedCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.added`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionDeletedCheck;
 impl ::ors_events::runtime::MapShape for InteractionDeletedCheck {
@@ -2787,74 +2020,37 @@ impl ::ors_events::runtime::MapShape for InteractionDeletedCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"resultof" => {
-                    let at = at.key("resultof");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    checker
-                        .attribute_since_at(
-                            &at,
-                            ::core::option::Option::Some(
-                                ::ors_events::runtime::OrsVersion::from_parts(
-                                    8u32,
-                                    1u32,
-                                    400u32,
-                                    ::core::option::Option::Some(9u32),
-                                    ::ors_events::runtime::Form::Build {
-                                        width: 2u8,
-                                    },
-                                ),
-                            ),
-                            "resultof",
-                            "`interaction.deleted`",
-                        );
-                    <DeletedResultOfCheck as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["interactionid", "resultof"],
-                            "`interaction.deleted`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionDeletedCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.deleted`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "resultof",
+                shape: DeletedResultOfCheck::SHAPE,
+                required: false,
+                since: ::core::option::Option::Some(
+                    ::ors_events::runtime::OrsVersion::from_parts(
+                        8u32,
+                        1u32,
+                        400u32,
+                        ::core::option::Option::Some(9u32),
+                        ::ors_events::runtime::Form::Build {
+                            width: 2u8,
+                        },
+                    ),
+                ),
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionPresentCheck;
 impl ::ors_events::runtime::MapShape for InteractionPresentCheck {
@@ -2897,45 +2093,21 @@ impl ::ors_events::runtime::MapShape for InteractionPresentCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 1usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["interactionid"],
-                            "`interaction.present`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionPresentCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.present`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionNotcontrolledCheck;
 impl ::ors_events::runtime::MapShape for InteractionNotcontrolledCheck {
@@ -3007,74 +2179,37 @@ impl ::ors_events::runtime::MapShape for InteractionNotcontrolledCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"resultof" => {
-                    let at = at.key("resultof");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    checker
-                        .attribute_since_at(
-                            &at,
-                            ::core::option::Option::Some(
-                                ::ors_events::runtime::OrsVersion::from_parts(
-                                    8u32,
-                                    1u32,
-                                    400u32,
-                                    ::core::option::Option::Some(17u32),
-                                    ::ors_events::runtime::Form::Build {
-                                        width: 2u8,
-                                    },
-                                ),
-                            ),
-                            "resultof",
-                            "`interaction.notcontrolled`",
-                        );
-                    <NotControlledResultOfCheck as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["interactionid", "resultof"],
-                            "`interaction.notcontrolled`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionNotcontrolledCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.notcontrolled`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "resultof",
+                shape: NotControlledResultOfCheck::SHAPE,
+                required: false,
+                since: ::core::option::Option::Some(
+                    ::ors_events::runtime::OrsVersion::from_parts(
+                        8u32,
+                        1u32,
+                        400u32,
+                        ::core::option::Option::Some(17u32),
+                        ::ors_events::runtime::Form::Build {
+                            width: 2u8,
+                        },
+                    ),
+                ),
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionPartyaddedCheck;
 impl ::ors_events::runtime::MapShape for InteractionPartyaddedCheck {
@@ -3165,90 +2300,39 @@ impl ::ors_events::runtime::MapShape for InteractionPartyaddedCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 4usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"focusdeviceid" => {
-                    let at = at.key("focusdeviceid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"partyid" => {
-                    let at = at.key("partyid");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"partystate" => {
-                    let at = at.key("partystate");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["interactionid", "focusdeviceid", "partyid", "partystate"],
-                            "`interaction.partyadded`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "focusdeviceid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "partyid");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "partystate");
-        }
-        Ok(())
-    }
+}
+impl InteractionPartyaddedCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.partyadded`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "focusdeviceid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "partyid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "partystate",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionPartydeletedCheck;
 impl ::ors_events::runtime::MapShape for InteractionPartydeletedCheck {
@@ -3339,90 +2423,39 @@ impl ::ors_events::runtime::MapShape for InteractionPartydeletedCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 4usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"focusdeviceid" => {
-                    let at = at.key("focusdeviceid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"partyid" => {
-                    let at = at.key("partyid");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"partystate" => {
-                    let at = at.key("partystate");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["interactionid", "focusdeviceid", "partyid", "partystate"],
-                            "`interaction.partydeleted`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "focusdeviceid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "partyid");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "partystate");
-        }
-        Ok(())
-    }
+}
+impl InteractionPartydeletedCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.partydeleted`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "focusdeviceid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "partyid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "partystate",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionPartystatechangedCheck;
 impl ::ors_events::runtime::MapShape for InteractionPartystatechangedCheck {
@@ -3535,109 +2568,45 @@ impl ::ors_events::runtime::MapShape for InteractionPartystatechangedCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 5usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"focusdeviceid" => {
-                    let at = at.key("focusdeviceid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"partyid" => {
-                    let at = at.key("partyid");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"partystate" => {
-                    let at = at.key("partystate");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"hints" => {
-                    let at = at.key("hints");
-                    if seen[4usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[4usize] = true;
-                    <::ors_events::runtime::Object<
-                        HintsCheck,
-                    > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, &at)?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &[
-                                "interactionid",
-                                "focusdeviceid",
-                                "partyid",
-                                "partystate",
-                                "hints",
-                            ],
-                            "`interaction.partystatechanged`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "focusdeviceid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "partyid");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "partystate");
-        }
-        if !seen[4usize] {
-            checker.missing_attribute_at(at, "hints");
-        }
-        Ok(())
-    }
+}
+impl InteractionPartystatechangedCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.partystatechanged`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "focusdeviceid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "partyid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "partystate",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "hints",
+                shape: ::ors_events::runtime::Shape::Object(&HintsCheck::SHAPE),
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionUdataChangedCheck;
 impl ::ors_events::runtime::MapShape for InteractionUdataChangedCheck {
@@ -3680,45 +2649,21 @@ impl ::ors_events::runtime::MapShape for InteractionUdataChangedCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 1usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["interactionid"],
-                            "`interaction.udata.changed`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionUdataChangedCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.udata.changed`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionOndivertCheck;
 impl ::ors_events::runtime::MapShape for InteractionOndivertCheck {
@@ -3861,139 +2806,61 @@ impl ::ors_events::runtime::MapShape for InteractionOndivertCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 6usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"hints" => {
-                    let at = at.key("hints");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    checker
-                        .attribute_since_at(
-                            &at,
-                            ::core::option::Option::Some(
-                                ::ors_events::runtime::OrsVersion::from_parts(
-                                    8u32,
-                                    1u32,
-                                    400u32,
-                                    ::core::option::Option::Some(53u32),
-                                    ::ors_events::runtime::Form::Build {
-                                        width: 2u8,
-                                    },
-                                ),
-                            ),
-                            "hints",
-                            "`interaction.ondivert`",
-                        );
-                    <::ors_events::runtime::Object<
-                        HintsCheck,
-                    > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, &at)?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"divertingpartyid" => {
-                    let at = at.key("divertingpartyid");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"divertingresource" => {
-                    let at = at.key("divertingresource");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"divertingpartystate" => {
-                    let at = at.key("divertingpartystate");
-                    if seen[4usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[4usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"newdestination" => {
-                    let at = at.key("newdestination");
-                    if seen[5usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[5usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &[
-                                "hints",
-                                "interactionid",
-                                "divertingpartyid",
-                                "divertingresource",
-                                "divertingpartystate",
-                                "newdestination",
-                            ],
-                            "`interaction.ondivert`",
-                        )?;
-                }
-            }
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "divertingpartyid");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "divertingresource");
-        }
-        if !seen[4usize] {
-            checker.missing_attribute_at(at, "divertingpartystate");
-        }
-        if !seen[5usize] {
-            checker.missing_attribute_at(at, "newdestination");
-        }
-        Ok(())
-    }
+}
+impl InteractionOndivertCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.ondivert`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "hints",
+                shape: ::ors_events::runtime::Shape::Object(&HintsCheck::SHAPE),
+                required: false,
+                since: ::core::option::Option::Some(
+                    ::ors_events::runtime::OrsVersion::from_parts(
+                        8u32,
+                        1u32,
+                        400u32,
+                        ::core::option::Option::Some(53u32),
+                        ::ors_events::runtime::Form::Build {
+                            width: 2u8,
+                        },
+                    ),
+                ),
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "divertingpartyid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "divertingresource",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "divertingpartystate",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "newdestination",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionOnrouterequestCheck;
 impl ::ors_events::runtime::MapShape for InteractionOnrouterequestCheck {
@@ -4036,45 +2903,21 @@ impl ::ors_events::runtime::MapShape for InteractionOnrouterequestCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 1usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["interactionid"],
-                            "`interaction.onrouterequest`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionOnrouterequestCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.onrouterequest`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionOnsinglesteptransferCheck;
 impl ::ors_events::runtime::MapShape for InteractionOnsinglesteptransferCheck {
@@ -4187,111 +3030,45 @@ impl ::ors_events::runtime::MapShape for InteractionOnsinglesteptransferCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 5usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"transferringpartyid" => {
-                    let at = at.key("transferringpartyid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"transferringresource" => {
-                    let at = at.key("transferringresource");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"transferringpartystate" => {
-                    let at = at.key("transferringpartystate");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"newdestination" => {
-                    let at = at.key("newdestination");
-                    if seen[4usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[4usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &[
-                                "interactionid",
-                                "transferringpartyid",
-                                "transferringresource",
-                                "transferringpartystate",
-                                "newdestination",
-                            ],
-                            "`interaction.onsinglesteptransfer`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "transferringpartyid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "transferringresource");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "transferringpartystate");
-        }
-        if !seen[4usize] {
-            checker.missing_attribute_at(at, "newdestination");
-        }
-        Ok(())
-    }
+}
+impl InteractionOnsinglesteptransferCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.onsinglesteptransfer`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "transferringpartyid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "transferringresource",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "transferringpartystate",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "newdestination",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionOnsinglestepconferenceCheck;
 impl ::ors_events::runtime::MapShape for InteractionOnsinglestepconferenceCheck {
@@ -4438,143 +3215,57 @@ impl ::ors_events::runtime::MapShape for InteractionOnsinglestepconferenceCheck 
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 7usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"conferencingpartyid" => {
-                    let at = at.key("conferencingpartyid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"conferencingresource" => {
-                    let at = at.key("conferencingresource");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"conferencingpartystate" => {
-                    let at = at.key("conferencingpartystate");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"addedpartyid" => {
-                    let at = at.key("addedpartyid");
-                    if seen[4usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[4usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"addedresource" => {
-                    let at = at.key("addedresource");
-                    if seen[5usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[5usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"addedpartystate" => {
-                    let at = at.key("addedpartystate");
-                    if seen[6usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[6usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &[
-                                "interactionid",
-                                "conferencingpartyid",
-                                "conferencingresource",
-                                "conferencingpartystate",
-                                "addedpartyid",
-                                "addedresource",
-                                "addedpartystate",
-                            ],
-                            "`interaction.onsinglestepconference`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "conferencingpartyid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "conferencingresource");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "conferencingpartystate");
-        }
-        if !seen[4usize] {
-            checker.missing_attribute_at(at, "addedpartyid");
-        }
-        if !seen[5usize] {
-            checker.missing_attribute_at(at, "addedresource");
-        }
-        if !seen[6usize] {
-            checker.missing_attribute_at(at, "addedpartystate");
-        }
-        Ok(())
-    }
+}
+impl InteractionOnsinglestepconferenceCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.onsinglestepconference`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "conferencingpartyid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "conferencingresource",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "conferencingpartystate",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "addedpartyid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "addedresource",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "addedpartystate",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionOnmergeCheck;
 impl ::ors_events::runtime::MapShape for InteractionOnmergeCheck {
@@ -4738,159 +3429,63 @@ impl ::ors_events::runtime::MapShape for InteractionOnmergeCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 8usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"frominteractionid" => {
-                    let at = at.key("frominteractionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"tointeractionid" => {
-                    let at = at.key("tointeractionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"activeresource" => {
-                    let at = at.key("activeresource");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"activepartyid" => {
-                    let at = at.key("activepartyid");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"activepartystate" => {
-                    let at = at.key("activepartystate");
-                    if seen[4usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[4usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"heldresource" => {
-                    let at = at.key("heldresource");
-                    if seen[5usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[5usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"heldpartyid" => {
-                    let at = at.key("heldpartyid");
-                    if seen[6usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[6usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"heldpartystate" => {
-                    let at = at.key("heldpartystate");
-                    if seen[7usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[7usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &[
-                                "frominteractionid",
-                                "tointeractionid",
-                                "activeresource",
-                                "activepartyid",
-                                "activepartystate",
-                                "heldresource",
-                                "heldpartyid",
-                                "heldpartystate",
-                            ],
-                            "`interaction.onmerge`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "frominteractionid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "tointeractionid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "activeresource");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "activepartyid");
-        }
-        if !seen[4usize] {
-            checker.missing_attribute_at(at, "activepartystate");
-        }
-        if !seen[5usize] {
-            checker.missing_attribute_at(at, "heldresource");
-        }
-        if !seen[6usize] {
-            checker.missing_attribute_at(at, "heldpartyid");
-        }
-        if !seen[7usize] {
-            checker.missing_attribute_at(at, "heldpartystate");
-        }
-        Ok(())
-    }
+}
+impl InteractionOnmergeCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.onmerge`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "frominteractionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "tointeractionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "activeresource",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "activepartyid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "activepartystate",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "heldresource",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "heldpartyid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "heldpartystate",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct InteractionPropertyChangedCheck;
 impl ::ors_events::runtime::MapShape for InteractionPropertyChangedCheck {
@@ -4933,45 +3528,21 @@ impl ::ors_events::runtime::MapShape for InteractionPropertyChangedCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 1usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["interactionid"],
-                            "`interaction.property.changed`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl InteractionPropertyChangedCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`interaction.property.changed`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct VoiceCreatecallDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceCreatecallDoneCheck {
@@ -5055,87 +3626,41 @@ impl ::ors_events::runtime::MapShape for VoiceCreatecallDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"callstate" => {
-                    let at = at.key("callstate");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    checker
-                        .attribute_since_at(
-                            &at,
-                            ::core::option::Option::Some(
-                                ::ors_events::runtime::OrsVersion::from_parts(
-                                    8u32,
-                                    1u32,
-                                    300u32,
-                                    ::core::option::Option::None,
-                                    ::ors_events::runtime::Form::Release,
-                                ),
-                            ),
-                            "callstate",
-                            "`voice.createcall.done`",
-                        );
-                    <CallStateCheck as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid", "callstate"],
-                            "`voice.createcall.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl VoiceCreatecallDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`voice.createcall.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "callstate",
+                shape: CallStateCheck::SHAPE,
+                required: false,
+                since: ::core::option::Option::Some(
+                    ::ors_events::runtime::OrsVersion::from_parts(
+                        8u32,
+                        1u32,
+                        300u32,
+                        ::core::option::Option::None,
+                        ::ors_events::runtime::Form::Release,
+                    ),
+                ),
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorVoiceCreatecallCheck;
 impl ::ors_events::runtime::MapShape for ErrorVoiceCreatecallCheck {
@@ -5254,120 +3779,53 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceCreatecallCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 5usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"callstate" => {
-                    let at = at.key("callstate");
-                    if seen[4usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[4usize] = true;
-                    checker
-                        .attribute_since_at(
-                            &at,
-                            ::core::option::Option::Some(
-                                ::ors_events::runtime::OrsVersion::from_parts(
-                                    8u32,
-                                    1u32,
-                                    300u32,
-                                    ::core::option::Option::None,
-                                    ::ors_events::runtime::Form::Release,
-                                ),
-                            ),
-                            "callstate",
-                            "`error.voice.createcall`",
-                        );
-                    <CallStateCheck as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &[
-                                "requestid",
-                                "interactionid",
-                                "error",
-                                "description",
-                                "callstate",
-                            ],
-                            "`error.voice.createcall`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorVoiceCreatecallCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.voice.createcall`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: false,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "callstate",
+                shape: CallStateCheck::SHAPE,
+                required: false,
+                since: ::core::option::Option::Some(
+                    ::ors_events::runtime::OrsVersion::from_parts(
+                        8u32,
+                        1u32,
+                        300u32,
+                        ::core::option::Option::None,
+                        ::ors_events::runtime::Form::Release,
+                    ),
+                ),
+            },
+        ],
+    };
 }
 pub(crate) struct VoiceHoldDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceHoldDoneCheck {
@@ -5426,60 +3884,27 @@ impl ::ors_events::runtime::MapShape for VoiceHoldDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`voice.hold.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl VoiceHoldDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`voice.hold.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorVoiceHoldCheck;
 impl ::ors_events::runtime::MapShape for ErrorVoiceHoldCheck {
@@ -5570,90 +3995,39 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceHoldCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 4usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid", "error", "description"],
-                            "`error.voice.hold`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorVoiceHoldCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.voice.hold`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct VoiceRetrieveDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceRetrieveDoneCheck {
@@ -5712,60 +4086,27 @@ impl ::ors_events::runtime::MapShape for VoiceRetrieveDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`voice.retrieve.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl VoiceRetrieveDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`voice.retrieve.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorVoiceRetrieveCheck;
 impl ::ors_events::runtime::MapShape for ErrorVoiceRetrieveCheck {
@@ -5856,90 +4197,39 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceRetrieveCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 4usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid", "error", "description"],
-                            "`error.voice.retrieve`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorVoiceRetrieveCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.voice.retrieve`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct VoiceConsultationDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceConsultationDoneCheck {
@@ -5998,60 +4288,27 @@ impl ::ors_events::runtime::MapShape for VoiceConsultationDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`voice.consultation.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl VoiceConsultationDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`voice.consultation.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorVoiceConsultationCheck;
 impl ::ors_events::runtime::MapShape for ErrorVoiceConsultationCheck {
@@ -6139,87 +4396,39 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceConsultationCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 4usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid", "error", "description"],
-                            "`error.voice.consultation`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorVoiceConsultationCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.voice.consultation`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: false,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct VoiceAlternateDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceAlternateDoneCheck {
@@ -6278,60 +4487,27 @@ impl ::ors_events::runtime::MapShape for VoiceAlternateDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`voice.alternate.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl VoiceAlternateDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`voice.alternate.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorVoiceAlternateCheck;
 impl ::ors_events::runtime::MapShape for ErrorVoiceAlternateCheck {
@@ -6422,90 +4598,39 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceAlternateCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 4usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid", "error", "description"],
-                            "`error.voice.alternate`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorVoiceAlternateCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.voice.alternate`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct VoiceReconnectDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceReconnectDoneCheck {
@@ -6564,60 +4689,27 @@ impl ::ors_events::runtime::MapShape for VoiceReconnectDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`voice.reconnect.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl VoiceReconnectDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`voice.reconnect.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorVoiceReconnectCheck;
 impl ::ors_events::runtime::MapShape for ErrorVoiceReconnectCheck {
@@ -6708,90 +4800,39 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceReconnectCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 4usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid", "error", "description"],
-                            "`error.voice.reconnect`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorVoiceReconnectCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.voice.reconnect`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct VoiceConferenceDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceConferenceDoneCheck {
@@ -6850,60 +4891,27 @@ impl ::ors_events::runtime::MapShape for VoiceConferenceDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`voice.conference.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl VoiceConferenceDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`voice.conference.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorVoiceConferenceCheck;
 impl ::ors_events::runtime::MapShape for ErrorVoiceConferenceCheck {
@@ -6994,90 +5002,39 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceConferenceCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 4usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid", "error", "description"],
-                            "`error.voice.conference`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorVoiceConferenceCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.voice.conference`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct VoiceTransferDoneCheck;
 impl ::ors_events::runtime::MapShape for VoiceTransferDoneCheck {
@@ -7136,60 +5093,27 @@ impl ::ors_events::runtime::MapShape for VoiceTransferDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`voice.transfer.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl VoiceTransferDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`voice.transfer.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorVoiceTransferCheck;
 impl ::ors_events::runtime::MapShape for ErrorVoiceTransferCheck {
@@ -7280,90 +5204,39 @@ impl ::ors_events::runtime::MapShape for ErrorVoiceTransferCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 4usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid", "error", "description"],
-                            "`error.voice.transfer`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorVoiceTransferCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.voice.transfer`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct VoicePrivateserviceDoneCheck;
 impl ::ors_events::runtime::MapShape for VoicePrivateserviceDoneCheck {
@@ -7422,60 +5295,27 @@ impl ::ors_events::runtime::MapShape for VoicePrivateserviceDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid"],
-                            "`voice.privateservice.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl VoicePrivateserviceDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`voice.privateservice.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorVoicePrivateserviceCheck;
 impl ::ors_events::runtime::MapShape for ErrorVoicePrivateserviceCheck {
@@ -7587,106 +5427,45 @@ impl ::ors_events::runtime::MapShape for ErrorVoicePrivateserviceCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 5usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[3usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[3usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"properties" => {
-                    let at = at.key("properties");
-                    if seen[4usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[4usize] = true;
-                    <::ors_events::runtime::Object<
-                        ::ors_events::runtime::AnyObject,
-                    > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, &at)?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &[
-                                "requestid",
-                                "interactionid",
-                                "error",
-                                "description",
-                                "properties",
-                            ],
-                            "`error.voice.privateservice`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[3usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorVoicePrivateserviceCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.voice.privateservice`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "properties",
+                shape: ::ors_events::runtime::Shape::AnyObject,
+                required: false,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct MsgbasedCreatemessageDoneCheck;
 impl ::ors_events::runtime::MapShape for MsgbasedCreatemessageDoneCheck {
@@ -7758,72 +5537,33 @@ impl ::ors_events::runtime::MapShape for MsgbasedCreatemessageDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"interactionid" => {
-                    let at = at.key("interactionid");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"srid" => {
-                    let at = at.key("srid");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "interactionid", "srid"],
-                            "`msgbased.createmessage.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "interactionid");
-        }
-        Ok(())
-    }
+}
+impl MsgbasedCreatemessageDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`msgbased.createmessage.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "interactionid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "srid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: false,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorMsgbasedCreatemessageCheck;
 impl ::ors_events::runtime::MapShape for ErrorMsgbasedCreatemessageCheck {
@@ -7898,75 +5638,33 @@ impl ::ors_events::runtime::MapShape for ErrorMsgbasedCreatemessageCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.msgbased.createmessage`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorMsgbasedCreatemessageCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.msgbased.createmessage`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct MsgbasedSendmessageDoneCheck;
 impl ::ors_events::runtime::MapShape for MsgbasedSendmessageDoneCheck {
@@ -8009,45 +5707,21 @@ impl ::ors_events::runtime::MapShape for MsgbasedSendmessageDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 1usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid"],
-                            "`msgbased.sendmessage.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        Ok(())
-    }
+}
+impl MsgbasedSendmessageDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`msgbased.sendmessage.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorMsgbasedSendmessageCheck;
 impl ::ors_events::runtime::MapShape for ErrorMsgbasedSendmessageCheck {
@@ -8122,75 +5796,33 @@ impl ::ors_events::runtime::MapShape for ErrorMsgbasedSendmessageCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.msgbased.sendmessage`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorMsgbasedSendmessageCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.msgbased.sendmessage`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ChatSendchatmessageDoneCheck;
 impl ::ors_events::runtime::MapShape for ChatSendchatmessageDoneCheck {
@@ -8233,45 +5865,21 @@ impl ::ors_events::runtime::MapShape for ChatSendchatmessageDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 1usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid"],
-                            "`chat.sendchatmessage.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        Ok(())
-    }
+}
+impl ChatSendchatmessageDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`chat.sendchatmessage.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorChatSendchatmessageCheck;
 impl ::ors_events::runtime::MapShape for ErrorChatSendchatmessageCheck {
@@ -8346,75 +5954,33 @@ impl ::ors_events::runtime::MapShape for ErrorChatSendchatmessageCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.chat.sendchatmessage`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorChatSendchatmessageCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.chat.sendchatmessage`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ChatGettranscriptDoneCheck;
 impl ::ors_events::runtime::MapShape for ChatGettranscriptDoneCheck {
@@ -8475,58 +6041,29 @@ impl ::ors_events::runtime::MapShape for ChatGettranscriptDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 2usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"transcript" => {
-                    let at = at.key("transcript");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Array<
-                        ::ors_events::runtime::Object<ChatMessageCheck>,
-                    > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, &at)?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "transcript"],
-                            "`chat.gettranscript.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "transcript");
-        }
-        Ok(())
-    }
+}
+impl ChatGettranscriptDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`chat.gettranscript.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "transcript",
+                shape: ::ors_events::runtime::Shape::Array(
+                    &::ors_events::runtime::Shape::Object(&ChatMessageCheck::SHAPE),
+                ),
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorChatGettranscriptCheck;
 impl ::ors_events::runtime::MapShape for ErrorChatGettranscriptCheck {
@@ -8601,75 +6138,33 @@ impl ::ors_events::runtime::MapShape for ErrorChatGettranscriptCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.chat.gettranscript`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorChatGettranscriptCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.chat.gettranscript`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ChatGetcontentDoneCheck;
 impl ::ors_events::runtime::MapShape for ChatGetcontentDoneCheck {
@@ -8712,45 +6207,21 @@ impl ::ors_events::runtime::MapShape for ChatGetcontentDoneCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 1usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid"],
-                            "`chat.getcontent.done`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        Ok(())
-    }
+}
+impl ChatGetcontentDoneCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`chat.getcontent.done`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 pub(crate) struct ErrorChatGetcontentCheck;
 impl ::ors_events::runtime::MapShape for ErrorChatGetcontentCheck {
@@ -8825,75 +6296,33 @@ impl ::ors_events::runtime::MapShape for ErrorChatGetcontentCheck {
         }
         Ok(())
     }
-    #[allow(unused_mut, unused_variables)]
-    fn scan_members(
-        checker: &mut ::ors_events::runtime::Checker<'_>,
-        cursor: &mut ::ors_events::runtime::Cursor<'_>,
-        at: &::ors_events::runtime::At<'_>,
-    ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        let mut seen = [false; 3usize];
-        let mut first = true;
-        while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-            match key {
-                b"requestid" => {
-                    let at = at.key("requestid");
-                    if seen[0usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[0usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"error" => {
-                    let at = at.key("error");
-                    if seen[1usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[1usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                b"description" => {
-                    let at = at.key("description");
-                    if seen[2usize] {
-                        checker.duplicate_at(&at);
-                    }
-                    seen[2usize] = true;
-                    <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
-                        checker,
-                        cursor,
-                        &at,
-                    )?;
-                }
-                _ => {
-                    checker
-                        .scan_unknown_attribute(
-                            cursor,
-                            at,
-                            key,
-                            &["requestid", "error", "description"],
-                            "`error.chat.getcontent`",
-                        )?;
-                }
-            }
-        }
-        if !seen[0usize] {
-            checker.missing_attribute_at(at, "requestid");
-        }
-        if !seen[1usize] {
-            checker.missing_attribute_at(at, "error");
-        }
-        if !seen[2usize] {
-            checker.missing_attribute_at(at, "description");
-        }
-        Ok(())
-    }
+}
+impl ErrorChatGetcontentCheck {
+    /// The fast path's description of the object.
+    pub(crate) const SHAPE: ::ors_events::runtime::ObjectShape = ::ors_events::runtime::ObjectShape {
+        owner: "`error.chat.getcontent`",
+        open: false,
+        members: &[
+            ::ors_events::runtime::Member {
+                key: "requestid",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "error",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+            ::ors_events::runtime::Member {
+                key: "description",
+                shape: ::ors_events::runtime::Shape::Str,
+                required: true,
+                since: ::core::option::Option::None,
+            },
+        ],
+    };
 }
 impl ::ors_events::runtime::Checks for super::Catalogue {
     type EventId = super::EventName;
@@ -9288,308 +6717,131 @@ impl ::ors_events::runtime::Checks for super::Catalogue {
         cursor: &mut ::ors_events::runtime::Cursor<'_>,
         at: &::ors_events::runtime::At<'_>,
     ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
-        match event {
+        let shape = match event {
             super::EventName::InteractionTerminateDone => {
-                <::ors_events::runtime::Object<
-                    InteractionTerminateDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionTerminateDoneCheck::SHAPE
             }
             super::EventName::ErrorInteractionTerminate => {
-                <::ors_events::runtime::Object<
-                    ErrorInteractionTerminateCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorInteractionTerminateCheck::SHAPE
             }
             super::EventName::InteractionRedirectDone => {
-                <::ors_events::runtime::Object<
-                    InteractionRedirectDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionRedirectDoneCheck::SHAPE
             }
             super::EventName::ErrorInteractionRedirect => {
-                <::ors_events::runtime::Object<
-                    ErrorInteractionRedirectCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorInteractionRedirectCheck::SHAPE
             }
             super::EventName::InteractionAssociateDone => {
-                <::ors_events::runtime::Object<
-                    InteractionAssociateDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionAssociateDoneCheck::SHAPE
             }
             super::EventName::ErrorInteractionAssociate => {
-                <::ors_events::runtime::Object<
-                    ErrorInteractionAssociateCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorInteractionAssociateCheck::SHAPE
             }
-            super::EventName::InteractionAttachDone => {
-                <::ors_events::runtime::Object<
-                    InteractionAttachDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::InteractionAttachDone => &InteractionAttachDoneCheck::SHAPE,
             super::EventName::ErrorInteractionAttach => {
-                <::ors_events::runtime::Object<
-                    ErrorInteractionAttachCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorInteractionAttachCheck::SHAPE
             }
-            super::EventName::InteractionDetachDone => {
-                <::ors_events::runtime::Object<
-                    InteractionDetachDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::InteractionDetachDone => &InteractionDetachDoneCheck::SHAPE,
             super::EventName::ErrorInteractionDetach => {
-                <::ors_events::runtime::Object<
-                    ErrorInteractionDetachCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorInteractionDetachCheck::SHAPE
             }
-            super::EventName::InteractionAcceptDone => {
-                <::ors_events::runtime::Object<
-                    InteractionAcceptDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::InteractionAcceptDone => &InteractionAcceptDoneCheck::SHAPE,
             super::EventName::ErrorInteractionAccept => {
-                <::ors_events::runtime::Object<
-                    ErrorInteractionAcceptCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorInteractionAcceptCheck::SHAPE
             }
-            super::EventName::InteractionClearDone => {
-                <::ors_events::runtime::Object<
-                    InteractionClearDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::ErrorInteractionClear => {
-                <::ors_events::runtime::Object<
-                    ErrorInteractionClearCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::InteractionClearDone => &InteractionClearDoneCheck::SHAPE,
+            super::EventName::ErrorInteractionClear => &ErrorInteractionClearCheck::SHAPE,
             super::EventName::InteractionSinglesteptransferDone => {
-                <::ors_events::runtime::Object<
-                    InteractionSinglesteptransferDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionSinglesteptransferDoneCheck::SHAPE
             }
             super::EventName::ErrorInteractionSinglesteptransfer => {
-                <::ors_events::runtime::Object<
-                    ErrorInteractionSinglesteptransferCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorInteractionSinglesteptransferCheck::SHAPE
             }
             super::EventName::InteractionSinglestepconferenceDone => {
-                <::ors_events::runtime::Object<
-                    InteractionSinglestepconferenceDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionSinglestepconferenceDoneCheck::SHAPE
             }
             super::EventName::ErrorInteractionSinglestepconference => {
-                <::ors_events::runtime::Object<
-                    ErrorInteractionSinglestepconferenceCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorInteractionSinglestepconferenceCheck::SHAPE
             }
-            super::EventName::InteractionAdded => {
-                <::ors_events::runtime::Object<
-                    InteractionAddedCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::InteractionDeleted => {
-                <::ors_events::runtime::Object<
-                    InteractionDeletedCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::InteractionPresent => {
-                <::ors_events::runtime::Object<
-                    InteractionPresentCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::InteractionAdded => &InteractionAddedCheck::SHAPE,
+            super::EventName::InteractionDeleted => &InteractionDeletedCheck::SHAPE,
+            super::EventName::InteractionPresent => &InteractionPresentCheck::SHAPE,
             super::EventName::InteractionNotcontrolled => {
-                <::ors_events::runtime::Object<
-                    InteractionNotcontrolledCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionNotcontrolledCheck::SHAPE
             }
-            super::EventName::InteractionPartyadded => {
-                <::ors_events::runtime::Object<
-                    InteractionPartyaddedCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::InteractionPartyadded => &InteractionPartyaddedCheck::SHAPE,
             super::EventName::InteractionPartydeleted => {
-                <::ors_events::runtime::Object<
-                    InteractionPartydeletedCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionPartydeletedCheck::SHAPE
             }
             super::EventName::InteractionPartystatechanged => {
-                <::ors_events::runtime::Object<
-                    InteractionPartystatechangedCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionPartystatechangedCheck::SHAPE
             }
             super::EventName::InteractionUdataChanged => {
-                <::ors_events::runtime::Object<
-                    InteractionUdataChangedCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionUdataChangedCheck::SHAPE
             }
-            super::EventName::InteractionOndivert => {
-                <::ors_events::runtime::Object<
-                    InteractionOndivertCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::InteractionOndivert => &InteractionOndivertCheck::SHAPE,
             super::EventName::InteractionOnrouterequest => {
-                <::ors_events::runtime::Object<
-                    InteractionOnrouterequestCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionOnrouterequestCheck::SHAPE
             }
             super::EventName::InteractionOnsinglesteptransfer => {
-                <::ors_events::runtime::Object<
-                    InteractionOnsinglesteptransferCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionOnsinglesteptransferCheck::SHAPE
             }
             super::EventName::InteractionOnsinglestepconference => {
-                <::ors_events::runtime::Object<
-                    InteractionOnsinglestepconferenceCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionOnsinglestepconferenceCheck::SHAPE
             }
-            super::EventName::InteractionOnmerge => {
-                <::ors_events::runtime::Object<
-                    InteractionOnmergeCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::InteractionOnmerge => &InteractionOnmergeCheck::SHAPE,
             super::EventName::InteractionPropertyChanged => {
-                <::ors_events::runtime::Object<
-                    InteractionPropertyChangedCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &InteractionPropertyChangedCheck::SHAPE
             }
-            super::EventName::VoiceCreatecallDone => {
-                <::ors_events::runtime::Object<
-                    VoiceCreatecallDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::ErrorVoiceCreatecall => {
-                <::ors_events::runtime::Object<
-                    ErrorVoiceCreatecallCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::VoiceHoldDone => {
-                <::ors_events::runtime::Object<
-                    VoiceHoldDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::ErrorVoiceHold => {
-                <::ors_events::runtime::Object<
-                    ErrorVoiceHoldCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::VoiceRetrieveDone => {
-                <::ors_events::runtime::Object<
-                    VoiceRetrieveDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::ErrorVoiceRetrieve => {
-                <::ors_events::runtime::Object<
-                    ErrorVoiceRetrieveCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::VoiceConsultationDone => {
-                <::ors_events::runtime::Object<
-                    VoiceConsultationDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::VoiceCreatecallDone => &VoiceCreatecallDoneCheck::SHAPE,
+            super::EventName::ErrorVoiceCreatecall => &ErrorVoiceCreatecallCheck::SHAPE,
+            super::EventName::VoiceHoldDone => &VoiceHoldDoneCheck::SHAPE,
+            super::EventName::ErrorVoiceHold => &ErrorVoiceHoldCheck::SHAPE,
+            super::EventName::VoiceRetrieveDone => &VoiceRetrieveDoneCheck::SHAPE,
+            super::EventName::ErrorVoiceRetrieve => &ErrorVoiceRetrieveCheck::SHAPE,
+            super::EventName::VoiceConsultationDone => &VoiceConsultationDoneCheck::SHAPE,
             super::EventName::ErrorVoiceConsultation => {
-                <::ors_events::runtime::Object<
-                    ErrorVoiceConsultationCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorVoiceConsultationCheck::SHAPE
             }
-            super::EventName::VoiceAlternateDone => {
-                <::ors_events::runtime::Object<
-                    VoiceAlternateDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::ErrorVoiceAlternate => {
-                <::ors_events::runtime::Object<
-                    ErrorVoiceAlternateCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::VoiceReconnectDone => {
-                <::ors_events::runtime::Object<
-                    VoiceReconnectDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::ErrorVoiceReconnect => {
-                <::ors_events::runtime::Object<
-                    ErrorVoiceReconnectCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::VoiceConferenceDone => {
-                <::ors_events::runtime::Object<
-                    VoiceConferenceDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::ErrorVoiceConference => {
-                <::ors_events::runtime::Object<
-                    ErrorVoiceConferenceCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::VoiceTransferDone => {
-                <::ors_events::runtime::Object<
-                    VoiceTransferDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::ErrorVoiceTransfer => {
-                <::ors_events::runtime::Object<
-                    ErrorVoiceTransferCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::VoiceAlternateDone => &VoiceAlternateDoneCheck::SHAPE,
+            super::EventName::ErrorVoiceAlternate => &ErrorVoiceAlternateCheck::SHAPE,
+            super::EventName::VoiceReconnectDone => &VoiceReconnectDoneCheck::SHAPE,
+            super::EventName::ErrorVoiceReconnect => &ErrorVoiceReconnectCheck::SHAPE,
+            super::EventName::VoiceConferenceDone => &VoiceConferenceDoneCheck::SHAPE,
+            super::EventName::ErrorVoiceConference => &ErrorVoiceConferenceCheck::SHAPE,
+            super::EventName::VoiceTransferDone => &VoiceTransferDoneCheck::SHAPE,
+            super::EventName::ErrorVoiceTransfer => &ErrorVoiceTransferCheck::SHAPE,
             super::EventName::VoicePrivateserviceDone => {
-                <::ors_events::runtime::Object<
-                    VoicePrivateserviceDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &VoicePrivateserviceDoneCheck::SHAPE
             }
             super::EventName::ErrorVoicePrivateservice => {
-                <::ors_events::runtime::Object<
-                    ErrorVoicePrivateserviceCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorVoicePrivateserviceCheck::SHAPE
             }
             super::EventName::MsgbasedCreatemessageDone => {
-                <::ors_events::runtime::Object<
-                    MsgbasedCreatemessageDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &MsgbasedCreatemessageDoneCheck::SHAPE
             }
             super::EventName::ErrorMsgbasedCreatemessage => {
-                <::ors_events::runtime::Object<
-                    ErrorMsgbasedCreatemessageCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorMsgbasedCreatemessageCheck::SHAPE
             }
             super::EventName::MsgbasedSendmessageDone => {
-                <::ors_events::runtime::Object<
-                    MsgbasedSendmessageDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &MsgbasedSendmessageDoneCheck::SHAPE
             }
             super::EventName::ErrorMsgbasedSendmessage => {
-                <::ors_events::runtime::Object<
-                    ErrorMsgbasedSendmessageCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorMsgbasedSendmessageCheck::SHAPE
             }
             super::EventName::ChatSendchatmessageDone => {
-                <::ors_events::runtime::Object<
-                    ChatSendchatmessageDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ChatSendchatmessageDoneCheck::SHAPE
             }
             super::EventName::ErrorChatSendchatmessage => {
-                <::ors_events::runtime::Object<
-                    ErrorChatSendchatmessageCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorChatSendchatmessageCheck::SHAPE
             }
-            super::EventName::ChatGettranscriptDone => {
-                <::ors_events::runtime::Object<
-                    ChatGettranscriptDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
+            super::EventName::ChatGettranscriptDone => &ChatGettranscriptDoneCheck::SHAPE,
             super::EventName::ErrorChatGettranscript => {
-                <::ors_events::runtime::Object<
-                    ErrorChatGettranscriptCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
+                &ErrorChatGettranscriptCheck::SHAPE
             }
-            super::EventName::ChatGetcontentDone => {
-                <::ors_events::runtime::Object<
-                    ChatGetcontentDoneCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-            super::EventName::ErrorChatGetcontent => {
-                <::ors_events::runtime::Object<
-                    ErrorChatGetcontentCheck,
-                > as ::ors_events::runtime::ValueShape>::scan(checker, cursor, at)
-            }
-        }
+            super::EventName::ChatGetcontentDone => &ChatGetcontentDoneCheck::SHAPE,
+            super::EventName::ErrorChatGetcontent => &ErrorChatGetcontentCheck::SHAPE,
+        };
+        ::ors_events::runtime::scan_object(shape, checker, cursor, at)
     }
     #[allow(unused_variables)]
     fn scan_envelope_field(
@@ -9601,35 +6853,40 @@ impl ::ors_events::runtime::Checks for super::Catalogue {
     ) -> ::core::result::Result<(), ::ors_events::runtime::Declined> {
         match index {
             0usize => {
-                <EventTypeCheck as ::ors_events::runtime::ValueShape>::scan(
+                ::ors_events::runtime::scan_value(
+                    &EventTypeCheck::SHAPE,
                     checker,
                     cursor,
                     at,
                 )
             }
             1usize => {
-                <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                ::ors_events::runtime::scan_value(
+                    &::ors_events::runtime::Shape::Str,
                     checker,
                     cursor,
                     at,
                 )
             }
             2usize => {
-                <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                ::ors_events::runtime::scan_value(
+                    &::ors_events::runtime::Shape::Str,
                     checker,
                     cursor,
                     at,
                 )
             }
             3usize => {
-                <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                ::ors_events::runtime::scan_value(
+                    &::ors_events::runtime::Shape::Str,
                     checker,
                     cursor,
                     at,
                 )
             }
             4usize => {
-                <::ors_events::runtime::Str as ::ors_events::runtime::ValueShape>::scan(
+                ::ors_events::runtime::scan_value(
+                    &::ors_events::runtime::Shape::Str,
                     checker,
                     cursor,
                     at,

@@ -10,7 +10,6 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use serde::Deserializer;
 
 use super::reject::reject_other_types;
-use super::scan::{self, At, Cursor, Declined, Kind};
 use super::{messages, Options, Violation, ViolationCode};
 use crate::OrsVersion;
 
@@ -135,7 +134,10 @@ impl<'o> Checker<'o> {
         map: &mut A,
     ) -> Result<(), A::Error> {
         let mark = self.enter(key);
-        self.report(code, messages::unknown_message(key, known, what));
+        self.report(
+            code,
+            messages::unknown_message(key, known.iter().copied(), what),
+        );
         map.next_value::<IgnoredAny>()?;
         self.leave(mark);
         Ok(())
@@ -188,14 +190,6 @@ pub trait ValueShape {
         checker: &mut Checker<'_>,
         deserializer: D,
     ) -> Result<(), D::Error>;
-
-    /// The same check on the fast path: the value at `cursor`, which is `at`. Whatever the
-    /// cursor declines is checked again by [`ValueShape::check`].
-    fn scan(
-        checker: &mut Checker<'_>,
-        cursor: &mut Cursor<'_>,
-        at: &At<'_>,
-    ) -> Result<(), Declined>;
 }
 
 /// A check of the members of one JSON object, generated per event and object type.
@@ -203,14 +197,6 @@ pub trait MapShape {
     /// Checks every member of `map`.
     fn check_map<'de, A: MapAccess<'de>>(checker: &mut Checker<'_>, map: A)
         -> Result<(), A::Error>;
-
-    /// The same check on the fast path: the members of the object at `at`, whose `{` the
-    /// cursor has consumed.
-    fn scan_members(
-        checker: &mut Checker<'_>,
-        cursor: &mut Cursor<'_>,
-        at: &At<'_>,
-    ) -> Result<(), Declined>;
 }
 
 /// The seed that runs `T`'s check on a value of a map or sequence.
@@ -339,16 +325,6 @@ impl ValueShape for Str {
             matches!(value, Scalar::Str(_))
         })
     }
-
-    // Inlined into each generated object check: most attributes are strings.
-    #[inline(always)]
-    fn scan(
-        checker: &mut Checker<'_>,
-        cursor: &mut Cursor<'_>,
-        at: &At<'_>,
-    ) -> Result<(), Declined> {
-        scan::scan_scalar(checker, cursor, at, Kind::String, "a string")
-    }
 }
 
 /// A JSON integer (a number without a fraction, as JSON Schema counts them).
@@ -365,14 +341,6 @@ impl ValueShape for Int {
                 || matches!(value, Scalar::OtherNumber(n) if n.fract() == 0.0)
         })
     }
-
-    fn scan(
-        checker: &mut Checker<'_>,
-        cursor: &mut Cursor<'_>,
-        at: &At<'_>,
-    ) -> Result<(), Declined> {
-        scan::scan_scalar(checker, cursor, at, Kind::Number, "an integer")
-    }
 }
 
 /// A JSON boolean.
@@ -387,14 +355,6 @@ impl ValueShape for Bool {
         scalar(checker, deserializer, "a boolean", |_, value| {
             matches!(value, Scalar::Bool)
         })
-    }
-
-    fn scan(
-        checker: &mut Checker<'_>,
-        cursor: &mut Cursor<'_>,
-        at: &At<'_>,
-    ) -> Result<(), Declined> {
-        scan::scan_scalar(checker, cursor, at, Kind::Bool, "a boolean")
     }
 }
 
@@ -465,18 +425,6 @@ impl MapShape for AnyObject {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(())
     }
-
-    fn scan_members(
-        _: &mut Checker<'_>,
-        cursor: &mut Cursor<'_>,
-        _: &At<'_>,
-    ) -> Result<(), Declined> {
-        let mut first = true;
-        while cursor.next_key(&mut first)?.is_some() {
-            cursor.skip_value()?;
-        }
-        Ok(())
-    }
 }
 
 /// A JSON object whose members `M` checks.
@@ -488,15 +436,6 @@ impl<M: MapShape> ValueShape for Object<M> {
         deserializer: D,
     ) -> Result<(), D::Error> {
         deserializer.deserialize_any(ObjectVisitor::<M>(checker, PhantomData))
-    }
-
-    #[inline]
-    fn scan(
-        checker: &mut Checker<'_>,
-        cursor: &mut Cursor<'_>,
-        at: &At<'_>,
-    ) -> Result<(), Declined> {
-        scan::scan_object::<M>(checker, cursor, at)
     }
 }
 
@@ -525,14 +464,6 @@ impl<T: ValueShape> ValueShape for Array<T> {
         deserializer: D,
     ) -> Result<(), D::Error> {
         deserializer.deserialize_any(ArrayVisitor::<T>(checker, PhantomData))
-    }
-
-    fn scan(
-        checker: &mut Checker<'_>,
-        cursor: &mut Cursor<'_>,
-        at: &At<'_>,
-    ) -> Result<(), Declined> {
-        scan::scan_items::<T>(checker, cursor, at)
     }
 }
 

@@ -21,12 +21,16 @@ pub(super) fn duplicate_message(key: &str) -> String {
 /// "`key` is not " and the description `what` (in pieces: messages are concatenated rather
 /// than formatted, as invalid lines should cost little more than valid ones), with the closest
 /// of `known` as a suggestion.
-pub(super) fn unknown_message(key: &str, known: &[&str], what: &[&str]) -> String {
+pub(super) fn unknown_message<'k>(
+    key: &str,
+    known: impl IntoIterator<Item = &'k str>,
+    what: &[&str],
+) -> String {
     let mut message = String::with_capacity(64);
     for piece in ["`", key, "` is not "].iter().chain(what) {
         message.push_str(piece);
     }
-    if let Some(near) = crate::names::closest(key, known.iter().copied()) {
+    if let Some(near) = crate::names::closest(key, known) {
         message.push_str(" (did you mean `");
         message.push_str(near);
         message.push_str("`?)");

@@ -23,6 +23,7 @@ mod from_spec;
 mod messages;
 mod reject;
 mod scan;
+mod shape;
 mod stream;
 
 use crate::OrsVersion;
@@ -30,7 +31,8 @@ pub use engine::{
     int_enum, str_enum, AnyObject, Array, Bool, Checker, Int, MapShape, Object, Seed, Str,
     ValueShape,
 };
-pub use scan::{scan_int_enum, scan_str_enum, At, Cursor, Declined, Kind};
+pub use scan::{At, Cursor, Declined, Kind};
+pub use shape::{scan_object, scan_value, IntEnumShape, Member, ObjectShape, Shape, StrEnumShape};
 pub use stream::{available_jobs, validate_stream, StreamOptions};
 
 /// What the validator needs of a catalogue. Generated bindings implement it on their

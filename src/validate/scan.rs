@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use super::engine::{Checker, MapShape, ValueShape};
+use super::engine::Checker;
 use super::{messages, Checks, ViolationCode};
 pub use crate::json::cursor::{Cursor, Kind};
 pub use crate::json::Declined;
@@ -193,22 +193,6 @@ pub(super) fn scan_scalar(
     Ok(())
 }
 
-/// The object at the cursor, its members checked by `M`.
-#[inline(always)]
-pub(super) fn scan_object<M: MapShape>(
-    checker: &mut Checker<'_>,
-    cursor: &mut Cursor<'_>,
-    at: &At<'_>,
-) -> Result<(), Declined> {
-    match cursor.kind()? {
-        Kind::Object => {
-            cursor.open_object()?;
-            M::scan_members(checker, cursor, at)
-        }
-        kind => not_a_container(checker, cursor, at, kind, "an object"),
-    }
-}
-
 /// The array at the cursor, each item checked by `item` at its index.
 pub(super) fn scan_array(
     checker: &mut Checker<'_>,
@@ -229,17 +213,8 @@ pub(super) fn scan_array(
     Ok(())
 }
 
-/// [`super::Array`]'s items checked by `T`.
-pub(super) fn scan_items<T: ValueShape>(
-    checker: &mut Checker<'_>,
-    cursor: &mut Cursor<'_>,
-    at: &At<'_>,
-) -> Result<(), Declined> {
-    scan_array(checker, cursor, at, T::scan)
-}
-
 /// [`super::int_enum`] on the fast path.
-pub fn scan_int_enum(
+pub(super) fn scan_int_enum(
     checker: &mut Checker<'_>,
     cursor: &mut Cursor<'_>,
     at: &At<'_>,
@@ -263,7 +238,7 @@ pub fn scan_int_enum(
 }
 
 /// [`super::str_enum`] on the fast path.
-pub fn scan_str_enum(
+pub(super) fn scan_str_enum(
     checker: &mut Checker<'_>,
     cursor: &mut Cursor<'_>,
     at: &At<'_>,
@@ -336,6 +311,7 @@ impl Checker<'_> {
     }
 
     /// [`Checker::attribute_since`] for the attribute at `at`, on the fast path.
+    #[inline(always)]
     pub fn attribute_since_at(
         &mut self,
         at: &At<'_>,
@@ -343,7 +319,7 @@ impl Checker<'_> {
         key: &str,
         owner: &str,
     ) {
-        if since.is_some() {
+        if since.is_some() && self.options.ors_version.is_some() {
             self.since_at(at, since, format_args!("attribute `{key}` of {owner}"));
         }
     }
@@ -362,12 +338,12 @@ impl Checker<'_> {
     /// `key` is not an attribute of `owner`, whose attributes are `known`; reported, and its
     /// value skipped.
     #[cold]
-    pub fn scan_unknown_attribute(
+    pub fn scan_unknown_attribute<'k>(
         &mut self,
         cursor: &mut Cursor<'_>,
         at: &At<'_>,
         key: &[u8],
-        known: &[&str],
+        known: impl IntoIterator<Item = &'k str>,
         owner: &str,
     ) -> Result<(), Declined> {
         let key = cursor.key_text(key)?;
@@ -517,7 +493,7 @@ fn scan_envelope_field<S: Checks>(
         None => {
             let mut known = vec!["name", "data"];
             known.extend(checks.envelope_field_names());
-            let message = messages::unknown_message(key, &known, &["an envelope field"]);
+            let message = messages::unknown_message(key, known, &["an envelope field"]);
             checker.report_at(&at, ViolationCode::UnknownField, message);
             cursor.skip_value()
         }

@@ -2,7 +2,7 @@
 //! generated checks' `scan` methods walk it, with the same [`Checker`] methods.
 
 use super::{DynCatalogue, DynType, DynValues, Members};
-use crate::validate::engine::{Bool, Checker, Int, Str, ValueShape};
+use crate::validate::engine::Checker;
 use crate::validate::scan::{self, scan_int_enum, scan_str_enum, At, Cursor, Declined, Kind};
 
 impl DynCatalogue {
@@ -15,9 +15,9 @@ impl DynCatalogue {
         at: &At<'_>,
     ) -> Result<(), Declined> {
         match ty {
-            DynType::String => Str::scan(checker, cursor, at),
-            DynType::Integer => Int::scan(checker, cursor, at),
-            DynType::Boolean => Bool::scan(checker, cursor, at),
+            DynType::String => scan::scan_scalar(checker, cursor, at, Kind::String, "a string"),
+            DynType::Integer => scan::scan_scalar(checker, cursor, at, Kind::Number, "an integer"),
+            DynType::Boolean => scan::scan_scalar(checker, cursor, at, Kind::Bool, "a boolean"),
             DynType::AnyObject => self.scan_object(None, checker, cursor, at),
             DynType::Array(item) => scan::scan_array(checker, cursor, at, |checker, cursor, at| {
                 self.scan_value(item, checker, cursor, at)
@@ -93,12 +93,8 @@ impl DynCatalogue {
                 }
                 None if members.open => cursor.skip_value()?,
                 None => {
-                    let known: Vec<&str> = members
-                        .attributes
-                        .iter()
-                        .map(|attribute| attribute.name.as_str())
-                        .collect();
-                    checker.scan_unknown_attribute(cursor, at, key, &known, &members.owner)?;
+                    let known = members.attributes.iter().map(|a| a.name.as_str());
+                    checker.scan_unknown_attribute(cursor, at, key, known, &members.owner)?;
                 }
             }
         }

@@ -7,8 +7,8 @@ use quote::quote;
 use super::{ident, rt, version_tokens};
 use crate::ir::{Attribute, Catalogue, EnumKind, Type, WireValue};
 
-/// Match patterns for a set of codes: runs of consecutive codes as ranges (`0..=32 | 49..=50`).
-fn code_patterns(codes: impl Iterator<Item = i64>) -> Vec<TokenStream> {
+/// A set of codes as runs of consecutive codes, in order: `(0, 32), (49, 50)`.
+fn code_runs(codes: impl Iterator<Item = i64>) -> Vec<(i64, i64)> {
     let mut codes: Vec<i64> = codes.collect();
     codes.sort_unstable();
     codes.dedup();
@@ -19,7 +19,13 @@ fn code_patterns(codes: impl Iterator<Item = i64>) -> Vec<TokenStream> {
             _ => runs.push((code, code)),
         }
     }
-    runs.into_iter()
+    runs
+}
+
+/// Match patterns for a set of codes: runs of consecutive codes as ranges (`0..=32 | 49..=50`).
+fn code_patterns(codes: impl Iterator<Item = i64>) -> Vec<TokenStream> {
+    code_runs(codes)
+        .into_iter()
         .map(|(start, end)| {
             let (first, last) = (Literal::i64_unsuffixed(start), Literal::i64_unsuffixed(end));
             if start == end {
@@ -115,7 +121,7 @@ fn map_check(
             }
         }
     };
-    let scan = scan_members(catalogue, attributes, open, owner);
+    let shape = object_shape(catalogue, name, attributes, open, owner);
     quote! {
         pub(crate) struct #name;
 
@@ -132,86 +138,62 @@ fn map_check(
                 #(#missing)*
                 Ok(())
             }
+        }
 
-            #scan
+        #shape
+    }
+}
+
+/// The fast path's description of a value of type `ty`: a constant `Shape`.
+fn shape(catalogue: &Catalogue, ty: &Type) -> TokenStream {
+    let rt = rt();
+    match ty {
+        Type::String => quote! { #rt::Shape::Str },
+        Type::Integer => quote! { #rt::Shape::Int },
+        Type::Boolean => quote! { #rt::Shape::Bool },
+        Type::AnyObject => quote! { #rt::Shape::AnyObject },
+        Type::Array(item) => {
+            let item = shape(catalogue, item);
+            quote! { #rt::Shape::Array(&#item) }
+        }
+        Type::Enum(id) => {
+            let check = ident(&catalogue[*id].check_name);
+            quote! { #check::SHAPE }
+        }
+        Type::Object(id) => {
+            let check = ident(&catalogue[*id].check_name);
+            quote! { #rt::Shape::Object(&#check::SHAPE) }
         }
     }
 }
 
-/// `MapShape::scan_members` of [`map_check`]: the same checks, in the same order, on the fast
-/// path, with keys compared as bytes.
-fn scan_members(
+/// The fast path's description of an object whose members are `attributes`: a constant
+/// `ObjectShape` on the check's type, beside the serde reading's `MapShape`.
+fn object_shape(
     catalogue: &Catalogue,
+    name: &Ident,
     attributes: &[Attribute],
     open: bool,
     owner: &str,
 ) -> TokenStream {
     let rt = rt();
-    let count = attributes.len();
-    let wire: Vec<&str> = attributes.iter().map(|a| a.name.as_str()).collect();
-    let arms = attributes.iter().enumerate().map(|(index, attribute)| {
+    let members = attributes.iter().map(|attribute| {
         let key = &attribute.name;
-        let bytes = Literal::byte_string(key.as_bytes());
-        let check = value_check(catalogue, &attribute.ty);
-        let since = attribute.since.as_ref().map(|since| {
-            let version = version_tokens(Some(since));
-            quote! { checker.attribute_since_at(&at, #version, #key, #owner); }
-        });
+        let shape = shape(catalogue, &attribute.ty);
+        let required = attribute.required;
+        let since = version_tokens(attribute.since.as_ref());
         quote! {
-            #bytes => {
-                let at = at.key(#key);
-                if seen[#index] {
-                    checker.duplicate_at(&at);
-                }
-                seen[#index] = true;
-                #since
-                <#check as #rt::ValueShape>::scan(checker, cursor, &at)?;
-            }
+            #rt::Member { key: #key, shape: #shape, required: #required, since: #since }
         }
     });
-    let missing = attributes
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.required)
-        .map(|(index, attribute)| {
-            let key = &attribute.name;
-            quote! {
-                if !seen[#index] {
-                    checker.missing_attribute_at(at, #key);
-                }
-            }
-        });
-    let other = if open {
-        quote! { cursor.skip_value()?; }
-    } else {
-        quote! {
-            checker.scan_unknown_attribute(cursor, at, key, &[#(#wire),*], #owner)?;
-        }
-    };
-    let dispatch = if attributes.is_empty() {
-        other
-    } else {
-        quote! {
-            match key {
-                #(#arms)*
-                _ => { #other }
-            }
-        }
-    };
     quote! {
-        #[allow(unused_mut, unused_variables)]
-        fn scan_members(
-            checker: &mut #rt::Checker<'_>,
-            cursor: &mut #rt::Cursor<'_>,
-            at: &#rt::At<'_>,
-        ) -> ::core::result::Result<(), #rt::Declined> {
-            let mut seen = [false; #count];
-            let mut first = true;
-            while let ::core::option::Option::Some(key) = cursor.next_key(&mut first)? {
-                #dispatch
-            }
-            #(#missing)*
-            Ok(())
+        impl #name {
+            /// The fast path's description of the object.
+            pub(crate) const SHAPE: #rt::ObjectShape = #rt::ObjectShape {
+                owner: #owner,
+                open: #open,
+                members: &[#(#members),*],
+            };
         }
     }
 }
@@ -259,20 +241,40 @@ fn enum_check(item: &crate::ir::Enum) -> TokenStream {
                 WireValue::Str(_) => None,
             }));
             let known = quote! { |code| matches!(code, #(#codes)|*) };
+            let runs = code_runs(item.values.iter().filter_map(|v| match v.wire {
+                WireValue::Int(code) => Some(code),
+                WireValue::Str(_) => None,
+            }))
+            .into_iter()
+            .map(|(first, last)| {
+                let (first, last) = (
+                    Literal::i64_unsuffixed(first),
+                    Literal::i64_unsuffixed(last),
+                );
+                quote! { (#first, #last) }
+            });
             (
                 quote! { #rt::int_enum(checker, deserializer, #rust_name, #known) },
-                quote! { #rt::scan_int_enum(checker, cursor, at, #rust_name, #known) },
+                quote! {
+                    #rt::Shape::IntEnum(&#rt::IntEnumShape { name: #rust_name, codes: &[#(#runs),*] })
+                },
             )
         }
         EnumKind::String => {
-            let values = item.values.iter().filter_map(|v| match &v.wire {
-                WireValue::Str(text) => Some(text.as_str()),
-                WireValue::Int(_) => None,
-            });
+            let values: Vec<&str> = item
+                .values
+                .iter()
+                .filter_map(|v| match &v.wire {
+                    WireValue::Str(text) => Some(text.as_str()),
+                    WireValue::Int(_) => None,
+                })
+                .collect();
             let known = quote! { |value| matches!(value, #(#values)|*) };
             (
                 quote! { #rt::str_enum(checker, deserializer, #rust_name, #known) },
-                quote! { #rt::scan_str_enum(checker, cursor, at, #rust_name, #known) },
+                quote! {
+                    #rt::Shape::StrEnum(&#rt::StrEnumShape { name: #rust_name, values: &[#(#values),*] })
+                },
             )
         }
     };
@@ -286,14 +288,11 @@ fn enum_check(item: &crate::ir::Enum) -> TokenStream {
             ) -> ::core::result::Result<(), D::Error> {
                 #check
             }
+        }
 
-            fn scan(
-                checker: &mut #rt::Checker<'_>,
-                cursor: &mut #rt::Cursor<'_>,
-                at: &#rt::At<'_>,
-            ) -> ::core::result::Result<(), #rt::Declined> {
-                #scan
-            }
+        impl #name {
+            /// The fast path's description of the enum.
+            pub(crate) const SHAPE: #rt::Shape = #scan;
         }
     }
 }
@@ -315,6 +314,7 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
     let fields = &catalogue.envelope.fields;
     let field_names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     let field_indexes: Vec<usize> = (0..fields.len()).collect();
+    let field_shapes: Vec<TokenStream> = fields.iter().map(|f| shape(catalogue, &f.ty)).collect();
     let field_checks: Vec<TokenStream> = fields
         .iter()
         .map(|f| value_check(catalogue, &f.ty))
@@ -381,9 +381,10 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
                 cursor: &mut #rt::Cursor<'_>,
                 at: &#rt::At<'_>,
             ) -> ::core::result::Result<(), #rt::Declined> {
-                match event {
-                    #( super::EventName::#variants => <#rt::Object<#event_checks> as #rt::ValueShape>::scan(checker, cursor, at), )*
-                }
+                let shape = match event {
+                    #( super::EventName::#variants => &#event_checks::SHAPE, )*
+                };
+                #rt::scan_object(shape, checker, cursor, at)
             }
 
             #[allow(unused_variables)] // A catalogue without envelope fields checks none.
@@ -395,7 +396,7 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
                 at: &#rt::At<'_>,
             ) -> ::core::result::Result<(), #rt::Declined> {
                 match index {
-                    #( #field_indexes => <#field_checks as #rt::ValueShape>::scan(checker, cursor, at), )*
+                    #( #field_indexes => #rt::scan_value(&#field_shapes, checker, cursor, at), )*
                     _ => cursor.skip_value(),
                 }
             }
