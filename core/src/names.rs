@@ -116,39 +116,30 @@ pub fn is_event_name(name: &str) -> bool {
 
 /// The closest of `candidates` to `name` by edit distance, if it is close enough to suggest.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    closest_of(name, candidates, false)
+}
+
+/// [`closest`] among candidates that are all ASCII (event names and attribute names of a
+/// checked catalogue are): the same answer, without checking each candidate for being ASCII.
+/// A candidate that is not ASCII makes the answer unspecified (it may be missed), never a
+/// panic.
+pub fn closest_among_ascii<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    closest_of(name, candidates, true)
+}
+
+fn closest_of<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    known_ascii: bool,
+) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
     let mut candidates: Vec<&'a str> = candidates.into_iter().collect();
     if name.is_ascii() {
-        // The same as below, on bytes (which are the characters here), and faster, when every
-        // candidate is ASCII too: one pass finds the first candidate equal but for case (which
-        // has the same length as `name`, so it is the first in the order below too), and the
-        // least of those one edit away. No candidate is `name` itself, so one edit away is the
-        // closest there can be; most misspellings are, and this finds them without the table.
-        let mut all_ascii = true;
-        let (mut same, mut near): (Option<&'a str>, Option<&'a str>) = (None, None);
-        for &candidate in &candidates {
-            if !candidate.is_ascii() {
-                all_ascii = false;
-                break;
-            }
-            if candidate.len().abs_diff(name.len()) > 1 {
-                continue;
-            }
-            if same.is_none() && candidate.eq_ignore_ascii_case(name) {
-                same = Some(candidate);
-            }
-            if near.is_none_or(|near| candidate < near)
-                && one_edit_apart(name.as_bytes(), candidate.as_bytes())
-            {
-                near = Some(candidate);
-            }
-        }
-        if all_ascii {
-            if let Some(found) = same.or(near) {
-                return Some(found);
-            }
-            sort_by_length(&mut candidates, name);
-            return nearest(name.as_bytes(), &candidates, limit, str::as_bytes);
+        if let Some(found) = closest_ascii(name, &mut candidates, limit, known_ascii) {
+            return found;
         }
     }
     sort_by_length(&mut candidates, name);
@@ -163,6 +154,80 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     nearest(&name, &candidates, limit, |candidate| {
         candidate.chars().collect::<Vec<char>>()
     })
+}
+
+/// [`closest`] for an ASCII `name`, on bytes (which are its characters), when that gives the
+/// same answer: `None` when a candidate that is not ASCII could change it (then the caller
+/// goes on on characters).
+///
+/// One pass finds the first candidate equal but for case and the least of those one edit
+/// away; most misspellings are one edit away, and this finds them without the table. It
+/// checks only the candidates that could be either for being ASCII: a candidate that is not
+/// ASCII is at least one edit away (its other characters cannot match an ASCII name), so it is
+/// one edit away only with one character of at most four bytes (at most four bytes longer
+/// than `name`, at least as long); and it is equal but for case only through KELVIN SIGN
+/// (three bytes, lowercased to `k`), so exactly two bytes longer per sign. Candidates
+/// further off are checked only when the table is needed.
+fn closest_ascii<'a>(
+    name: &str,
+    candidates: &mut Vec<&'a str>,
+    limit: usize,
+    known_ascii: bool,
+) -> Option<Option<&'a str>> {
+    let len = name.len();
+    let (mut same, mut near): (Option<&'a str>, Option<&'a str>) = (None, None);
+    for &candidate in candidates.iter() {
+        if candidate.len() + 1 < len || candidate.len() > len + 4 {
+            continue;
+        }
+        if !known_ascii && !candidate.is_ascii() {
+            return None;
+        }
+        if candidate.len().abs_diff(len) > 1 {
+            continue;
+        }
+        if same.is_none() && candidate.eq_ignore_ascii_case(name) {
+            same = Some(candidate);
+        }
+        if near.is_none_or(|near| candidate < near)
+            && one_edit_apart(name.as_bytes(), candidate.as_bytes())
+        {
+            near = Some(candidate);
+        }
+    }
+    // A candidate equal but for case has `name`'s length: it comes first in every order.
+    if same.is_some() || (known_ascii && near.is_some()) {
+        return Some(same.or(near));
+    }
+    let unchecked = |candidate: &str| candidate.len() + 1 < len || candidate.len() > len + 4;
+    if near.is_some() {
+        // Only a candidate equal but for case could come before it: one with KELVIN SIGNs.
+        let kelvin =
+            |candidate: &&str| candidate.len() > len + 4 && (candidate.len() - len) % 2 == 0;
+        if candidates
+            .iter()
+            .all(|candidate| !kelvin(candidate) || candidate.is_ascii())
+        {
+            return Some(near);
+        }
+        return None;
+    }
+    if !known_ascii
+        && !candidates
+            .iter()
+            .all(|candidate| !unchecked(candidate) || candidate.is_ascii())
+    {
+        return None;
+    }
+    // Candidates whose letters alone differ by more than the limit cannot be within it: most
+    // are dropped before the table, which costs ten times the count.
+    if let Some(letters) = Letters::of(name.as_bytes()) {
+        candidates.retain(|candidate| {
+            candidate.len().abs_diff(len) <= limit && letters.bound(candidate.as_bytes()) <= limit
+        });
+    }
+    sort_by_length(candidates, name);
+    Some(nearest(name.as_bytes(), candidates, limit, str::as_bytes))
 }
 
 /// Candidates of about the same length as `name` first: a close one found early tightens the
@@ -191,6 +256,47 @@ fn nearest<'a, T: PartialEq, U: AsRef<[T]>>(
         }
     }
     best.map(|(_, candidate)| candidate)
+}
+
+/// How many times each ASCII byte occurs in a name: for a lower bound of its edit distance to
+/// others (each edit changes at most one letter's count on each side).
+struct Letters {
+    counts: [u16; 128],
+    len: usize,
+}
+
+impl Letters {
+    /// The letters of `name`, ASCII and shorter than the counts can hold.
+    fn of(name: &[u8]) -> Option<Self> {
+        if name.len() > usize::from(u16::MAX) || !name.is_ascii() {
+            return None;
+        }
+        let mut counts = [0u16; 128];
+        for &byte in name {
+            counts[usize::from(byte)] += 1;
+        }
+        Some(Letters {
+            counts,
+            len: name.len(),
+        })
+    }
+
+    /// A lower bound of the edit distance from the name to `other` (ASCII): the larger of the
+    /// letters only `other` has and those only the name has, counted with multiplicity.
+    fn bound(&self, other: &[u8]) -> usize {
+        let mut counts = self.counts;
+        let mut shared = 0;
+        for &byte in other {
+            if let Some(count) = counts
+                .get_mut(usize::from(byte))
+                .filter(|count| **count > 0)
+            {
+                *count -= 1;
+                shared += 1;
+            }
+        }
+        (other.len() - shared).max(self.len - shared)
+    }
 }
 
 /// Whether `a` becomes `b` by at most one insertion, deletion or substitution.
@@ -351,6 +457,26 @@ mod tests {
             names.push(candidate.replace('a', "e"));
         }
         names.extend(["zzz", "voice.hld.dne", "CAFÉ", "cafe", "x"].map(String::from));
+        // Candidates that are not ASCII but one edit away (a character of three bytes), or
+        // equal but for case through KELVIN SIGN, beside ASCII ones one edit away.
+        let exotic = [
+            "caf€",
+            "cafx",
+            "\u{212A}ilometre",
+            "kilometrx",
+            "x\u{212A}\u{212A}\u{212A}\u{212A}\u{212A}y",
+            "xkkkkkz",
+        ];
+        let exotic_names = ["cafe", "kilometre", "KILOMETRE", "xkkkkky", "cafë"];
+        for name in exotic_names {
+            for set in [&exotic[..], &exotic[1..2], &exotic[2..4], &exotic[4..]] {
+                assert_eq!(
+                    closest(name, set.iter().copied()),
+                    closest_by_definition(name, set),
+                    "{name} in {set:?}"
+                );
+            }
+        }
         // With a non-ASCII candidate (the general path), and without (the path on bytes).
         let ascii: Vec<&str> = candidates.into_iter().filter(|c| c.is_ascii()).collect();
         for set in [&candidates[..], &ascii[..]] {
@@ -361,6 +487,13 @@ mod tests {
                     "{name}"
                 );
             }
+        }
+        for name in &names {
+            assert_eq!(
+                closest_among_ascii(name, ascii.iter().copied()),
+                closest_by_definition(name, &ascii),
+                "{name}"
+            );
         }
     }
 

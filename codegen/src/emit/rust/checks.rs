@@ -311,6 +311,7 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
         .iter()
         .map(|e| ident(&e.check_name))
         .collect();
+    let event_names: Vec<&str> = catalogue.events.iter().map(|e| e.name.as_str()).collect();
     let fields = &catalogue.envelope.fields;
     let field_names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     let field_indexes: Vec<usize> = (0..fields.len()).collect();
@@ -336,7 +337,9 @@ fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
             }
 
             fn names(&self) -> impl ::core::iter::Iterator<Item = &str> {
-                super::EventName::ALL.iter().map(|event| event.as_str())
+                // A table, not `EventName::as_str` per name: suggestions read every name.
+                const NAMES: &[&str] = &[#(#event_names),*];
+                NAMES.iter().copied()
             }
 
             fn envelope_field(&self, name: &str) -> ::core::option::Option<usize> {
