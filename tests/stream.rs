@@ -128,3 +128,52 @@ fn an_error_of_the_callback_stops_the_stream() {
     assert_eq!(result.unwrap_err().to_string(), "enough");
     assert_eq!(seen, 100);
 }
+
+/// A reader that gives `good` bytes, then fails.
+struct Failing<'a> {
+    good: &'a [u8],
+}
+
+impl std::io::Read for Failing<'_> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        if self.good.is_empty() {
+            return Err(std::io::Error::other("the disk went away"));
+        }
+        let count = buffer.len().min(self.good.len()).min(4096);
+        buffer[..count].copy_from_slice(&self.good[..count]);
+        self.good = &self.good[count..];
+        Ok(count)
+    }
+}
+
+#[test]
+fn an_error_of_the_input_stops_the_stream_on_any_number_of_jobs() {
+    let input = stream(20_000);
+    for jobs in 1..=3 {
+        let settings = StreamOptions {
+            max_line_bytes: 1 << 20,
+            jobs: NonZeroUsize::new(jobs).unwrap(),
+        };
+        let mut lines = Vec::new();
+        let result = validate_stream(
+            &ors_events::Catalogue,
+            Failing { good: &input },
+            &Options::new(),
+            settings,
+            |line, _| {
+                lines.push(line);
+                Ok(())
+            },
+        );
+        assert_eq!(
+            result.unwrap_err().to_string(),
+            "the disk went away",
+            "{jobs} jobs"
+        );
+        // What was handed on before the error came in line order.
+        assert!(
+            lines.windows(2).all(|pair| pair[0] < pair[1]),
+            "{jobs} jobs"
+        );
+    }
+}

@@ -102,8 +102,8 @@ struct FileName {
 /// when an event is invalid, or with `--deny warnings` has warnings.
 pub fn run<S: Checks + Sync>(catalogue: &S, request: &Request<'_>, ui: &Ui) -> Result<(), Failure> {
     let file = request.file;
-    let (name, input): (String, Box<dyn Read>) = if file.as_os_str() == "-" {
-        ("<stdin>".into(), Box::new(io::stdin().lock()))
+    let (name, input): (String, Box<dyn Read + Send>) = if file.as_os_str() == "-" {
+        ("<stdin>".into(), Box::new(io::stdin()))
     } else {
         let opened = File::open(file)
             .map_err(|err| Failure::usage(format!("cannot read {}: {err}", file.display())))?;

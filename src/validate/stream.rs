@@ -1,17 +1,19 @@
 //! Validating a stream of JSON Lines on several threads, in constant memory, with every report
 //! handed back in line order.
 //!
-//! The calling thread reads the input in blocks of whole lines and hands them round-robin to
-//! `jobs` worker threads, each through a channel of two blocks; it takes the workers' reports
-//! back in the same round-robin order, so they come out in line order with no reordering
-//! buffer. At most two blocks per worker are in flight, and blocks are recycled: memory stays
-//! bounded whatever the input's length. With one job, the calling thread validates the blocks
-//! itself; the reports are the same.
+//! Each of `jobs` worker threads reads the next block of whole lines itself (the input is
+//! shared under a lock), validates it on its own core while its lines are in that core's
+//! cache, and sends it back numbered; the calling thread hands the reports to the caller in
+//! block order, holding those that come early. At most two blocks per worker are read and not
+//! yet handed on, and blocks are recycled: memory stays bounded whatever the input's length.
+//! With one job, the calling thread reads and validates the blocks itself; the reports are
+//! the same.
 
-use std::collections::VecDeque;
+use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::num::NonZeroUsize;
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Condvar, Mutex};
 
 use super::{
     validate_text, validate_with, Checks, Options, Report, StreamSummary, Violation, ViolationCode,
@@ -104,7 +106,7 @@ struct Done {
 /// assert_eq!(bad_lines, [3]);
 /// # Ok::<(), std::io::Error>(())
 /// ```
-pub fn validate_stream<S: Checks + Sync, R: Read>(
+pub fn validate_stream<S: Checks + Sync, R: Read + Send>(
     checks: &S,
     reader: R,
     options: &Options,
@@ -125,86 +127,142 @@ pub fn validate_stream<S: Checks + Sync, R: Read>(
         }
         return Ok(output.summary);
     }
+    let shared = Shared {
+        state: Mutex::new(Reading {
+            blocks,
+            next: 0,
+            in_flight: 0,
+            stop: false,
+            error: None,
+        }),
+        room: Condvar::new(),
+        limit: jobs * IN_FLIGHT,
+    };
+    let (outbox, answers) = channel::<(u64, Done)>();
     std::thread::scope(|scope| {
-        let mut to_workers = Vec::with_capacity(jobs);
-        let mut from_workers = Vec::with_capacity(jobs);
         for _ in 0..jobs {
-            let (to_worker, inbox) = sync_channel::<Block>(IN_FLIGHT);
-            let (outbox, from_worker) = sync_channel::<Done>(IN_FLIGHT);
-            scope.spawn(move || work(checks, options, max, inbox, outbox));
-            to_workers.push(to_worker);
-            from_workers.push(from_worker);
+            let outbox = outbox.clone();
+            let shared = &shared;
+            scope.spawn(move || work(checks, options, max, shared, outbox));
         }
-        // Dropping the channels on return (an error included) stops the workers.
-        coordinate(
-            &mut blocks,
-            &to_workers,
-            &from_workers,
-            &mut output,
-            &mut each,
-        )
+        drop(outbox);
+        let emitted = emit_in_order(&shared, &answers, &mut output, &mut each);
+        // Stop the workers whatever happened (an error of `each` included).
+        shared.lock().stop = true;
+        shared.room.notify_all();
+        emitted
     })?;
-    Ok(output.summary)
+    match shared.state.into_inner().map_err(|_| worker_lost())?.error {
+        Some(err) => Err(err),
+        None => Ok(output.summary),
+    }
 }
 
-/// Hands blocks out round-robin and takes the answers back in the same order.
-fn coordinate<R: Read>(
-    blocks: &mut Blocks<R>,
-    to_workers: &[SyncSender<Block>],
-    from_workers: &[Receiver<Done>],
+/// What the workers share: the input, read by whichever worker is free, block by block.
+struct Shared<R> {
+    state: Mutex<Reading<R>>,
+    /// Signalled when a block is emitted (room for another) or the run stops.
+    room: Condvar,
+    /// Blocks read and not yet emitted, at most: memory stays bounded.
+    limit: usize,
+}
+
+struct Reading<R> {
+    blocks: Blocks<R>,
+    /// The number of the next block read.
+    next: u64,
+    in_flight: usize,
+    /// The input ended, failed, or the caller stopped.
+    stop: bool,
+    error: Option<io::Error>,
+}
+
+impl<R> Shared<R> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Reading<R>> {
+        // A worker that panicked holding the lock left the state as it was: still usable.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A worker: reads the next block itself (so that its lines are in this core's cache when
+/// it validates them, rather than read on one core and validated on another), validates it,
+/// and sends it numbered to the calling thread, until the input ends.
+fn work<S: Checks, R: Read>(
+    checks: &S,
+    options: &Options,
+    max_line_bytes: usize,
+    shared: &Shared<R>,
+    outbox: Sender<(u64, Done)>,
+) {
+    loop {
+        let (number, block) = {
+            let mut state = shared.lock();
+            while state.in_flight >= shared.limit && !state.stop {
+                state = shared
+                    .room
+                    .wait(state)
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+            }
+            if state.stop {
+                return;
+            }
+            match state.blocks.next() {
+                Ok(Some(block)) => {
+                    let number = state.next;
+                    state.next += 1;
+                    state.in_flight += 1;
+                    (number, block)
+                }
+                Ok(None) => {
+                    state.stop = true;
+                    shared.room.notify_all();
+                    return;
+                }
+                Err(err) => {
+                    state.error = Some(err);
+                    state.stop = true;
+                    shared.room.notify_all();
+                    return;
+                }
+            }
+        };
+        let done = validate_block(checks, options, max_line_bytes, block);
+        if outbox.send((number, done)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Takes the workers' blocks as they come and hands them to `each` in input order, holding
+/// those that come early (at most the in-flight limit).
+fn emit_in_order<R: Read>(
+    shared: &Shared<R>,
+    answers: &Receiver<(u64, Done)>,
     output: &mut Output,
     each: &mut impl FnMut(u64, &Report) -> io::Result<()>,
 ) -> io::Result<()> {
-    let jobs = to_workers.len();
-    let mut in_flight: VecDeque<usize> = VecDeque::with_capacity(jobs * IN_FLIGHT);
+    let mut early: BTreeMap<u64, Done> = BTreeMap::new();
     let mut next = 0;
-    let mut take = |worker: usize, blocks: &mut Blocks<R>| -> io::Result<()> {
-        let done = from_workers[worker].recv().map_err(|_| worker_lost())?;
-        blocks.recycle(output.emit(done, each)?);
-        Ok(())
-    };
-    while let Some(block) = blocks.next()? {
-        if in_flight.len() == jobs * IN_FLIGHT {
-            if let Some(oldest) = in_flight.pop_front() {
-                take(oldest, blocks)?;
-            }
+    // Ends when every worker has stopped and sent all it validated.
+    for (number, done) in answers {
+        early.insert(number, done);
+        while let Some(done) = early.remove(&next) {
+            let block = output.emit(done, each)?;
+            next += 1;
+            let mut state = shared.lock();
+            state.blocks.recycle(block);
+            state.in_flight -= 1;
+            drop(state);
+            shared.room.notify_one();
         }
-        to_workers[next].send(block).map_err(|_| worker_lost())?;
-        in_flight.push_back(next);
-        next = (next + 1) % jobs;
-        // The input has nothing more for now (a live stream): report what was read.
-        if blocks.short {
-            while let Some(oldest) = in_flight.pop_front() {
-                take(oldest, blocks)?;
-            }
-        }
-    }
-    while let Some(oldest) = in_flight.pop_front() {
-        take(oldest, blocks)?;
     }
     Ok(())
 }
 
 fn worker_lost() -> io::Error {
     io::Error::other("a validation thread stopped unexpectedly")
-}
-
-/// A worker: validates the blocks of `inbox` until it closes.
-fn work<S: Checks>(
-    checks: &S,
-    options: &Options,
-    max_line_bytes: usize,
-    inbox: Receiver<Block>,
-    outbox: SyncSender<Done>,
-) {
-    while let Ok(block) = inbox.recv() {
-        if outbox
-            .send(validate_block(checks, options, max_line_bytes, block))
-            .is_err()
-        {
-            return;
-        }
-    }
 }
 
 /// The reports in order, and the running totals.
