@@ -32,8 +32,8 @@ pub use crate::results::{ActionPair, Outcome, Pending};
 pub use crate::validate::{
     int_enum, scan_object, scan_value, str_enum, validate_lines_with, validate_value,
     validate_with, AnyObject, Array, At, Bool, Checker, Checks, Cursor, Declined, Int,
-    IntEnumShape, Kind, MapShape, Member, Object, ObjectShape, Options, Report, Seed, Severity,
-    Shape, Str, StrEnumShape, StreamSummary, ValueShape, Violation,
+    IntEnumShape, MapShape, Member, Object, ObjectShape, Options, Report, Seed, Severity, Shape,
+    Str, StrEnumShape, StreamSummary, ValueShape, Violation,
 };
 pub use crate::version::{Form, OrsVersion};
 pub use ors_events_macros::{Event, OrsEnum};

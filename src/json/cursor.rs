@@ -13,7 +13,7 @@ use super::{escape, integer_digits, literal, skip_number, string_stop, Declined,
 
 /// What a JSON value is, told by its first byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// `{`
     Object,
     /// `[`
@@ -86,7 +86,7 @@ impl<'de> Cursor<'de> {
 
     /// The kind of the next value, which is not consumed.
     #[inline(always)]
-    pub fn kind(&mut self) -> Result<Kind, Declined> {
+    pub(crate) fn kind(&mut self) -> Result<Kind, Declined> {
         Ok(match self.peek().ok_or(Declined)? {
             b'{' => Kind::Object,
             b'[' => Kind::Array,
@@ -110,13 +110,13 @@ impl<'de> Cursor<'de> {
 
     /// Consumes the `{` of an object (its [`Kind`] was read): its members follow, each key
     /// read with [`Cursor::next_key`], which `first` must start `true` for.
-    pub fn open_object(&mut self) -> Result<(), Declined> {
+    pub(crate) fn open_object(&mut self) -> Result<(), Declined> {
         self.open()
     }
 
     /// Consumes the `[` of an array (its [`Kind`] was read): its items follow, each announced
     /// by [`Cursor::next_item`], which `first` must start `true` for.
-    pub fn open_array(&mut self) -> Result<(), Declined> {
+    pub(crate) fn open_array(&mut self) -> Result<(), Declined> {
         self.open()
     }
 
@@ -143,7 +143,7 @@ impl<'de> Cursor<'de> {
     /// the raw text between its quotes: a key with escapes is declined.
     // Inlined into each generated object check: a call costs a fifth of a key's reading.
     #[inline(always)]
-    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<&'de [u8]>, Declined> {
+    pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<Option<&'de [u8]>, Declined> {
         // `,"` between members and `"` after the brace, as compact JSON has them, are taken
         // without the general steps.
         match (self.bytes().get(self.pos), *first) {
@@ -168,7 +168,7 @@ impl<'de> Cursor<'de> {
 
     /// Whether an item of the array follows (`false` once the array is closed).
     #[inline]
-    pub fn next_item(&mut self, first: &mut bool) -> Result<bool, Declined> {
+    pub(crate) fn next_item(&mut self, first: &mut bool) -> Result<bool, Declined> {
         self.more(first, b']')
     }
 
@@ -186,7 +186,7 @@ impl<'de> Cursor<'de> {
     }
 
     /// `key`, a key [`Cursor::next_key`] returned, as text.
-    pub fn key_text(&self, key: &'de [u8]) -> Result<&'de str, Declined> {
+    pub(crate) fn key_text(&self, key: &'de [u8]) -> Result<&'de str, Declined> {
         // The key is a slice of the text: where it starts is its distance from the text's start.
         let start = (key.as_ptr() as usize)
             .checked_sub(self.text.as_ptr() as usize)
@@ -198,7 +198,7 @@ impl<'de> Cursor<'de> {
     /// The string at the cursor (its [`Kind`] was read), when it has no escapes; a string with
     /// escapes is declined.
     #[inline(always)]
-    pub fn str(&mut self) -> Result<&'de str, Declined> {
+    pub(crate) fn str(&mut self) -> Result<&'de str, Declined> {
         let start = self.pos + 1;
         self.plain_string()?;
         // Both ends are at quotes, which are character boundaries of the UTF-8 text.
@@ -207,7 +207,7 @@ impl<'de> Cursor<'de> {
 
     /// Skips the string at the cursor (its [`Kind`] was read), checking its escapes.
     #[inline(always)]
-    pub fn skip_string(&mut self) -> Result<(), Declined> {
+    pub(crate) fn skip_string(&mut self) -> Result<(), Declined> {
         let bytes = self.bytes();
         let mut at = self.pos + 1;
         loop {
@@ -225,7 +225,7 @@ impl<'de> Cursor<'de> {
 
     /// The number at the cursor (its [`Kind`] was read), when it is an integer without
     /// fraction or exponent that fits `i64`; any other number is declined.
-    pub fn integer(&mut self) -> Result<i64, Declined> {
+    pub(crate) fn integer(&mut self) -> Result<i64, Declined> {
         let bytes = self.bytes();
         let negative = bytes.get(self.pos) == Some(&b'-');
         if negative {
@@ -261,7 +261,7 @@ impl<'de> Cursor<'de> {
     }
 
     /// Skips the boolean at the cursor (its [`Kind`] was read).
-    pub fn skip_bool(&mut self) -> Result<(), Declined> {
+    pub(crate) fn skip_bool(&mut self) -> Result<(), Declined> {
         match self.bytes().get(self.pos) {
             Some(b't') => self.literal(b"true"),
             _ => self.literal(b"false"),

@@ -31,7 +31,7 @@ pub use engine::{
     int_enum, str_enum, AnyObject, Array, Bool, Checker, Int, MapShape, Object, Seed, Str,
     ValueShape,
 };
-pub use scan::{At, Cursor, Declined, Kind};
+pub use scan::{At, Cursor, Declined};
 pub use shape::{scan_object, scan_value, IntEnumShape, Member, ObjectShape, Shape, StrEnumShape};
 pub use stream::{available_jobs, validate_stream, StreamOptions};
 

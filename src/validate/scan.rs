@@ -11,7 +11,8 @@ use std::fmt;
 
 use super::engine::Checker;
 use super::{messages, Checks, ViolationCode};
-pub use crate::json::cursor::{Cursor, Kind};
+pub use crate::json::cursor::Cursor;
+pub(crate) use crate::json::cursor::Kind;
 pub use crate::json::Declined;
 use crate::OrsVersion;
 
@@ -32,7 +33,7 @@ enum Step<'a> {
 
 impl At<'static> {
     /// The whole document (the pointer ``).
-    pub const ROOT: At<'static> = At {
+    pub(crate) const ROOT: At<'static> = At {
         parent: None,
         step: Step::Root,
     };
@@ -41,7 +42,7 @@ impl At<'static> {
 impl<'a> At<'a> {
     /// Member `key` of the object here.
     #[inline(always)]
-    pub fn key(&'a self, key: &'a str) -> At<'a> {
+    pub(crate) fn key(&'a self, key: &'a str) -> At<'a> {
         At {
             parent: Some(self),
             step: Step::Key(key),
@@ -50,7 +51,7 @@ impl<'a> At<'a> {
 
     /// Item `index` of the array here.
     #[inline(always)]
-    pub fn index(&'a self, index: usize) -> At<'a> {
+    pub(crate) fn index(&'a self, index: usize) -> At<'a> {
         At {
             parent: Some(self),
             step: Step::Index(index),
@@ -265,13 +266,18 @@ pub(super) fn scan_str_enum(
 impl Checker<'_> {
     /// [`Checker::report`] at `at`, on the fast path.
     #[cold]
-    pub fn report_at(&mut self, at: &At<'_>, code: ViolationCode, message: String) {
+    pub(crate) fn report_at(&mut self, at: &At<'_>, code: ViolationCode, message: String) {
         self.push(at.pointer(), code, message);
     }
 
     /// [`Checker::since`] at `at`, on the fast path.
     #[inline]
-    pub fn since_at(&mut self, at: &At<'_>, since: Option<OrsVersion>, what: fmt::Arguments<'_>) {
+    pub(crate) fn since_at(
+        &mut self,
+        at: &At<'_>,
+        since: Option<OrsVersion>,
+        what: fmt::Arguments<'_>,
+    ) {
         if since.is_none() || self.options.ors_version.is_none() {
             return;
         }
@@ -282,7 +288,7 @@ impl Checker<'_> {
 
     /// [`Checker::missing`] for member `key` of the object at `at`, on the fast path.
     #[cold]
-    pub fn missing_at(&mut self, at: &At<'_>, code: ViolationCode, key: &str, what: &str) {
+    pub(crate) fn missing_at(&mut self, at: &At<'_>, code: ViolationCode, key: &str, what: &str) {
         self.report_at(
             &at.key(key),
             code,
@@ -291,7 +297,7 @@ impl Checker<'_> {
     }
 
     /// [`Checker::missing_attribute`] on the fast path.
-    pub fn missing_attribute_at(&mut self, at: &At<'_>, key: &str) {
+    pub(crate) fn missing_attribute_at(&mut self, at: &At<'_>, key: &str) {
         self.missing_at(
             at,
             ViolationCode::MissingAttribute,
@@ -302,7 +308,7 @@ impl Checker<'_> {
 
     /// [`Checker::duplicate`] for the member at `at`, on the fast path.
     #[cold]
-    pub fn duplicate_at(&mut self, at: &At<'_>) {
+    pub(crate) fn duplicate_at(&mut self, at: &At<'_>) {
         self.report_at(
             at,
             ViolationCode::DuplicateKey,
@@ -312,7 +318,7 @@ impl Checker<'_> {
 
     /// [`Checker::attribute_since`] for the attribute at `at`, on the fast path.
     #[inline(always)]
-    pub fn attribute_since_at(
+    pub(crate) fn attribute_since_at(
         &mut self,
         at: &At<'_>,
         since: Option<OrsVersion>,
@@ -338,7 +344,7 @@ impl Checker<'_> {
     /// `key` is not an attribute of `owner`, whose attributes are `known`; reported, and its
     /// value skipped.
     #[cold]
-    pub fn scan_unknown_attribute<'k>(
+    pub(crate) fn scan_unknown_attribute<'k>(
         &mut self,
         cursor: &mut Cursor<'_>,
         at: &At<'_>,
