@@ -10,6 +10,7 @@
 use std::fmt;
 
 use super::engine::Checker;
+use super::shape::Seen;
 use super::{messages, Checks, ViolationCode};
 pub use crate::json::cursor::Cursor;
 pub(crate) use crate::json::cursor::Kind;
@@ -416,8 +417,8 @@ pub(super) fn scan_envelope<S: Checks>(
     let mut data_seen = false;
     // `data` met before `name`: where it is, checked once the name is known.
     let mut pending: Option<(usize, usize)> = None;
-    // Indexes of the envelope fields seen: few, and none in most events.
-    let mut fields_seen: Vec<usize> = Vec::new();
+    // The envelope fields seen, by index.
+    let mut fields_seen = Seen::new();
     let mut first = true;
     while let Some(key) = cursor.next_key(&mut first)? {
         match key {
@@ -483,17 +484,17 @@ fn scan_envelope_field<S: Checks>(
     checker: &mut Checker<'_>,
     cursor: &mut Cursor<'_>,
     key: &str,
-    fields_seen: &mut Vec<usize>,
+    fields_seen: &mut Seen,
 ) -> Result<(), Declined> {
     let root = At::ROOT;
     let at = root.key(key);
     match checks.envelope_field(key) {
-        Some(index) if fields_seen.contains(&index) => {
+        Some(index) if fields_seen.contains(index) => {
             checker.duplicate_at(&at);
             cursor.skip_value()
         }
         Some(index) => {
-            fields_seen.push(index);
+            fields_seen.insert(index);
             checks.scan_envelope_field(index, checker, cursor, &at)
         }
         None => {

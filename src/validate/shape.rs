@@ -130,7 +130,7 @@ fn scan_members(
     at: &At<'_>,
 ) -> Result<(), Declined> {
     let members = object.members;
-    let mut seen = Seen::new(members.len());
+    let mut seen = Seen::new();
     // Producers write an event's members in one order, most often the catalogue's: the member
     // after the last one found is tried first.
     let mut next = 0;
@@ -168,42 +168,53 @@ fn scan_members(
     Ok(())
 }
 
-/// The members of one object seen so far.
-enum Seen {
-    /// Up to 64 members: a bit each.
+/// The members of one object seen so far, by index: a bit each up to 64, a flag each beyond
+/// (no allocation for any object of a real catalogue).
+pub(super) enum Seen {
     Bits(u64),
-    /// More: a flag each.
     Flags(Vec<bool>),
 }
 
 impl Seen {
-    fn new(members: usize) -> Self {
-        if members <= 64 {
-            Seen::Bits(0)
-        } else {
-            Seen::Flags(vec![false; members])
-        }
+    pub(super) fn new() -> Self {
+        Seen::Bits(0)
     }
 
-    /// Marks member `index` seen; whether it was seen before.
-    #[inline]
-    fn insert(&mut self, index: usize) -> bool {
+    /// Marks `index` seen; whether it was seen before.
+    #[inline(always)]
+    pub(super) fn insert(&mut self, index: usize) -> bool {
         match self {
-            Seen::Bits(bits) => {
+            Seen::Bits(bits) if index < 64 => {
                 let bit = 1u64 << index;
                 let before = *bits & bit != 0;
                 *bits |= bit;
                 before
             }
-            Seen::Flags(flags) => std::mem::replace(&mut flags[index], true),
+            _ => self.insert_beyond(index),
+        }
+    }
+
+    #[cold]
+    fn insert_beyond(&mut self, index: usize) -> bool {
+        if let Seen::Bits(bits) = *self {
+            *self = Seen::Flags((0..64).map(|at| bits & (1u64 << at) != 0).collect());
+        }
+        match self {
+            Seen::Flags(flags) => {
+                if flags.len() <= index {
+                    flags.resize(index + 1, false);
+                }
+                std::mem::replace(&mut flags[index], true)
+            }
+            Seen::Bits(_) => false,
         }
     }
 
     #[inline]
-    fn contains(&self, index: usize) -> bool {
+    pub(super) fn contains(&self, index: usize) -> bool {
         match self {
-            Seen::Bits(bits) => bits & (1u64 << index) != 0,
-            Seen::Flags(flags) => flags[index],
+            Seen::Bits(bits) => index < 64 && bits & (1u64 << index) != 0,
+            Seen::Flags(flags) => flags.get(index).copied().unwrap_or(false),
         }
     }
 }
@@ -226,4 +237,25 @@ fn same_key(a: &[u8], b: &[u8]) -> bool {
         u64::from_ne_bytes(word)
     };
     word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Seen;
+
+    #[test]
+    fn seen_members_are_told_apart_below_and_beyond_64() {
+        let mut seen = Seen::new();
+        let order = [3, 70, 0, 63, 64, 200, 5];
+        for index in order {
+            assert!(!seen.contains(index), "{index}");
+            assert!(!seen.insert(index), "{index}");
+        }
+        for index in 0..260 {
+            assert_eq!(seen.contains(index), order.contains(&index), "{index}");
+        }
+        for index in order {
+            assert!(seen.insert(index), "{index} again");
+        }
+    }
 }
