@@ -35,26 +35,24 @@ if [[ ${NO_AJV:-} != 1 ]]; then
   runs+=("ajv-standalone-1-core|taskset -c 0 node $consumers/ajv_standalone.js run $compiled $corpus")
 fi
 
-results=$(mktemp)
-trap 'rm -f "$results"' EXIT
-for ((round = 1; round <= rounds; round++)); do
-  for run in "${runs[@]}"; do
-    name=${run%%|*}
-    command=${run#*|}
-    # Wall seconds, then CPU seconds (user + system), of the whole process.
-    /usr/bin/time -f "$name %e %U %S" -a -o "$results" $command >/dev/null 2>&1 || true
-  done
-done
-
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) at the end; $events events, $(stat -c %s "$corpus") bytes; median of $rounds rounds"
-python3 - "$results" <<'PY'
-import statistics, sys
-rows = {}
-for line in open(sys.argv[1]):
-    parts = line.split()
-    if len(parts) == 4 and not parts[0].startswith("Command"):
-        name, wall, user, system = parts
-        rows.setdefault(name, []).append((float(wall), float(user) + float(system)))
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) at the start; $events events, $(stat -c %s "$corpus") bytes; median of $rounds rounds"
+# The runs, timed by Python to the microsecond (GNU time rounds to ten milliseconds, a few
+# per cent of these runs): wall time with a monotonic clock, CPU time (user + system) from
+# the children's resource usage.
+python3 - "$rounds" "${runs[@]}" <<'PY'
+import resource, statistics, subprocess, sys, time
+rounds = int(sys.argv[1])
+runs = [run.split("|", 1) for run in sys.argv[2:]]
+rows = {name: [] for name, _ in runs}
+for _ in range(rounds):
+    for name, command in runs:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command.split(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        rows[name].append((wall, cpu))
 median = {name: (statistics.median(w for w, _ in r), statistics.median(c for _, c in r)) for name, r in rows.items()}
 floor_wall, floor_cpu = median["skim-serde_json"]
 print("| run | wall (s) | CPU (s) | wall / serde_json skim | CPU / serde_json skim |")
@@ -66,3 +64,4 @@ two = median.get("validate-2-cores")
 if one and two:
     print(f"\n2 cores against 1: {one[0] / two[0]:.2f}x the throughput (wall clock)")
 PY
+echo "load $(cut -d' ' -f1-3 /proc/loadavg) at the end"

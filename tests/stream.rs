@@ -23,13 +23,31 @@ fn stream(events: usize) -> Vec<u8> {
             1 => b"\n\n",
             2 => b"\r\n",
             3 => b"\n   \t\n{oops\n",
-            4 => b"\n\xff\xfe\n",
+            // Bytes that are not UTF-8, in the first block only (the lines of a block after
+            // such a byte are read one by one; the other blocks are read as text): first right
+            // after a document on its line, then on a line of their own.
+            4 if index < 997 => b"\xff\n",
+            10 if index < 997 => b"\n\xff\xfe\n",
             5 => b"\n{\"name\": \"voice.hold.done\", \"data\": {\"requestid\": 1.5e3}}\n",
             6 => b"\n[\"not an envelope\"]\n",
+            // A document over two lines, one followed by more on its line, white space before
+            // a line break, a byte order mark.
+            7 => b"\n{\"name\": \"interaction.added\",\n \"data\": {\"interactionid\": \"i\"}}\n",
+            8 => b"\n{\"name\": \"interaction.added\", \"data\": {\"interactionid\": \"i\"}} {}\n",
+            9 => b" \t \r\n\xEF\xBB\xBF{\"name\": \"interaction.added\", \"data\": {\"interactionid\": \"i\"}}\n",
             _ => b"\n",
         });
         if index % 1_999 == 7 {
             input.extend_from_slice(&vec![b'x'; 3_000]);
+            input.push(b'\n');
+        }
+        // A valid line longer than the smaller limit of the tests.
+        if index % 1_999 == 8 {
+            let text = "x".repeat(3_000);
+            let line = format!(
+                r#"{{"name": "interaction.added", "data": {{"interactionid": "{text}"}}}}"#
+            );
+            input.extend_from_slice(line.as_bytes());
             input.push(b'\n');
         }
     }

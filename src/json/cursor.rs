@@ -34,6 +34,8 @@ pub struct Cursor<'de> {
     text: &'de str,
     pos: usize,
     depth: u32,
+    /// A line break ends the document: it is not white space (see [`Cursor::first_line`]).
+    lines: bool,
 }
 
 impl<'de> Cursor<'de> {
@@ -43,6 +45,17 @@ impl<'de> Cursor<'de> {
             text,
             pos: 0,
             depth: 0,
+            lines: false,
+        }
+    }
+
+    /// A cursor at the start of `text`, lines of JSON, whose document ends at the first line
+    /// break: the cursor reads no further, so that the caller need not find the line's end
+    /// before reading it.
+    pub(crate) fn first_line(text: &'de str) -> Self {
+        Cursor {
+            lines: true,
+            ..Cursor::new(text)
         }
     }
 
@@ -51,10 +64,12 @@ impl<'de> Cursor<'de> {
         self.pos
     }
 
-    /// Checks that only white space follows the document.
+    /// Checks that only white space follows the document (up to the line break, for
+    /// [`Cursor::first_line`]; the cursor is then at the line break).
     pub(crate) fn end(&mut self) -> Result<(), Declined> {
         match self.peek() {
             None => Ok(()),
+            Some(b'\n') if self.lines => Ok(()),
             Some(_) => Err(Declined),
         }
     }
@@ -76,7 +91,7 @@ impl<'de> Cursor<'de> {
     fn peek_after_space(&mut self) -> Option<u8> {
         let bytes = self.bytes();
         while let Some(&byte) = bytes.get(self.pos) {
-            if !matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
+            if !(matches!(byte, b' ' | b'\t' | b'\r') || (byte == b'\n' && !self.lines)) {
                 return Some(byte);
             }
             self.pos += 1;

@@ -48,6 +48,14 @@ pub(crate) fn eligible(bytes: &[u8]) -> Option<&str> {
     simdutf8::basic::from_utf8(bytes).ok()
 }
 
+/// The longest prefix of `bytes` that is UTF-8, as text.
+pub(crate) fn utf8_prefix(bytes: &[u8]) -> &str {
+    match simdutf8::compat::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => simdutf8::basic::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default(),
+    }
+}
+
 /// A string read from the document.
 enum Text<'de> {
     /// Without escapes: borrowed from the document.

@@ -224,6 +224,30 @@ pub(crate) fn validate_text<S: Checks>(checks: &S, text: &str, options: &Options
     read_with_serde(checks, text.as_bytes(), options)
 }
 
+/// The fast path on the first line of `text`, lines of JSON checked as UTF-8 (the rest of a
+/// block): its report and its length without the line break, or `None` when the fast path
+/// declines it (a blank line among others), and the caller finds the line's end and
+/// validates it alone. The report is the one [`validate_text`] gives the line: the cursor
+/// reads no further than its line break.
+pub(crate) fn validate_first_line<S: Checks>(
+    checks: &S,
+    text: &str,
+    options: &Options,
+) -> Option<(Report, usize)> {
+    if text.starts_with('\u{feff}') {
+        return None;
+    }
+    let mut checker = Checker::new(options, String::new());
+    let mut cursor = Cursor::first_line(text);
+    let event = scan::scan_envelope(checks, &mut checker, text, &mut cursor).ok()?;
+    cursor.end().ok()?;
+    let report = Report {
+        event: event.map(|event| checks.name_of(event)),
+        violations: checker.violations,
+    };
+    Some((report, cursor.offset()))
+}
+
 /// The serde reading of a line, through `serde_json`.
 fn read_with_serde<S: Checks>(checks: &S, bytes: &[u8], options: &Options) -> Report {
     if bytes.starts_with(b"\xEF\xBB\xBF") {

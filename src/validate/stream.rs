@@ -16,7 +16,8 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Condvar, Mutex};
 
 use super::{
-    validate_text, validate_with, Checks, Options, Report, StreamSummary, Violation, ViolationCode,
+    validate_first_line, validate_text, validate_with, Checks, Options, Report, StreamSummary,
+    Violation, ViolationCode,
 };
 
 /// The bytes of input a block holds before it is handed to a worker.
@@ -314,27 +315,39 @@ fn validate_block<S: Checks>(
         }
         reports.push((line, report));
     };
-    // UTF-8 is checked once for the whole block, far cheaper than line by line; a block that
-    // fails it is validated line by line from bytes.
-    let text = crate::json::eligible(block.lines());
+    // UTF-8 is checked once for the whole block, far cheaper than line by line; the lines
+    // after a byte that fails it are validated one by one from bytes.
     let all = block.lines();
-    // One search over the block for every line break (a new search per line costs its set-up
-    // each time); the last line may have none.
-    let mut ends = memchr::memchr_iter(b'\n', all);
+    let text = crate::json::utf8_prefix(all);
     let mut start = 0;
     while start < all.len() {
-        let end = ends.next().unwrap_or(all.len());
+        // Most lines are read by the fast path before their end is known: it stops at the
+        // line break, which is then where it stopped. Others are cut at their line break first.
+        let fast = text
+            .get(start..)
+            .and_then(|rest| validate_first_line(checks, rest, options))
+            // The line must end there: at a line break, or at the end of the block (not at
+            // the end of its UTF-8 prefix, before a byte that is not).
+            .filter(|(_, length)| all.get(start + length).is_none_or(|byte| *byte == b'\n'));
+        let (end, report) = match fast {
+            Some((report, length)) => (start + length, Some(report)),
+            None => (
+                memchr::memchr(b'\n', &all[start..]).map_or(all.len(), |end| start + end),
+                None,
+            ),
+        };
         let line = &all[start..end];
-        let consumed = (end + 1).min(all.len()) - start;
         let line_start = start;
-        start += consumed;
+        start = (end + 1).min(all.len());
         lines += 1;
-        summary.bytes += consumed as u64;
+        summary.bytes += (start - line_start) as u64;
         if line.len() > max_line_bytes {
             add(lines, too_long(max_line_bytes), &mut summary);
+        } else if let Some(report) = report {
+            add(lines, report, &mut summary);
         } else if !line.iter().all(u8::is_ascii_whitespace) {
             // Lines end at `\n`, a character boundary.
-            let report = match text.and_then(|text| text.get(line_start..end)) {
+            let report = match text.get(line_start..end) {
                 Some(line) => validate_text(checks, line, options),
                 None => validate_with(checks, line, options),
             };
