@@ -26,6 +26,9 @@ runs=(
   "skim-sonic-rs|taskset -c 0 $bin/examples/skim sonic-rs $corpus"
   "validate-1-core|taskset -c 0 $bin/ors-events validate --format json --jobs 1 $corpus"
   "validate-2-cores|$bin/ors-events validate --format json --jobs 2 $corpus"
+  # The machine's own ceiling on two cores: two skims at once, one per core (a shared
+  # virtual machine does not always give a second core whole).
+  "two-skims-at-once|bash -c 'taskset -c 0 $bin/examples/skim serde_json $corpus & taskset -c 1 $bin/examples/skim serde_json $corpus; wait'"
 )
 if [[ ${NO_AJV:-} != 1 ]]; then
   source scripts/schema-consumers/tools.sh
@@ -43,12 +46,13 @@ python3 - "$rounds" "${runs[@]}" <<'PY'
 import resource, statistics, subprocess, sys, time
 rounds = int(sys.argv[1])
 runs = [run.split("|", 1) for run in sys.argv[2:]]
+import shlex
 rows = {name: [] for name, _ in runs}
 for _ in range(rounds):
     for name, command in runs:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command.split(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(shlex.split(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -63,5 +67,8 @@ one = median.get("validate-1-core")
 two = median.get("validate-2-cores")
 if one and two:
     print(f"\n2 cores against 1: {one[0] / two[0]:.2f}x the throughput (wall clock)")
+pair = median.get("two-skims-at-once")
+if pair:
+    print(f"the machine's ceiling: two skims at once did {2 * floor_wall / pair[0]:.2f}x the work of one in the same time")
 PY
 echo "load $(cut -d' ' -f1-3 /proc/loadavg) at the end"

@@ -141,13 +141,22 @@ pub fn validate_stream<S: Checks + Sync, R: Read + Send>(
     };
     let (outbox, answers) = channel::<(u64, Done)>();
     std::thread::scope(|scope| {
-        for _ in 0..jobs {
+        // The calling thread is one of the jobs: it validates blocks too, between handing on
+        // the reports of those that are done (a third thread on two cores would take turns
+        // with the others).
+        for _ in 1..jobs {
             let outbox = outbox.clone();
             let shared = &shared;
             scope.spawn(move || work(checks, options, max, shared, outbox));
         }
         drop(outbox);
-        let emitted = emit_in_order(&shared, &answers, &mut output, &mut each);
+        let emitted = validate_and_emit(
+            &shared,
+            &answers,
+            (checks, options, max),
+            &mut output,
+            &mut each,
+        );
         // Stop the workers whatever happened (an error of `each` included).
         shared.lock().stop = true;
         shared.room.notify_all();
@@ -187,6 +196,46 @@ impl<R> Shared<R> {
     }
 }
 
+impl<R: Read> Shared<R> {
+    /// The next block and its number, read under the lock; `None` once the input ended,
+    /// failed, or the run stopped. With `wait`, waits for room while too many blocks are read
+    /// and not yet handed on; without, returns `Some(None)` then.
+    fn take(&self, wait: bool) -> Option<Option<(u64, Block)>> {
+        let mut state = self.lock();
+        while state.in_flight >= self.limit && !state.stop {
+            if !wait {
+                return Some(None);
+            }
+            state = self
+                .room
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        if state.stop {
+            return None;
+        }
+        match state.blocks.next() {
+            Ok(Some(block)) => {
+                let number = state.next;
+                state.next += 1;
+                state.in_flight += 1;
+                Some(Some((number, block)))
+            }
+            Ok(None) => {
+                state.stop = true;
+                self.room.notify_all();
+                None
+            }
+            Err(err) => {
+                state.error = Some(err);
+                state.stop = true;
+                self.room.notify_all();
+                None
+            }
+        }
+    }
+}
+
 /// A worker: reads the next block itself (so that its lines are in this core's cache when
 /// it validates them, rather than read on one core and validated on another), validates it,
 /// and sends it numbered to the calling thread, until the input ends.
@@ -197,38 +246,7 @@ fn work<S: Checks, R: Read>(
     shared: &Shared<R>,
     outbox: Sender<(u64, Done)>,
 ) {
-    loop {
-        let (number, block) = {
-            let mut state = shared.lock();
-            while state.in_flight >= shared.limit && !state.stop {
-                state = shared
-                    .room
-                    .wait(state)
-                    .unwrap_or_else(|poisoned| poisoned.into_inner());
-            }
-            if state.stop {
-                return;
-            }
-            match state.blocks.next() {
-                Ok(Some(block)) => {
-                    let number = state.next;
-                    state.next += 1;
-                    state.in_flight += 1;
-                    (number, block)
-                }
-                Ok(None) => {
-                    state.stop = true;
-                    shared.room.notify_all();
-                    return;
-                }
-                Err(err) => {
-                    state.error = Some(err);
-                    state.stop = true;
-                    shared.room.notify_all();
-                    return;
-                }
-            }
-        };
+    while let Some(Some((number, block))) = shared.take(true) {
         let done = validate_block(checks, options, max_line_bytes, block);
         if outbox.send((number, done)).is_err() {
             return;
@@ -236,19 +254,23 @@ fn work<S: Checks, R: Read>(
     }
 }
 
-/// Takes the workers' blocks as they come and hands them to `each` in input order, holding
-/// those that come early (at most the in-flight limit).
-fn emit_in_order<R: Read>(
+/// The calling thread's part: validates blocks like a worker, and hands every block's reports
+/// to `each` in input order as soon as those before it are handed on, holding those that
+/// come early (at most the in-flight limit).
+fn validate_and_emit<S: Checks, R: Read>(
     shared: &Shared<R>,
     answers: &Receiver<(u64, Done)>,
+    (checks, options, max_line_bytes): (&S, &Options, usize),
     output: &mut Output,
     each: &mut impl FnMut(u64, &Report) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut early: BTreeMap<u64, Done> = BTreeMap::new();
     let mut next = 0;
-    // Ends when every worker has stopped and sent all it validated.
-    for (number, done) in answers {
-        early.insert(number, done);
+    let mut reading = true;
+    loop {
+        while let Ok((number, done)) = answers.try_recv() {
+            early.insert(number, done);
+        }
         while let Some(done) = early.remove(&next) {
             let block = output.emit(done, each)?;
             next += 1;
@@ -258,8 +280,39 @@ fn emit_in_order<R: Read>(
             drop(state);
             shared.room.notify_one();
         }
+        match reading.then(|| shared.take(false)).flatten() {
+            Some(Some((number, block))) => {
+                early.insert(
+                    number,
+                    validate_block(checks, options, max_line_bytes, block),
+                );
+            }
+            // No room: the block to hand on next is with a worker; wait for a block.
+            Some(None) => match answers.recv() {
+                Ok((number, done)) => {
+                    early.insert(number, done);
+                }
+                Err(_) => return Ok(()),
+            },
+            // The input ended (or failed): take the workers' last blocks.
+            None => {
+                reading = false;
+                match answers.recv() {
+                    Ok((number, done)) => {
+                        early.insert(number, done);
+                    }
+                    Err(_) => {
+                        // Every worker stopped: what is left is in order.
+                        while let Some(done) = early.remove(&next) {
+                            output.emit(done, each)?;
+                            next += 1;
+                        }
+                        return Ok(());
+                    }
+                }
+            }
+        }
     }
-    Ok(())
 }
 
 fn worker_lost() -> io::Error {
