@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The whole-process comparison of BENCHMARKS.md, in one run: `ors-events validate --format json`
-# on one core and on every core, against the floors (serde_json and sonic-rs skipping each line,
-# `examples/skim`) and ajv compiled to standalone code, run by node (allErrors, every error
-# written as a JSON line). The corpus is `corpus events N` (default 1,000,000 events, about
-# 150 MB, 10 % invalid), written into target/ (never committed). Runs take turns in each of
-# ROUNDS rounds (default 5); prints the median wall time and CPU time (user + system) of each,
-# and the ratios. No timing is asserted.
+# on one core and on two, against the floors (serde_json and sonic-rs skipping each line,
+# `benches/skim.rs`), two skims at once (what the machine gives two busy cores) and ajv compiled
+# to standalone code, run by node (allErrors, every error written as a JSON line). The corpus is
+# `corpus events N` (default 1,000,000 events, about 150 MB, 10 % invalid), written into target/
+# (never committed). Runs take turns in each of ROUNDS rounds (default 5); prints the median wall
+# time and CPU time (user + system) of each, timed to the microsecond, and the ratios. No timing
+# is asserted.
 #
 # Usage: scripts/bench-validate.sh [EVENTS]     ROUNDS=… sets the rounds, NO_AJV=1 skips ajv.
 set -euo pipefail
