@@ -6,16 +6,17 @@
 //! that decodes validates leniently (the typed enums keep values a newer server sends; a repeated
 //! key only the validator sees); decode → encode → decode gives the same event and the same bytes
 //! again, and the encoding validates leniently; on any JSON, the validator's verdict is the JSON
-//! Schema's (the `jsonschema` crate on `generated/schema/ors-events.schema.json`); streams of
-//! lines never panic.
+//! Schema's (the `jsonschema` crate on `generated/schema/ors-events.schema.json`); a stream of
+//! lines gets the same reports from the block reader as one line at a time.
 #![no_main]
 
+use std::num::NonZeroUsize;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use ors_events::validate::dynamic::DynCatalogue;
-use ors_events::validate::{validate, validate_lines, Options};
+use ors_events::validate::{validate, validate_lines, validate_stream, Options, StreamOptions};
 use ors_events::{Envelope, Event};
 use ors_events_fuzz::{envelope, mode};
 use serde_json::Value;
@@ -91,7 +92,29 @@ fuzz_target!(|data: &[u8]| {
             validate(&canonical, &Options::new()).violations
         );
     }
-    let _ = validate_lines(&input[..], &options, 256, |_, _| Ok(()));
+    // A stream of lines: the block reader (which reads a line before its end is known, and
+    // the block's UTF-8 prefix as text) gives what one line at a time gives.
+    let mut one_by_one = Vec::new();
+    let _ = validate_lines(&input[..], &options, 256, |line, report| {
+        one_by_one.push((line, report.clone()));
+        Ok(())
+    });
+    let mut streamed = Vec::new();
+    let settings = StreamOptions {
+        max_line_bytes: 256,
+        jobs: NonZeroUsize::MIN,
+    };
+    let _ = validate_stream(
+        &ors_events::Catalogue,
+        &input[..],
+        &options,
+        settings,
+        |line, report| {
+            streamed.push((line, report.clone()));
+            Ok(())
+        },
+    );
+    assert_eq!(streamed, one_by_one, "{}", String::from_utf8_lossy(&input));
 });
 
 /// decode → encode → decode: the same event, the same bytes, and a valid encoding.

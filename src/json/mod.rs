@@ -1,6 +1,7 @@
-//! The fast path for reading one JSON document held in memory: a serde [`Deserializer`] over
-//! text already checked as UTF-8, which borrows every string without escapes, compares nothing
-//! it does not have to, and skips ignored values without decoding them.
+//! Fast reading of one JSON document held in memory, as text already checked as UTF-8: the
+//! validator's cursor ([`cursor`]), and for typed decoding a serde [`Deserializer`] ([`Reader`])
+//! that borrows every string without escapes, compares nothing it does not have to, and skips
+//! ignored values without decoding them.
 //!
 //! It is strict by construction: whatever it is unsure of, it declines ([`Declined`]), and the
 //! caller reads the document again with `serde_json`, whose verdict and error message then

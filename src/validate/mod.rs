@@ -1,11 +1,12 @@
 //! Validating events from bytes: every violation of one envelope, each with a JSON pointer, a
 //! stable code and a message.
 //!
-//! The engine serves any catalogue through [`Checks`]: generated bindings implement it with
-//! checks generated per event, enum and object type (`generated/rust/checks.rs`). It reads the
-//! bytes
-//! once through `serde_json`'s streaming deserializer, borrowing strings where it can, and never
-//! builds a `serde_json::Value`.
+//! The engine serves any catalogue through [`Checks`]: generated bindings implement it with a
+//! constant table per event, enum and object type (`generated/rust/checks.rs`). A line is read
+//! once, by a cursor of the crate's own that an interpreter walks with those tables
+//! (`scan.rs`, `shape.rs`); what the cursor declines is read again through `serde_json` with
+//! the serde checks (`engine.rs`, `envelope.rs`), whose report then counts. Neither builds a
+//! `serde_json::Value`.
 //!
 //! [`validate()`] and [`validate_lines()`] here use the catalogue compiled into this crate.
 
