@@ -89,7 +89,7 @@ impl<'o> Checker<'o> {
     /// A required member that is absent; reported at the member's pointer.
     pub fn missing(&mut self, code: ViolationCode, key: &str, what: &str) {
         let mark = self.enter(key);
-        self.report(code, [what, " `", key, "` is missing"].concat());
+        self.report(code, messages::missing_message(what, key));
         self.leave(mark);
     }
 
@@ -178,7 +178,7 @@ impl<'o> Checker<'o> {
     pub(super) fn wrong_type(&mut self, expected: &str, found: &str) {
         self.report(
             ViolationCode::WrongType,
-            ["expected ", expected, ", found ", found].concat(),
+            messages::wrong_type_message(expected, found),
         );
     }
 }
@@ -374,7 +374,7 @@ pub fn int_enum<'de, D: Deserializer<'de>>(
                 if !known(code) {
                     checker.report(
                         ViolationCode::EnumValue,
-                        format!("{code} is not a value of {name}"),
+                        messages::int_enum_message(code, name),
                     );
                 }
                 true
@@ -382,7 +382,7 @@ pub fn int_enum<'de, D: Deserializer<'de>>(
             Scalar::OtherNumber(n) if n.fract() == 0.0 => {
                 checker.report(
                     ViolationCode::EnumValue,
-                    format!("{n} is not a value of {name}"),
+                    messages::int_enum_message(n, name),
                 );
                 true
             }
@@ -407,7 +407,7 @@ pub fn str_enum<'de, D: Deserializer<'de>>(
                 if !known(text) {
                     checker.report(
                         ViolationCode::EnumValue,
-                        ["`", text, "` is not a value of ", name].concat(),
+                        messages::str_enum_message(text, name),
                     );
                 }
                 true

@@ -55,3 +55,23 @@ fn concat_with_suggestion(pieces: &[&[&str]], near: Option<&str>) -> String {
     all().for_each(|piece| message.push_str(piece));
     message
 }
+
+/// "expected `expected`, found `found`".
+pub(super) fn wrong_type_message(expected: &str, found: &str) -> String {
+    ["expected ", expected, ", found ", found].concat()
+}
+
+/// "`what` `key` is missing" (`what` is "required attribute" or "envelope field").
+pub(super) fn missing_message(what: &str, key: &str) -> String {
+    [what, " `", key, "` is missing"].concat()
+}
+
+/// "`code` is not a value of `name`", for a code (or a whole number) of an integer enum.
+pub(super) fn int_enum_message(code: impl std::fmt::Display, name: &str) -> String {
+    format!("{code} is not a value of {name}")
+}
+
+/// "`value` is not a value of `name`", for a string enum.
+pub(super) fn str_enum_message(value: &str, name: &str) -> String {
+    ["`", value, "` is not a value of ", name].concat()
+}

@@ -210,47 +210,48 @@ pub fn validate_with<S: Checks>(checks: &S, bytes: &[u8], options: &Options) -> 
 /// what it declines (a malformed line among others), whose verdict and messages then count;
 /// the findings of a declined fast reading are dropped.
 pub(crate) fn validate_text<S: Checks>(checks: &S, text: &str, options: &Options) -> Report {
-    if !text.starts_with('\u{feff}') {
-        let mut checker = Checker::new(options, String::new());
-        let mut cursor = Cursor::new(text);
-        let checked = scan::scan_envelope(checks, &mut checker, text, &mut cursor)
-            .and_then(|event| cursor.end().map(|()| event));
-        if let Ok(event) = checked {
-            return Report {
-                event: event.map(|event| checks.name_of(event)),
-                violations: checker.violations,
-            };
-        }
-    }
-    read_with_serde(checks, text.as_bytes(), options)
+    fast_report(checks, text, options, &mut Cursor::new(text))
+        .unwrap_or_else(|| read_with_serde(checks, text.as_bytes(), options))
 }
 
 /// The fast path on the first line of `text`, lines of JSON checked as UTF-8 (the rest of a
 /// block): its report and its length without the line break, or `None` when the fast path
-/// declines it (a blank line among others), and the caller finds the line's end and
-/// validates it alone. The report is the one [`validate_text`] gives the line: the cursor
-/// reads no further than its line break.
+/// declines it (a blank line among others), and the caller finds the line's end and reads it
+/// with serde. The report is the one [`validate_text`] gives the line: the cursor reads no
+/// further than its line break.
 pub(crate) fn validate_first_line<S: Checks>(
     checks: &S,
     text: &str,
     options: &Options,
 ) -> Option<(Report, usize)> {
+    let mut cursor = Cursor::first_line(text);
+    let report = fast_report(checks, text, options, &mut cursor)?;
+    Some((report, cursor.offset()))
+}
+
+/// The fast path's report of the document at the start of `cursor` (over `text`), or `None`
+/// when it declines.
+fn fast_report<S: Checks>(
+    checks: &S,
+    text: &str,
+    options: &Options,
+    cursor: &mut Cursor<'_>,
+) -> Option<Report> {
+    // A byte order mark is reported by the serde reading, in its own words.
     if text.starts_with('\u{feff}') {
         return None;
     }
     let mut checker = Checker::new(options, String::new());
-    let mut cursor = Cursor::first_line(text);
-    let event = scan::scan_envelope(checks, &mut checker, text, &mut cursor).ok()?;
+    let event = scan::scan_envelope(checks, &mut checker, text, cursor).ok()?;
     cursor.end().ok()?;
-    let report = Report {
+    Some(Report {
         event: event.map(|event| checks.name_of(event)),
         violations: checker.violations,
-    };
-    Some((report, cursor.offset()))
+    })
 }
 
 /// The serde reading of a line, through `serde_json`.
-fn read_with_serde<S: Checks>(checks: &S, bytes: &[u8], options: &Options) -> Report {
+pub(crate) fn read_with_serde<S: Checks>(checks: &S, bytes: &[u8], options: &Options) -> Report {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return Report {
             event: None,

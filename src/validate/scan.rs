@@ -124,25 +124,19 @@ pub(super) fn not_a_container(
     Ok(())
 }
 
-/// A scalar value, read for a check that expects `expected`.
+/// A scalar value, read for a check that compares strings (a string enum, the event's name).
 pub(super) enum Scanned<'de> {
-    /// An integer that fits `i64` (other numbers are declined).
-    Int(i64),
     Str(&'de str),
     /// Any other value, already skipped, with its found-kind for messages.
     Other(&'static str),
 }
 
-/// Reads a scalar where a check expects one: integers and strings by value (strings only when
-/// `want_str`, else skipped as "a string"), anything else skipped.
+/// Reads a scalar where a check compares strings: a string by value, anything else skipped
+/// (numbers other than 64-bit integers declined).
 #[inline(always)]
-pub(super) fn scalar<'de>(
-    cursor: &mut Cursor<'de>,
-    want_str: bool,
-) -> Result<Scanned<'de>, Declined> {
+pub(super) fn scalar<'de>(cursor: &mut Cursor<'de>) -> Result<Scanned<'de>, Declined> {
     Ok(match cursor.kind()? {
-        Kind::String if want_str => Scanned::Str(cursor.str()?),
-        Kind::Number => Scanned::Int(cursor.integer()?),
+        Kind::String => Scanned::Str(cursor.str()?),
         kind => Scanned::Other(skip_scalar(cursor, kind)?),
     })
 }
@@ -223,18 +217,18 @@ pub(super) fn scan_int_enum(
     name: &str,
     known: impl FnOnce(i64) -> bool,
 ) -> Result<(), Declined> {
-    match scalar(cursor, false)? {
-        Scanned::Int(code) => {
+    match cursor.kind()? {
+        Kind::Number => {
+            let code = cursor.integer()?;
             if !known(code) {
-                checker.report_at(
-                    at,
-                    ViolationCode::EnumValue,
-                    format!("{code} is not a value of {name}"),
-                );
+                let message = messages::int_enum_message(code, name);
+                checker.report_at(at, ViolationCode::EnumValue, message);
             }
         }
-        Scanned::Str(_) => checker.wrong_type_at(at, "an integer", "a string"),
-        Scanned::Other(found) => checker.wrong_type_at(at, "an integer", found),
+        found => {
+            let found = skip_scalar(cursor, found)?;
+            checker.wrong_type_at(at, "an integer", found);
+        }
     }
     Ok(())
 }
@@ -247,17 +241,16 @@ pub(super) fn scan_str_enum(
     name: &str,
     known: impl FnOnce(&str) -> bool,
 ) -> Result<(), Declined> {
-    match scalar(cursor, true)? {
+    match scalar(cursor)? {
         Scanned::Str(text) => {
             if !known(text) {
                 checker.report_at(
                     at,
                     ViolationCode::EnumValue,
-                    ["`", text, "` is not a value of ", name].concat(),
+                    messages::str_enum_message(text, name),
                 );
             }
         }
-        Scanned::Int(_) => checker.wrong_type_at(at, "a string", "an integer"),
         Scanned::Other(found) => checker.wrong_type_at(at, "a string", found),
     }
     Ok(())
@@ -290,11 +283,7 @@ impl Checker<'_> {
     /// [`Checker::missing`] for member `key` of the object at `at`, on the fast path.
     #[cold]
     pub(crate) fn missing_at(&mut self, at: &At<'_>, code: ViolationCode, key: &str, what: &str) {
-        self.report_at(
-            &at.key(key),
-            code,
-            [what, " `", key, "` is missing"].concat(),
-        );
+        self.report_at(&at.key(key), code, messages::missing_message(what, key));
     }
 
     /// [`Checker::missing_attribute`] on the fast path.
@@ -337,7 +326,7 @@ impl Checker<'_> {
         self.report_at(
             at,
             ViolationCode::WrongType,
-            ["expected ", expected, ", found ", found].concat(),
+            messages::wrong_type_message(expected, found),
         );
     }
 
@@ -374,12 +363,8 @@ fn scan_name<S: Checks>(
     cursor: &mut Cursor<'_>,
     at: &At<'_>,
 ) -> Result<Name<S::EventId>, Declined> {
-    let text = match scalar(cursor, true)? {
+    let text = match scalar(cursor)? {
         Scanned::Str(text) => text,
-        Scanned::Int(_) => {
-            checker.wrong_type_at(at, "a string", "an integer");
-            return Ok(Name::Bad);
-        }
         Scanned::Other(found) => {
             checker.wrong_type_at(at, "a string", found);
             return Ok(Name::Bad);

@@ -16,7 +16,7 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Condvar, Mutex};
 
 use super::{
-    validate_first_line, validate_text, validate_with, Checks, Options, Report, StreamSummary,
+    read_with_serde, validate_first_line, validate_with, Checks, Options, Report, StreamSummary,
     Violation, ViolationCode,
 };
 
@@ -399,10 +399,14 @@ fn validate_block<S: Checks>(
         } else if let Some(report) = report {
             add(lines, report, &mut summary);
         } else if !line.iter().all(u8::is_ascii_whitespace) {
-            // Lines end at `\n`, a character boundary.
-            let report = match text.get(line_start..end) {
-                Some(line) => validate_text(checks, line, options),
-                None => validate_with(checks, line, options),
+            // A line inside the block's UTF-8 prefix was declined by the fast path above on
+            // exactly its own bytes (the cursor stops at the line break): the serde reading
+            // decides. A line past the prefix was never read: it gets the whole of
+            // `validate_with`, on bytes.
+            let report = if text.len() >= end {
+                read_with_serde(checks, line, options)
+            } else {
+                validate_with(checks, line, options)
             };
             add(lines, report, &mut summary);
         }
