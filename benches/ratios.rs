@@ -4,7 +4,8 @@
 //!
 //! `ORS_BENCH_ONLY=NAME` runs one measure once and prints nothing, for instruction counts:
 //! `valgrind --tool=callgrind target/release/deps/ratios-… --bench` with NAME one of
-//! `validator`, `jsonschema`, `floor`, `floor-simd`, `typed`, `floor-valid`, `validator-valid`,
+//! `validator`, `jsonschema`, `floor`, `floor-simd`, `typed`, `typed-ref`, `floor-valid`,
+//! `validator-valid`,
 //! `validator-invalid`, `none` (the corpus alone, to subtract).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
@@ -57,6 +58,7 @@ fn main() {
             "floor-simd" => support::floor_simd(&corpus.lines),
             "floor-valid" => support::floor(&corpus.valid),
             "typed" => support::typed(&corpus.valid),
+            "typed-ref" => support::typed_ref(&corpus.valid),
             "none" => 0,
             other => panic!("unknown measure {other}"),
         });
@@ -74,6 +76,11 @@ fn main() {
         support::typed(&corpus.valid),
         0,
         "a valid event failed to decode"
+    );
+    assert_eq!(
+        support::typed_ref(&corpus.valid),
+        0,
+        "a valid event failed to decode as a view"
     );
 
     let all = |name, time| Row {
@@ -95,6 +102,7 @@ fn main() {
     let validator_valid = measure(samples, || support::ours(&corpus.valid, &options));
     let validator_invalid = measure(samples, || support::ours(&corpus.invalid, &options));
     let typed = measure(samples, || support::typed(&corpus.valid));
+    let typed_ref = measure(samples, || support::typed_ref(&corpus.valid));
     let typed_slice = measure(samples, || support::typed_from_slice(&corpus.valid));
     let value = measure(samples, || support::value(&corpus.valid));
     let floor_valid = measure(samples, || support::floor(&corpus.valid));
@@ -134,6 +142,10 @@ fn main() {
             bytes: corpus.invalid.iter().map(Vec::len).sum(),
         },
         valid("typed decode: Event::from_json (valid events)", typed),
+        valid(
+            "typed decode: EventRef::from_json (valid events)",
+            typed_ref,
+        ),
         valid(
             "typed decode: serde_json::from_slice::<Event> (valid events)",
             typed_slice,
@@ -199,7 +211,11 @@ fn main() {
             / per_event(validator_valid, corpus.valid.len())
     );
     println!(
-        "| typed decode / floor | {:.2} | at most 1.3 |",
+        "| typed decode, borrowed (EventRef) / floor | {:.2} | at most 1.3 |",
+        ratio(typed_ref, floor_valid)
+    );
+    println!(
+        "| typed decode, owned (Event) / floor | {:.2} | (the owned API, kept) |",
         ratio(typed, floor_valid)
     );
     println!(

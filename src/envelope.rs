@@ -139,32 +139,65 @@ pub fn parse_name<C: Catalogue>(name: &str) -> Result<C::Name, UnknownEvent> {
 /// Decodes an event of catalogue `C` from its envelope's JSON bytes, which hold that envelope
 /// and nothing else but white space.
 pub fn from_json<C: Catalogue>(bytes: &[u8]) -> Result<C::Event, serde_json::Error> {
-    // The fast path; what it declines, serde_json decodes, and its result counts.
-    if let Some(text) = crate::json::eligible(bytes) {
+    let text = crate::json::eligible(bytes);
+    // The fastest reading is the view's, made owned; what it declines, serde decodes.
+    if let Some(view) = text.and_then(|text| crate::view::read_event_ref::<C>(text).ok()) {
+        return Ok(C::into_owned(view));
+    }
+    json_document::<C, Owned>(bytes, text)
+}
+
+/// Decodes an event of catalogue `C` from its envelope's JSON bytes into its borrowed view,
+/// whose strings without escapes borrow from `bytes`.
+pub fn from_json_ref<C: Catalogue>(bytes: &[u8]) -> Result<C::EventRef<'_>, serde_json::Error> {
+    let text = crate::json::eligible(bytes);
+    if let Some(view) = text.and_then(|text| crate::view::read_event_ref::<C>(text).ok()) {
+        return Ok(view);
+    }
+    json_document::<C, Borrowed>(bytes, text)
+}
+
+/// Decodes one envelope from JSON bytes (`text` when they are UTF-8) into `K`'s output through
+/// serde: first with the fast reader; what it declines, serde_json decodes, and its result
+/// counts.
+fn json_document<'de, C: Catalogue, K: DataKind<'de, C>>(
+    bytes: &'de [u8],
+    text: Option<&'de str>,
+) -> Result<K::Output, serde_json::Error> {
+    if let Some(text) = text {
         let mut scratch = String::new();
         let mut reader = crate::json::Reader::new(text, &mut scratch);
         if let Ok(event) =
-            decode_event::<C, _>(&mut reader).and_then(|event| reader.end().map(|()| event))
+            decode::<C, K, _>(&mut reader).and_then(|event| reader.end().map(|()| event))
         {
             return Ok(event);
         }
     }
     // Checking UTF-8 once is cheaper than string by string; invalid bytes are parsed as bytes,
     // so that the error says where.
-    match std::str::from_utf8(bytes) {
-        Ok(text) => whole::<C, _>(serde_json::Deserializer::from_str(text)),
-        Err(_) => whole::<C, _>(serde_json::Deserializer::from_slice(bytes)),
+    match text {
+        Some(text) => whole::<C, K, _>(serde_json::Deserializer::from_str(text)),
+        None => whole::<C, K, _>(serde_json::Deserializer::from_slice(bytes)),
     }
 }
 
 /// Decodes one event and then the end of the input: anything but white space after the event
 /// is an error, as the validator reports it (`malformed-json`).
-fn whole<'de, C: Catalogue, R: serde_json::de::Read<'de>>(
+fn whole<'de, C: Catalogue, K: DataKind<'de, C>, R: serde_json::de::Read<'de>>(
     mut deserializer: serde_json::Deserializer<R>,
-) -> Result<C::Event, serde_json::Error> {
-    let event = decode_event::<C, _>(&mut deserializer)?;
+) -> Result<K::Output, serde_json::Error> {
+    let event = decode::<C, K, _>(&mut deserializer)?;
     deserializer.end()?;
     Ok(event)
+}
+
+/// Decodes the envelope into `K`'s output, its other fields checked and dropped.
+fn decode<'de, C: Catalogue, K: DataKind<'de, C>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<K::Output, D::Error> {
+    deserializer
+        .deserialize_map(EnvelopeVisitor::<C, K>(PhantomData))
+        .map(|(event, _)| event)
 }
 
 /// Decodes the event `name` of catalogue `C` from its `data` alone.
@@ -181,7 +214,15 @@ pub fn from_data<C: Catalogue>(
 pub fn decode_event<'de, C: Catalogue, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<C::Event, D::Error> {
-    Envelope::<C>::deserialize(deserializer).map(|envelope| envelope.event)
+    decode::<C, Owned, D>(deserializer)
+}
+
+/// Decodes the borrowed view of an event of catalogue `C` from its envelope; the envelope
+/// fields besides `name` and `data` are checked and dropped, as [`decode_event`] does.
+pub fn decode_event_ref<'de, C: Catalogue, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<C::EventRef<'de>, D::Error> {
+    decode::<C, Borrowed, D>(deserializer)
 }
 
 /// Encodes an event of catalogue `C` as `{"name": ..., "data": {...}}`.
@@ -248,28 +289,66 @@ impl<C: Catalogue> Visitor<'_> for NameSeed<C> {
     }
 }
 
-struct DataSeed<C: Catalogue>(C::Name);
+/// What an envelope's `data` decodes into: the catalogue's owned event, or its borrowed view.
+trait DataKind<'de, C: Catalogue> {
+    /// The decoded event.
+    type Output;
 
-impl<'de, C: Catalogue> DeserializeSeed<'de> for DataSeed<C> {
-    type Value = C::Event;
+    /// Decodes the `data` of event `name`.
+    fn decode<D: Deserializer<'de>>(
+        name: C::Name,
+        deserializer: D,
+    ) -> Result<Self::Output, D::Error>;
+}
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<C::Event, D::Error> {
-        C::decode_data(self.0, Strict(deserializer))
+/// Into `C::Event`.
+struct Owned;
+
+impl<'de, C: Catalogue> DataKind<'de, C> for Owned {
+    type Output = C::Event;
+
+    fn decode<D: Deserializer<'de>>(name: C::Name, deserializer: D) -> Result<C::Event, D::Error> {
+        C::decode_data(name, Strict(deserializer))
     }
 }
 
-struct EnvelopeVisitor<C>(PhantomData<C>);
+/// Into `C::EventRef`, borrowing from the input.
+struct Borrowed;
 
-impl<'de, C: Catalogue> Visitor<'de> for EnvelopeVisitor<C> {
-    type Value = Envelope<C>;
+impl<'de, C: Catalogue> DataKind<'de, C> for Borrowed {
+    type Output = C::EventRef<'de>;
+
+    fn decode<D: Deserializer<'de>>(
+        name: C::Name,
+        deserializer: D,
+    ) -> Result<C::EventRef<'de>, D::Error> {
+        C::decode_data_ref(name, Strict(deserializer))
+    }
+}
+
+struct DataSeed<C: Catalogue, K>(C::Name, PhantomData<K>);
+
+impl<'de, C: Catalogue, K: DataKind<'de, C>> DeserializeSeed<'de> for DataSeed<C, K> {
+    type Value = K::Output;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Output, D::Error> {
+        K::decode(self.0, deserializer)
+    }
+}
+
+/// Reads an envelope: the event as `K` decodes it, and the other fields.
+struct EnvelopeVisitor<C, K>(PhantomData<(C, K)>);
+
+impl<'de, C: Catalogue, K: DataKind<'de, C>> Visitor<'de> for EnvelopeVisitor<C, K> {
+    type Value = (K::Output, C::Fields);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an event envelope: an object with `name` and `data`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope<C>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut name: Option<C::Name> = None;
-        let mut event: Option<C::Event> = None;
+        let mut event: Option<K::Output> = None;
         let mut buffered: Option<serde_json::Value> = None;
         let mut fields = C::Fields::default();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
@@ -285,7 +364,9 @@ impl<'de, C: Catalogue> Visitor<'de> for EnvelopeVisitor<C> {
                         return Err(de::Error::duplicate_field("data"));
                     }
                     match name {
-                        Some(name) => event = Some(map.next_value_seed(DataSeed::<C>(name))?),
+                        Some(name) => {
+                            event = Some(map.next_value_seed(DataSeed::<C, K>(name, PhantomData))?);
+                        }
                         None => buffered = Some(map.next_value()?),
                     }
                 }
@@ -302,16 +383,19 @@ impl<'de, C: Catalogue> Visitor<'de> for EnvelopeVisitor<C> {
         let name = name.ok_or_else(|| de::Error::missing_field("name"))?;
         let event = match (event, buffered) {
             (Some(event), _) => event,
-            (None, Some(data)) => C::decode_data(name, Strict(data)).map_err(de::Error::custom)?,
+            // The buffered value is owned: the view's strings are decoded into their own.
+            (None, Some(data)) => K::decode(name, data).map_err(de::Error::custom)?,
             (None, None) => return Err(de::Error::missing_field("data")),
         };
-        Ok(Envelope { event, fields })
+        Ok((event, fields))
     }
 }
 
 impl<'de, C: Catalogue> Deserialize<'de> for Envelope<C> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(EnvelopeVisitor::<C>(PhantomData))
+        deserializer
+            .deserialize_map(EnvelopeVisitor::<C, Owned>(PhantomData))
+            .map(|(event, fields)| Envelope { event, fields })
     }
 }
 

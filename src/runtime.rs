@@ -14,8 +14,9 @@
 //!
 //! and includes them where it likes: `mod events { include!(concat!(env!("OUT_DIR"),
 //! "/rust/mod.rs")); }`. The included code provides the family modules, `Event`, `EventName`,
-//! `Family`, `Action`, the action marker types, `Envelope`, and `validate` and `validate_lines`
-//! for that catalogue; [`Pending`] correlates its requests and results.
+//! `EventRef` (the borrowed view of an event), `Family`, `Action`, the action marker types,
+//! `Envelope`, and `validate` and `validate_lines` for that catalogue; [`Pending`] correlates
+//! its requests and results.
 //!
 //! Generated code reaches serde through [`serde`] and [`serde_json`] here, so the including
 //! crate needs no dependency but `ors-events`.
@@ -24,8 +25,8 @@ pub use serde;
 pub use serde_json;
 
 pub use crate::envelope::{
-    decode_event, encode_event, from_data, from_json, parse_name, DecodeError, Envelope, Key,
-    UnknownEvent,
+    decode_event, decode_event_ref, encode_event, from_data, from_json, from_json_ref, parse_name,
+    DecodeError, Envelope, Key, UnknownEvent,
 };
 pub use crate::event_traits::{AttributeInfo, OrsEnum, OrsEvent, UnknownName};
 pub use crate::results::{ActionPair, Outcome, Pending};
@@ -36,7 +37,10 @@ pub use crate::validate::{
     Str, StrEnumShape, StreamSummary, ValueShape, Violation,
 };
 pub use crate::version::{Form, OrsVersion};
+pub use crate::view::{read_object, set_once};
 pub use ors_events_macros::{Event, OrsEnum};
+
+use std::borrow::Cow;
 
 use serde::ser::SerializeMap;
 
@@ -50,6 +54,49 @@ where
 {
     T::deserialize(deserializer).map(Some)
 }
+
+/// Decodes a string attribute of a borrowed event view (generated code names it in
+/// `deserialize_with`): borrowed from the input when it has no escapes and the input allows it,
+/// decoded into its own `String` otherwise.
+pub fn borrow_str<'de: 'a, 'a, D>(deserializer: D) -> Result<Cow<'a, str>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    deserializer.deserialize_str(CowStr)
+}
+
+/// [`borrow_str`] for an optional attribute, refusing `null` as [`present`] does.
+pub fn present_borrowed_str<'de: 'a, 'a, D>(
+    deserializer: D,
+) -> Result<Option<Cow<'a, str>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    borrow_str(deserializer).map(Some)
+}
+
+/// Visits a string as a `Cow`, borrowed when the deserializer lends it.
+struct CowStr;
+
+impl<'de> serde::de::Visitor<'de> for CowStr {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(text))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(text.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(text))
+    }
+}
 use serde::Deserializer;
 
 /// What the runtime needs to decode, encode and name the events of one generated catalogue.
@@ -59,6 +106,8 @@ pub trait Catalogue: 'static {
     type Name: Copy + Eq + std::fmt::Debug + 'static;
     /// The catalogue's events (`Event`).
     type Event: Clone + PartialEq + std::fmt::Debug;
+    /// The catalogue's events as borrowed views of the JSON they were read from (`EventRef`).
+    type EventRef<'a>: Clone + PartialEq + std::fmt::Debug;
     /// The catalogue's actions (`Action`).
     type Action: Copy + Eq + std::fmt::Debug + 'static;
     /// The envelope fields besides `name` and `data` (`EnvelopeFields`).
@@ -81,6 +130,23 @@ pub trait Catalogue: 'static {
         name: Self::Name,
         deserializer: D,
     ) -> Result<Self::Event, D::Error>;
+
+    /// Decodes the `data` of event `name` from `deserializer` into its borrowed view, whose
+    /// strings borrow from the deserializer's input where they can.
+    fn decode_data_ref<'de, D: Deserializer<'de>>(
+        name: Self::Name,
+        deserializer: D,
+    ) -> Result<Self::EventRef<'de>, D::Error>;
+
+    /// Reads the `data` of event `name` at `cursor` into its borrowed view, declining whatever
+    /// the serde decoding must decide (see `view`).
+    fn read_data_ref<'de>(
+        name: Self::Name,
+        cursor: &mut Cursor<'de>,
+    ) -> Result<Self::EventRef<'de>, Declined>;
+
+    /// The owned event of a view, every borrowed string copied.
+    fn into_owned(event: Self::EventRef<'_>) -> Self::Event;
 
     /// Writes the `data` entry of the event's envelope into `map`.
     fn serialize_data<M: SerializeMap>(event: &Self::Event, map: &mut M) -> Result<(), M::Error>;

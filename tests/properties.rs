@@ -218,8 +218,11 @@ proptest! {
             let report = validate(input, &Options::new());
             let decoded = Event::from_json(input);
             prop_assert!(decoded.is_err() || report.is_valid() || report.violations.iter().any(|v| v.code == "duplicate-key"));
+            let viewed = ors_events::EventRef::from_json(input).map(ors_events::EventRef::into_owned);
+            let serde_only = serde_json::from_slice::<Event>(input);
+            prop_assert_eq!(serde_only.ok(), decoded.as_ref().ok().cloned());
+            prop_assert_eq!(viewed.map_err(|e| e.to_string()), decoded.map_err(|e| e.to_string()));
             validate(input, &Options::new().lenient(true).ors_version("8.1.200.73".parse().unwrap()));
-            let _ = serde_json::from_slice::<Event>(input);
             validate_lines(&input[..], &Options::new(), 64, |_, _| Ok(())).unwrap();
         }
     }
@@ -234,6 +237,7 @@ proptest! {
         let report = validate(&bytes, &Options::new());
         prop_assert!(report.is_valid(), "{:?}", report.violations);
         let decoded = Event::from_json(&bytes).unwrap();
+        prop_assert_eq!(ors_events::EventRef::from_json(&bytes).unwrap().into_owned(), decoded.clone());
         let encoded = serde_json::to_vec(&ors_events::Envelope::from(decoded.clone())).unwrap();
         prop_assert!(validate(&encoded, &Options::new()).is_valid());
         prop_assert_eq!(Event::from_json(&encoded).unwrap(), decoded);

@@ -143,6 +143,7 @@ fn cases() -> Vec<Case> {
         Case::edit("types.yaml", "{ code: 13, name: CallControlEvent_Diverted }", "{ code: 12, name: CallControlEvent_Diverted }", "duplicate-enum-value", "12, name: CallControlEvent_Diverted"),
         Case::edit("types.yaml", "name: CallControlEvent_Diverted", "name: CallEvent_Diverted", "prefix-mismatch", "CallEvent_Diverted"),
         Case::edit("types.yaml", "name: CCEventCause_unknown", "name: CCEventCause_unrecognized", "name-collision", "CCEventCause_unrecognized"),
+        Case::edit("interaction.yaml", "events:\n  - name: interaction.added\n", "events:\n  - name: interaction.terminate.done.ref\n    description: x\n  - name: interaction.added\n", "name-collision", "interaction.terminate.done.ref"),
         Case::edit("chat.yaml", "          source: ors-facts\n          inferred: true\n\n  - name: gettranscript", "          source: ors-fact\n          inferred: true\n\n  - name: gettranscript", "unknown-source", "ors-fact\n"),
         Case::edit("chat.yaml", "      description: The request succeeded and the content object has been refreshed.", "      description: The request succeeded and the content object has been refreshed.\n      description: twice", "duplicate-key", "description: twice"),
         Case::edit("catalogue.yaml", "families: [interaction, voice, msgbased, chat]", "families: [interaction, voice, msgbased, chat, video]", "unknown-family", "video"),

@@ -111,6 +111,15 @@ pub fn typed(lines: &[Vec<u8>]) -> usize {
         .count()
 }
 
+/// Typed decode into the borrowed view, [`ors_events::EventRef::from_json`]; returns the number
+/// that failed.
+pub fn typed_ref(lines: &[Vec<u8>]) -> usize {
+    lines
+        .iter()
+        .filter(|line| ors_events::EventRef::from_json(line).is_err())
+        .count()
+}
+
 /// Typed decode into `Event` with `serde_json::from_slice`; returns the number that failed.
 pub fn typed_from_slice(lines: &[Vec<u8>]) -> usize {
     lines

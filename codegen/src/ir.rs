@@ -214,6 +214,9 @@ pub struct Event {
     pub variant_name: String,
     /// The validator's check of its `data` (`VoiceHoldDoneCheck`).
     pub check_name: String,
+    /// Its borrowed view's type within the family's module (`HoldDoneRef`), when it has a string
+    /// attribute to borrow; an event without one is its own view in `EventRef`.
+    pub ref_type_name: Option<String>,
     /// What it means.
     pub description: String,
     /// The first release that sends it.

@@ -284,8 +284,10 @@ impl<'r, 'a> Lowering<'r, 'a> {
                 })
                 .collect();
             let variant_name = naming::event_variant(&name);
+            let attributes = self.attributes(&side_path.key("attributes"), &result.attributes);
             let event = Event {
                 check_name: naming::check(&variant_name),
+                ref_type_name: ref_type_name(&type_name, &attributes),
                 variant_name,
                 name,
                 family: family_id,
@@ -294,7 +296,7 @@ impl<'r, 'a> Lowering<'r, 'a> {
                 description: text(&result.description),
                 since: version(result.since.as_deref().or(def.since.as_deref())),
                 notes: event_notes,
-                attributes: self.attributes(&side_path.key("attributes"), &result.attributes),
+                attributes,
                 known_errors,
                 origin: origin.clone(),
             };
@@ -323,17 +325,20 @@ impl<'r, 'a> Lowering<'r, 'a> {
         def: &EventDef,
     ) -> EventId {
         let variant_name = naming::event_variant(&def.name);
+        let type_name = naming::async_type(family, &def.name);
+        let attributes = self.attributes(&path.key("attributes"), &def.attributes);
         let event = Event {
             name: def.name.clone(),
             family: family_id,
             kind: EventKind::Async,
-            type_name: naming::async_type(family, &def.name),
+            ref_type_name: ref_type_name(&type_name, &attributes),
+            type_name,
             check_name: naming::check(&variant_name),
             variant_name,
             description: text(&def.description),
             since: version(def.since.as_deref()),
             notes: notes(&def.notes),
-            attributes: self.attributes(&path.key("attributes"), &def.attributes),
+            attributes,
             known_errors: Vec::new(),
             origin: self.origin(&path.key("name")),
         };
@@ -458,14 +463,16 @@ pub fn at_version(catalogue: &Catalogue, version: &OrsVersion) -> Catalogue {
                 .kind
                 .action()
                 .and_then(|id| action_ids.get(&id).copied());
+            let attributes = keep(&event.attributes);
             Event {
+                ref_type_name: ref_type_name(&event.type_name, &attributes),
                 kind: match (event.kind, action) {
                     (EventKind::Done(_), Some(action)) => EventKind::Done(action),
                     (EventKind::Error(_), Some(action)) => EventKind::Error(action),
                     // The other side is newer than `version`: alone, it is sent on its own.
                     _ => EventKind::Async,
                 },
-                attributes: keep(&event.attributes),
+                attributes,
                 ..event.clone()
             }
         })
@@ -504,4 +511,13 @@ pub fn at_version(catalogue: &Catalogue, version: &OrsVersion) -> Catalogue {
         actions,
         events,
     }
+}
+
+/// The borrowed view's type of an event with these attributes: one exists when a string
+/// attribute can borrow from the input.
+fn ref_type_name(type_name: &str, attributes: &[Attribute]) -> Option<String> {
+    attributes
+        .iter()
+        .any(|attribute| attribute.ty == Type::String)
+        .then(|| naming::borrowed_type(type_name))
 }

@@ -81,6 +81,13 @@ pub fn async_type(family: &str, event: &str) -> String {
     pascal_case(rest)
 }
 
+/// The borrowed view of an event type in its family's module (`HoldDone` → `HoldDoneRef`), the
+/// payload of its `EventRef` variant. The checker reserves it for every event; lowering gives
+/// it only to events that have a string attribute to borrow.
+pub fn borrowed_type(type_name: &str) -> String {
+    format!("{type_name}Ref")
+}
+
 /// The variant of an event in the generated `Event` and `EventName` enums, unique across the
 /// catalogue (`voice.hold.done` → `VoiceHoldDone`).
 pub fn event_variant(event: &str) -> String {
@@ -116,5 +123,6 @@ mod tests {
             "UdataChanged"
         );
         assert_eq!(event_variant("voice.hold.done"), "VoiceHoldDone");
+        assert_eq!(borrowed_type("HoldDone"), "HoldDoneRef");
     }
 }

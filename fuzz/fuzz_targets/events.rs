@@ -5,9 +5,11 @@
 //! validator (`DynCatalogue`, as `validate --spec`) gives the generated one's report; an input
 //! that decodes validates leniently (the typed enums keep values a newer server sends; a repeated
 //! key only the validator sees); decode → encode → decode gives the same event and the same bytes
-//! again, and the encoding validates leniently; on any JSON, the validator's verdict is the JSON
-//! Schema's (the `jsonschema` crate on `generated/schema/ors-events.schema.json`); a stream of
-//! lines gets the same reports from the block reader as one line at a time.
+//! again, and the encoding validates leniently; the borrowed view decodes what the owned event
+//! decodes (or fails with its error), and both what serde_json alone decodes; on any JSON, the
+//! validator's verdict is the JSON Schema's (the `jsonschema` crate on
+//! `generated/schema/ors-events.schema.json`); a stream of lines gets the same reports from the
+//! block reader as one line at a time.
 #![no_main]
 
 use std::num::NonZeroUsize;
@@ -17,7 +19,7 @@ use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use ors_events::validate::dynamic::DynCatalogue;
 use ors_events::validate::{validate, validate_lines, validate_stream, Options, StreamOptions};
-use ors_events::{Envelope, Event};
+use ors_events::{Envelope, Event, EventRef};
 use ors_events_fuzz::{envelope, mode};
 use serde_json::Value;
 
@@ -71,7 +73,21 @@ fuzz_target!(|data: &[u8]| {
     // what it accepts, the lenient validator accepts.
     let lenient = validate(&input, &Options::new().lenient(true));
     let duplicate = lenient.violations.iter().any(|v| v.code == "duplicate-key");
-    if let Ok(event) = Event::from_json(&input) {
+    // The view accepts and refuses what the owned event does, with the same error, and both
+    // fast readings give serde_json's own decoding.
+    let decoded = Event::from_json(&input);
+    let viewed = EventRef::from_json(&input).map(EventRef::into_owned);
+    assert_eq!(
+        viewed.as_ref().map_err(ToString::to_string),
+        decoded.as_ref().map_err(ToString::to_string),
+        "view differs"
+    );
+    assert_eq!(
+        serde_json::from_slice::<Event>(&input).ok().as_ref(),
+        decoded.as_ref().ok(),
+        "serde_json differs"
+    );
+    if let Ok(event) = decoded {
         assert!(
             lenient.is_valid() || duplicate,
             "decoded, yet invalid: {:?}",

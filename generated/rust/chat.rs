@@ -19,6 +19,52 @@ pub struct SendchatmessageDone {
     #[event(request_id)]
     pub requestid: ::std::string::String,
 }
+/// The borrowed view of [`SendchatmessageDone`] (`chat.sendchatmessage.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct SendchatmessageDone")]
+#[event(name = "chat.sendchatmessage.done")]
+pub struct SendchatmessageDoneRef<'a> {
+    /// `requestid`: see [`SendchatmessageDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+}
+impl SendchatmessageDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> SendchatmessageDone {
+        SendchatmessageDone {
+            requestid: self.requestid.into_owned(),
+        }
+    }
+}
+impl<'a> SendchatmessageDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(SendchatmessageDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `error.chat.sendchatmessage`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
 /// The failure result of the `sendchatmessage` action; its success is `chat.sendchatmessage.done`.
@@ -45,6 +91,70 @@ pub struct SendchatmessageError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`SendchatmessageError`] (`error.chat.sendchatmessage`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct SendchatmessageError")]
+#[event(name = "error.chat.sendchatmessage")]
+pub struct SendchatmessageErrorRef<'a> {
+    /// `requestid`: see [`SendchatmessageError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`SendchatmessageError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`SendchatmessageError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl SendchatmessageErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> SendchatmessageError {
+        SendchatmessageError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> SendchatmessageErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(SendchatmessageErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `chat.gettranscript.done`: The request succeeded and the chat transcript object has been refreshed.
 ///
 /// The success result of the `gettranscript` action; its failure is `error.chat.gettranscript`.
@@ -64,6 +174,65 @@ pub struct GettranscriptDone {
     pub requestid: ::std::string::String,
     /// `transcript`: The latest transcript of the chat interaction, as an array of chat message objects.
     pub transcript: ::std::vec::Vec<super::ChatMessage>,
+}
+/// The borrowed view of [`GettranscriptDone`] (`chat.gettranscript.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct GettranscriptDone")]
+#[event(name = "chat.gettranscript.done")]
+pub struct GettranscriptDoneRef<'a> {
+    /// `requestid`: see [`GettranscriptDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `transcript`: see [`GettranscriptDone::transcript`].
+    pub transcript: ::std::vec::Vec<super::ChatMessage>,
+}
+impl GettranscriptDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> GettranscriptDone {
+        GettranscriptDone {
+            requestid: self.requestid.into_owned(),
+            transcript: self.transcript,
+        }
+    }
+}
+impl<'a> GettranscriptDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut transcript: ::core::option::Option<
+            ::std::vec::Vec<super::ChatMessage>,
+        > = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"transcript" => {
+                    ::ors_events::runtime::set_once(
+                        &mut transcript,
+                        cursor.read_serde()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(GettranscriptDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            transcript: transcript.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.chat.gettranscript`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
@@ -91,6 +260,70 @@ pub struct GettranscriptError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`GettranscriptError`] (`error.chat.gettranscript`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct GettranscriptError")]
+#[event(name = "error.chat.gettranscript")]
+pub struct GettranscriptErrorRef<'a> {
+    /// `requestid`: see [`GettranscriptError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`GettranscriptError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`GettranscriptError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl GettranscriptErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> GettranscriptError {
+        GettranscriptError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> GettranscriptErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(GettranscriptErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `chat.getcontent.done`: The request succeeded and the content object has been refreshed.
 ///
 /// The success result of the `getcontent` action; its failure is `error.chat.getcontent`.
@@ -110,6 +343,52 @@ pub struct GetcontentDone {
     /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
+}
+/// The borrowed view of [`GetcontentDone`] (`chat.getcontent.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct GetcontentDone")]
+#[event(name = "chat.getcontent.done")]
+pub struct GetcontentDoneRef<'a> {
+    /// `requestid`: see [`GetcontentDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+}
+impl GetcontentDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> GetcontentDone {
+        GetcontentDone {
+            requestid: self.requestid.into_owned(),
+        }
+    }
+}
+impl<'a> GetcontentDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(GetcontentDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.chat.getcontent`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
@@ -136,6 +415,70 @@ pub struct GetcontentError {
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
+}
+/// The borrowed view of [`GetcontentError`] (`error.chat.getcontent`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct GetcontentError")]
+#[event(name = "error.chat.getcontent")]
+pub struct GetcontentErrorRef<'a> {
+    /// `requestid`: see [`GetcontentError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`GetcontentError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`GetcontentError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl GetcontentErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> GetcontentError {
+        GetcontentError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> GetcontentErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(GetcontentErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// The `sendchatmessage` action: Send a chat message in association with a party of a chat interaction. It is answered by [`SendchatmessageDone`] (`chat.sendchatmessage.done`) or [`SendchatmessageError`] (`error.chat.sendchatmessage`).
 ///

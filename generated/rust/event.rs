@@ -3881,6 +3881,7 @@ pub struct Catalogue;
 impl ::ors_events::runtime::Catalogue for Catalogue {
     type Name = EventName;
     type Event = Event;
+    type EventRef<'a> = super::EventRef<'a>;
     type Action = Action;
     type Fields = super::EnvelopeFields;
     const NAMES: &'static [EventName] = &EventName::ALL;
@@ -3898,6 +3899,21 @@ impl ::ors_events::runtime::Catalogue for Catalogue {
         deserializer: D,
     ) -> ::core::result::Result<Event, D::Error> {
         name.decode_data(deserializer)
+    }
+    fn decode_data_ref<'de, D: ::ors_events::runtime::serde::Deserializer<'de>>(
+        name: EventName,
+        deserializer: D,
+    ) -> ::core::result::Result<super::EventRef<'de>, D::Error> {
+        super::EventRef::decode_data(name, deserializer)
+    }
+    fn read_data_ref<'de>(
+        name: EventName,
+        cursor: &mut ::ors_events::runtime::Cursor<'de>,
+    ) -> ::core::result::Result<super::EventRef<'de>, ::ors_events::runtime::Declined> {
+        super::EventRef::read_data(name, cursor)
+    }
+    fn into_owned(event: super::EventRef<'_>) -> Event {
+        event.into_owned()
     }
     fn serialize_data<M: ::ors_events::runtime::serde::ser::SerializeMap>(
         event: &Event,

@@ -22,6 +22,65 @@ pub struct TerminateDone {
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
 }
+/// The borrowed view of [`TerminateDone`] (`interaction.terminate.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct TerminateDone")]
+#[event(name = "interaction.terminate.done")]
+pub struct TerminateDoneRef<'a> {
+    /// `requestid`: see [`TerminateDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`TerminateDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl TerminateDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> TerminateDone {
+        TerminateDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> TerminateDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(TerminateDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `error.interaction.terminate`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request itself.
 ///
 /// The failure result of the `terminate` action; its success is `interaction.terminate.done`.
@@ -52,6 +111,70 @@ pub struct TerminateError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`TerminateError`] (`error.interaction.terminate`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct TerminateError")]
+#[event(name = "error.interaction.terminate")]
+pub struct TerminateErrorRef<'a> {
+    /// `requestid`: see [`TerminateError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`TerminateError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`TerminateError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl TerminateErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> TerminateError {
+        TerminateError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> TerminateErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(TerminateErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.redirect.done`: The request succeeded and the interaction is being redirected.
 ///
 /// The success result of the `redirect` action; its failure is `error.interaction.redirect`.
@@ -72,6 +195,65 @@ pub struct RedirectDone {
     /// `interactionid`: The id of the interaction the request was about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`RedirectDone`] (`interaction.redirect.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct RedirectDone")]
+#[event(name = "interaction.redirect.done")]
+pub struct RedirectDoneRef<'a> {
+    /// `requestid`: see [`RedirectDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`RedirectDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl RedirectDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> RedirectDone {
+        RedirectDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> RedirectDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(RedirectDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.interaction.redirect`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request itself.
 ///
@@ -101,6 +283,70 @@ pub struct RedirectError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`RedirectError`] (`error.interaction.redirect`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct RedirectError")]
+#[event(name = "error.interaction.redirect")]
+pub struct RedirectErrorRef<'a> {
+    /// `requestid`: see [`RedirectError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`RedirectError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`RedirectError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl RedirectErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> RedirectError {
+        RedirectError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> RedirectErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(RedirectErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.associate.done`: The request succeeded and the interaction is now associated with the SCXML session.
 ///
 /// The success result of the `associate` action; its failure is `error.interaction.associate`.
@@ -123,6 +369,65 @@ pub struct AssociateDone {
     /// `interactionid`: The id of the interaction the request was about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`AssociateDone`] (`interaction.associate.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct AssociateDone")]
+#[event(name = "interaction.associate.done")]
+pub struct AssociateDoneRef<'a> {
+    /// `requestid`: see [`AssociateDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`AssociateDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl AssociateDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> AssociateDone {
+        AssociateDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> AssociateDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(AssociateDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.interaction.associate`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request itself.
 ///
@@ -150,6 +455,70 @@ pub struct AssociateError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`AssociateError`] (`error.interaction.associate`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct AssociateError")]
+#[event(name = "error.interaction.associate")]
+pub struct AssociateErrorRef<'a> {
+    /// `requestid`: see [`AssociateError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`AssociateError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`AssociateError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl AssociateErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> AssociateError {
+        AssociateError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> AssociateErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(AssociateErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.attach.done`: The request succeeded and the interaction is now associated with the SCXML session.
 ///
 /// The success result of the `attach` action; its failure is `error.interaction.attach`.
@@ -172,6 +541,65 @@ pub struct AttachDone {
     /// `interactionid`: The id of the interaction the request was about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`AttachDone`] (`interaction.attach.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct AttachDone")]
+#[event(name = "interaction.attach.done")]
+pub struct AttachDoneRef<'a> {
+    /// `requestid`: see [`AttachDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`AttachDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl AttachDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> AttachDone {
+        AttachDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> AttachDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(AttachDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.interaction.attach`: An abnormal condition occurred while performing the request.
 ///
@@ -199,6 +627,70 @@ pub struct AttachError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`AttachError`] (`error.interaction.attach`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct AttachError")]
+#[event(name = "error.interaction.attach")]
+pub struct AttachErrorRef<'a> {
+    /// `requestid`: see [`AttachError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`AttachError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`AttachError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl AttachErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> AttachError {
+        AttachError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> AttachErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(AttachErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.detach.done`: The request succeeded and the interaction is no longer associated with any SCXML session.
 ///
 /// The success result of the `detach` action; its failure is `error.interaction.detach`.
@@ -219,6 +711,65 @@ pub struct DetachDone {
     /// `interactionid`: The id of the interaction the request was about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`DetachDone`] (`interaction.detach.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct DetachDone")]
+#[event(name = "interaction.detach.done")]
+pub struct DetachDoneRef<'a> {
+    /// `requestid`: see [`DetachDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`DetachDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl DetachDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> DetachDone {
+        DetachDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> DetachDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(DetachDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.interaction.detach`: An abnormal condition occurred while performing the request.
 ///
@@ -244,6 +795,70 @@ pub struct DetachError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`DetachError`] (`error.interaction.detach`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct DetachError")]
+#[event(name = "error.interaction.detach")]
+pub struct DetachErrorRef<'a> {
+    /// `requestid`: see [`DetachError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`DetachError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`DetachError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl DetachErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> DetachError {
+        DetachError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> DetachErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(DetachErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.accept.done`: The request succeeded and the interaction is being picked.
 ///
 /// The success result of the `accept` action; its failure is `error.interaction.accept`.
@@ -263,6 +878,52 @@ pub struct AcceptDone {
     /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
+}
+/// The borrowed view of [`AcceptDone`] (`interaction.accept.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct AcceptDone")]
+#[event(name = "interaction.accept.done")]
+pub struct AcceptDoneRef<'a> {
+    /// `requestid`: see [`AcceptDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+}
+impl AcceptDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> AcceptDone {
+        AcceptDone {
+            requestid: self.requestid.into_owned(),
+        }
+    }
+}
+impl<'a> AcceptDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(AcceptDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.interaction.accept`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request itself.
 ///
@@ -287,6 +948,70 @@ pub struct AcceptError {
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
+}
+/// The borrowed view of [`AcceptError`] (`error.interaction.accept`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct AcceptError")]
+#[event(name = "error.interaction.accept")]
+pub struct AcceptErrorRef<'a> {
+    /// `requestid`: see [`AcceptError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`AcceptError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`AcceptError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl AcceptErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> AcceptError {
+        AcceptError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> AcceptErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(AcceptErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `interaction.clear.done`: The request succeeded and the resource's connection to the interaction is being cleared.
 ///
@@ -315,6 +1040,74 @@ pub struct ClearDone {
     /// Required: The page lists it for the event, although it marks its own description as unclear.
     pub resource: ::std::string::String,
 }
+/// The borrowed view of [`ClearDone`] (`interaction.clear.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct ClearDone")]
+#[event(name = "interaction.clear.done")]
+pub struct ClearDoneRef<'a> {
+    /// `requestid`: see [`ClearDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`ClearDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `resource`: see [`ClearDone::resource`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub resource: ::std::borrow::Cow<'a, str>,
+}
+impl ClearDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> ClearDone {
+        ClearDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+            resource: self.resource.into_owned(),
+        }
+    }
+}
+impl<'a> ClearDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut resource: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"resource" => {
+                    ::ors_events::runtime::set_once(&mut resource, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(ClearDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            resource: resource.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `error.interaction.clear`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request itself.
 ///
 /// The failure result of the `clear` action; its success is `interaction.clear.done`.
@@ -341,6 +1134,70 @@ pub struct ClearError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`ClearError`] (`error.interaction.clear`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct ClearError")]
+#[event(name = "error.interaction.clear")]
+pub struct ClearErrorRef<'a> {
+    /// `requestid`: see [`ClearError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`ClearError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`ClearError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl ClearErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> ClearError {
+        ClearError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> ClearErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(ClearErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.singlesteptransfer.done`: The request succeeded and the interaction has been transferred to the given resource.
 ///
 /// The success result of the `singlesteptransfer` action; its failure is `error.interaction.singlesteptransfer`.
@@ -361,6 +1218,65 @@ pub struct SinglesteptransferDone {
     /// `interactionid`: The id of the interaction being transferred.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`SinglesteptransferDone`] (`interaction.singlesteptransfer.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct SinglesteptransferDone")]
+#[event(name = "interaction.singlesteptransfer.done")]
+pub struct SinglesteptransferDoneRef<'a> {
+    /// `requestid`: see [`SinglesteptransferDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`SinglesteptransferDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl SinglesteptransferDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> SinglesteptransferDone {
+        SinglesteptransferDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> SinglesteptransferDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(SinglesteptransferDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.interaction.singlesteptransfer`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request itself.
 ///
@@ -386,6 +1302,70 @@ pub struct SinglesteptransferError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`SinglesteptransferError`] (`error.interaction.singlesteptransfer`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct SinglesteptransferError")]
+#[event(name = "error.interaction.singlesteptransfer")]
+pub struct SinglesteptransferErrorRef<'a> {
+    /// `requestid`: see [`SinglesteptransferError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`SinglesteptransferError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`SinglesteptransferError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl SinglesteptransferErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> SinglesteptransferError {
+        SinglesteptransferError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> SinglesteptransferErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(SinglesteptransferErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.singlestepconference.done`: The request succeeded and the given resource has been conferenced into the interaction.
 ///
 /// The success result of the `singlestepconference` action; its failure is `error.interaction.singlestepconference`.
@@ -406,6 +1386,65 @@ pub struct SinglestepconferenceDone {
     /// `interactionid`: The id of the interaction that has been conferenced.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`SinglestepconferenceDone`] (`interaction.singlestepconference.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct SinglestepconferenceDone")]
+#[event(name = "interaction.singlestepconference.done")]
+pub struct SinglestepconferenceDoneRef<'a> {
+    /// `requestid`: see [`SinglestepconferenceDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`SinglestepconferenceDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl SinglestepconferenceDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> SinglestepconferenceDone {
+        SinglestepconferenceDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> SinglestepconferenceDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(SinglestepconferenceDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.interaction.singlestepconference`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request itself.
 ///
@@ -431,6 +1470,70 @@ pub struct SinglestepconferenceError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`SinglestepconferenceError`] (`error.interaction.singlestepconference`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct SinglestepconferenceError")]
+#[event(name = "error.interaction.singlestepconference")]
+pub struct SinglestepconferenceErrorRef<'a> {
+    /// `requestid`: see [`SinglestepconferenceError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`SinglestepconferenceError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`SinglestepconferenceError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl SinglestepconferenceErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> SinglestepconferenceError {
+        SinglestepconferenceError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> SinglestepconferenceErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(SinglestepconferenceErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.added`: A new interaction has been associated with the session and added to the `_genesys.ixn.interactions[]` array, for example because the session was started for it or because something the session did created it.
 ///
 /// Note (quirk): The page's list of reasons breaks off mid-sentence ("...resulted in the creation of new interaction,").
@@ -450,6 +1553,55 @@ pub struct Added {
     /// `interactionid`: The id of the interaction that was added.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`Added`] (`interaction.added`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Added")]
+#[event(name = "interaction.added")]
+pub struct AddedRef<'a> {
+    /// `interactionid`: see [`Added::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl AddedRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Added {
+        Added {
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> AddedRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(AddedRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `interaction.deleted`: The interaction is no longer associated with the session and has been removed from the `_genesys.ixn.interactions[]` array, for example because it finished or was abandoned.
 ///
@@ -486,6 +1638,68 @@ pub struct Deleted {
     )]
     pub resultof: ::core::option::Option<super::DeletedResultOf>,
 }
+/// The borrowed view of [`Deleted`] (`interaction.deleted`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Deleted")]
+#[event(name = "interaction.deleted")]
+pub struct DeletedRef<'a> {
+    /// `interactionid`: see [`Deleted::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `resultof`: see [`Deleted::resultof`].
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resultof: ::core::option::Option<super::DeletedResultOf>,
+}
+impl DeletedRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Deleted {
+        Deleted {
+            interactionid: self.interactionid.into_owned(),
+            resultof: self.resultof,
+        }
+    }
+}
+impl<'a> DeletedRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut resultof: ::core::option::Option<super::DeletedResultOf> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"resultof" => {
+                    ::ors_events::runtime::set_once(&mut resultof, cursor.read_serde()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(DeletedRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            resultof,
+        })
+    }
+}
 /// `interaction.present`: The interaction is under the session's control, and the session may now act on it, for example route, redirect or release it.
 ///
 /// Note (usage): For multimedia interactions, actions or functions invoked before this event can cause runtime errors. Voice interactions can be acted on from `interaction.added`, but the page says to use this event for processing common to all interaction types.
@@ -505,6 +1719,55 @@ pub struct Present {
     /// `interactionid`: The id of the interaction now available to the session for processing.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`Present`] (`interaction.present`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Present")]
+#[event(name = "interaction.present")]
+pub struct PresentRef<'a> {
+    /// `interactionid`: see [`Present::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl PresentRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Present {
+        Present {
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> PresentRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(PresentRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `interaction.notcontrolled`: It accompanies `interaction.present`: the session still owns the interaction but may no longer control it. For voice it comes just before `interaction.deleted`; for multimedia, when the Interaction Server moves the interaction back into an interaction queue.
 ///
@@ -541,6 +1804,68 @@ pub struct Notcontrolled {
     )]
     pub resultof: ::core::option::Option<super::NotControlledResultOf>,
 }
+/// The borrowed view of [`Notcontrolled`] (`interaction.notcontrolled`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Notcontrolled")]
+#[event(name = "interaction.notcontrolled")]
+pub struct NotcontrolledRef<'a> {
+    /// `interactionid`: see [`Notcontrolled::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `resultof`: see [`Notcontrolled::resultof`].
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub resultof: ::core::option::Option<super::NotControlledResultOf>,
+}
+impl NotcontrolledRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Notcontrolled {
+        Notcontrolled {
+            interactionid: self.interactionid.into_owned(),
+            resultof: self.resultof,
+        }
+    }
+}
+impl<'a> NotcontrolledRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut resultof: ::core::option::Option<super::NotControlledResultOf> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"resultof" => {
+                    ::ors_events::runtime::set_once(&mut resultof, cursor.read_serde()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(NotcontrolledRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            resultof,
+        })
+    }
+}
 /// `interaction.partyadded`: A new party has been created in an interaction and added to its `parties[]` array.
 ///
 /// Note (usage): Published only when the interaction is already associated with a session: parties the interaction had before `interaction.added` are not reported, they are present from the start.
@@ -567,6 +1892,85 @@ pub struct Partyadded {
     /// `partystate`: The state of the party.
     pub partystate: ::std::string::String,
 }
+/// The borrowed view of [`Partyadded`] (`interaction.partyadded`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Partyadded")]
+#[event(name = "interaction.partyadded")]
+pub struct PartyaddedRef<'a> {
+    /// `interactionid`: see [`Partyadded::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `focusdeviceid`: see [`Partyadded::focusdeviceid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub focusdeviceid: ::std::borrow::Cow<'a, str>,
+    /// `partyid`: see [`Partyadded::partyid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub partyid: ::std::borrow::Cow<'a, str>,
+    /// `partystate`: see [`Partyadded::partystate`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub partystate: ::std::borrow::Cow<'a, str>,
+}
+impl PartyaddedRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Partyadded {
+        Partyadded {
+            interactionid: self.interactionid.into_owned(),
+            focusdeviceid: self.focusdeviceid.into_owned(),
+            partyid: self.partyid.into_owned(),
+            partystate: self.partystate.into_owned(),
+        }
+    }
+}
+impl<'a> PartyaddedRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut focusdeviceid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut partyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut partystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"focusdeviceid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut focusdeviceid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"partyid" => {
+                    ::ors_events::runtime::set_once(&mut partyid, cursor.read_str()?)
+                }
+                b"partystate" => {
+                    ::ors_events::runtime::set_once(&mut partystate, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(PartyaddedRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            focusdeviceid: focusdeviceid.ok_or(::ors_events::runtime::Declined)?,
+            partyid: partyid.ok_or(::ors_events::runtime::Declined)?,
+            partystate: partystate.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.partydeleted`: A party has been deleted from an interaction and removed from its `parties[]` array, as `interaction.deleted` removes an interaction from `_genesys.ixn.interactions[]`.
 ///
 /// Note (quirk): The page's description misspells this event's own name as "interaction.paprtydeleted"; no such event exists.
@@ -590,6 +1994,85 @@ pub struct Partydeleted {
     pub partyid: ::std::string::String,
     /// `partystate`: The state of the party.
     pub partystate: ::std::string::String,
+}
+/// The borrowed view of [`Partydeleted`] (`interaction.partydeleted`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Partydeleted")]
+#[event(name = "interaction.partydeleted")]
+pub struct PartydeletedRef<'a> {
+    /// `interactionid`: see [`Partydeleted::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `focusdeviceid`: see [`Partydeleted::focusdeviceid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub focusdeviceid: ::std::borrow::Cow<'a, str>,
+    /// `partyid`: see [`Partydeleted::partyid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub partyid: ::std::borrow::Cow<'a, str>,
+    /// `partystate`: see [`Partydeleted::partystate`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub partystate: ::std::borrow::Cow<'a, str>,
+}
+impl PartydeletedRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Partydeleted {
+        Partydeleted {
+            interactionid: self.interactionid.into_owned(),
+            focusdeviceid: self.focusdeviceid.into_owned(),
+            partyid: self.partyid.into_owned(),
+            partystate: self.partystate.into_owned(),
+        }
+    }
+}
+impl<'a> PartydeletedRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut focusdeviceid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut partyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut partystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"focusdeviceid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut focusdeviceid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"partyid" => {
+                    ::ors_events::runtime::set_once(&mut partyid, cursor.read_str()?)
+                }
+                b"partystate" => {
+                    ::ors_events::runtime::set_once(&mut partystate, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(PartydeletedRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            focusdeviceid: focusdeviceid.ok_or(::ors_events::runtime::Declined)?,
+            partyid: partyid.ok_or(::ors_events::runtime::Declined)?,
+            partystate: partystate.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `interaction.partystatechanged`: The state of a party in an interaction has changed. Published only when the interaction is associated with a session and the platform sees the change for one of its parties.
 #[derive(
@@ -619,6 +2102,93 @@ pub struct Partystatechanged {
     /// Required: The page lists it for the event without qualification, as "functional module implementation-specific data that is associated with this event". (source: `reference-page`)
     pub hints: super::Hints,
 }
+/// The borrowed view of [`Partystatechanged`] (`interaction.partystatechanged`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Partystatechanged")]
+#[event(name = "interaction.partystatechanged")]
+pub struct PartystatechangedRef<'a> {
+    /// `interactionid`: see [`Partystatechanged::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `focusdeviceid`: see [`Partystatechanged::focusdeviceid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub focusdeviceid: ::std::borrow::Cow<'a, str>,
+    /// `partyid`: see [`Partystatechanged::partyid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub partyid: ::std::borrow::Cow<'a, str>,
+    /// `partystate`: see [`Partystatechanged::partystate`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub partystate: ::std::borrow::Cow<'a, str>,
+    /// `hints`: see [`Partystatechanged::hints`].
+    pub hints: super::Hints,
+}
+impl PartystatechangedRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Partystatechanged {
+        Partystatechanged {
+            interactionid: self.interactionid.into_owned(),
+            focusdeviceid: self.focusdeviceid.into_owned(),
+            partyid: self.partyid.into_owned(),
+            partystate: self.partystate.into_owned(),
+            hints: self.hints,
+        }
+    }
+}
+impl<'a> PartystatechangedRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut focusdeviceid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut partyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut partystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut hints: ::core::option::Option<super::Hints> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"focusdeviceid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut focusdeviceid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"partyid" => {
+                    ::ors_events::runtime::set_once(&mut partyid, cursor.read_str()?)
+                }
+                b"partystate" => {
+                    ::ors_events::runtime::set_once(&mut partystate, cursor.read_str()?)
+                }
+                b"hints" => {
+                    ::ors_events::runtime::set_once(&mut hints, cursor.read_serde()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(PartystatechangedRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            focusdeviceid: focusdeviceid.ok_or(::ors_events::runtime::Declined)?,
+            partyid: partyid.ok_or(::ors_events::runtime::Declined)?,
+            partystate: partystate.ok_or(::ors_events::runtime::Declined)?,
+            hints: hints.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.udata.changed`: The interaction's user data has been changed asynchronously, by an outside source.
 ///
 /// Note (usage): The updated user data is available in the data model, in the interaction's object.
@@ -636,6 +2206,55 @@ pub struct UdataChanged {
     /// `interactionid`: The id of the interaction whose user data changed.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`UdataChanged`] (`interaction.udata.changed`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct UdataChanged")]
+#[event(name = "interaction.udata.changed")]
+pub struct UdataChangedRef<'a> {
+    /// `interactionid`: see [`UdataChanged::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl UdataChangedRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> UdataChanged {
+        UdataChanged {
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> UdataChangedRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(UdataChangedRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `interaction.ondivert`: The interaction has been diverted.
 ///
@@ -676,6 +2295,119 @@ pub struct Ondivert {
     /// `newdestination`: The destination the interaction has been diverted to.
     pub newdestination: ::std::string::String,
 }
+/// The borrowed view of [`Ondivert`] (`interaction.ondivert`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Ondivert")]
+#[event(name = "interaction.ondivert")]
+pub struct OndivertRef<'a> {
+    /// `hints`: see [`Ondivert::hints`].
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hints: ::core::option::Option<super::Hints>,
+    /// `interactionid`: see [`Ondivert::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `divertingpartyid`: see [`Ondivert::divertingpartyid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub divertingpartyid: ::std::borrow::Cow<'a, str>,
+    /// `divertingresource`: see [`Ondivert::divertingresource`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub divertingresource: ::std::borrow::Cow<'a, str>,
+    /// `divertingpartystate`: see [`Ondivert::divertingpartystate`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub divertingpartystate: ::std::borrow::Cow<'a, str>,
+    /// `newdestination`: see [`Ondivert::newdestination`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub newdestination: ::std::borrow::Cow<'a, str>,
+}
+impl OndivertRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Ondivert {
+        Ondivert {
+            hints: self.hints,
+            interactionid: self.interactionid.into_owned(),
+            divertingpartyid: self.divertingpartyid.into_owned(),
+            divertingresource: self.divertingresource.into_owned(),
+            divertingpartystate: self.divertingpartystate.into_owned(),
+            newdestination: self.newdestination.into_owned(),
+        }
+    }
+}
+impl<'a> OndivertRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut hints: ::core::option::Option<super::Hints> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut divertingpartyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut divertingresource: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut divertingpartystate: ::core::option::Option<
+            ::std::borrow::Cow<'a, str>,
+        > = ::core::option::Option::None;
+        let mut newdestination: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"hints" => {
+                    ::ors_events::runtime::set_once(&mut hints, cursor.read_serde()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"divertingpartyid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut divertingpartyid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"divertingresource" => {
+                    ::ors_events::runtime::set_once(
+                        &mut divertingresource,
+                        cursor.read_str()?,
+                    )
+                }
+                b"divertingpartystate" => {
+                    ::ors_events::runtime::set_once(
+                        &mut divertingpartystate,
+                        cursor.read_str()?,
+                    )
+                }
+                b"newdestination" => {
+                    ::ors_events::runtime::set_once(
+                        &mut newdestination,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(OndivertRef {
+            hints,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            divertingpartyid: divertingpartyid.ok_or(::ors_events::runtime::Declined)?,
+            divertingresource: divertingresource.ok_or(::ors_events::runtime::Declined)?,
+            divertingpartystate: divertingpartystate
+                .ok_or(::ors_events::runtime::Declined)?,
+            newdestination: newdestination.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.onrouterequest`: The T-Server event EventRouteRequest has been received for this interaction.
 ///
 /// Since ORS 8.1.200.73.
@@ -697,6 +2429,55 @@ pub struct Onrouterequest {
     /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`Onrouterequest`] (`interaction.onrouterequest`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Onrouterequest")]
+#[event(name = "interaction.onrouterequest", since = "8.1.200.73")]
+pub struct OnrouterequestRef<'a> {
+    /// `interactionid`: see [`Onrouterequest::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl OnrouterequestRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Onrouterequest {
+        Onrouterequest {
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> OnrouterequestRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(OnrouterequestRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `interaction.onsinglesteptransfer`: A single-step transfer has been performed in the interaction.
 #[derive(
@@ -723,6 +2504,112 @@ pub struct Onsinglesteptransfer {
     pub transferringpartystate: ::std::string::String,
     /// `newdestination`: The destination the interaction was transferred to.
     pub newdestination: ::std::string::String,
+}
+/// The borrowed view of [`Onsinglesteptransfer`] (`interaction.onsinglesteptransfer`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Onsinglesteptransfer")]
+#[event(name = "interaction.onsinglesteptransfer")]
+pub struct OnsinglesteptransferRef<'a> {
+    /// `interactionid`: see [`Onsinglesteptransfer::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `transferringpartyid`: see [`Onsinglesteptransfer::transferringpartyid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub transferringpartyid: ::std::borrow::Cow<'a, str>,
+    /// `transferringresource`: see [`Onsinglesteptransfer::transferringresource`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub transferringresource: ::std::borrow::Cow<'a, str>,
+    /// `transferringpartystate`: see [`Onsinglesteptransfer::transferringpartystate`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub transferringpartystate: ::std::borrow::Cow<'a, str>,
+    /// `newdestination`: see [`Onsinglesteptransfer::newdestination`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub newdestination: ::std::borrow::Cow<'a, str>,
+}
+impl OnsinglesteptransferRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Onsinglesteptransfer {
+        Onsinglesteptransfer {
+            interactionid: self.interactionid.into_owned(),
+            transferringpartyid: self.transferringpartyid.into_owned(),
+            transferringresource: self.transferringresource.into_owned(),
+            transferringpartystate: self.transferringpartystate.into_owned(),
+            newdestination: self.newdestination.into_owned(),
+        }
+    }
+}
+impl<'a> OnsinglesteptransferRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut transferringpartyid: ::core::option::Option<
+            ::std::borrow::Cow<'a, str>,
+        > = ::core::option::Option::None;
+        let mut transferringresource: ::core::option::Option<
+            ::std::borrow::Cow<'a, str>,
+        > = ::core::option::Option::None;
+        let mut transferringpartystate: ::core::option::Option<
+            ::std::borrow::Cow<'a, str>,
+        > = ::core::option::Option::None;
+        let mut newdestination: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"transferringpartyid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut transferringpartyid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"transferringresource" => {
+                    ::ors_events::runtime::set_once(
+                        &mut transferringresource,
+                        cursor.read_str()?,
+                    )
+                }
+                b"transferringpartystate" => {
+                    ::ors_events::runtime::set_once(
+                        &mut transferringpartystate,
+                        cursor.read_str()?,
+                    )
+                }
+                b"newdestination" => {
+                    ::ors_events::runtime::set_once(
+                        &mut newdestination,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(OnsinglesteptransferRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            transferringpartyid: transferringpartyid
+                .ok_or(::ors_events::runtime::Declined)?,
+            transferringresource: transferringresource
+                .ok_or(::ors_events::runtime::Declined)?,
+            transferringpartystate: transferringpartystate
+                .ok_or(::ors_events::runtime::Declined)?,
+            newdestination: newdestination.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `interaction.onsinglestepconference`: A single-step conference has been performed in the interaction.
 ///
@@ -755,6 +2642,136 @@ pub struct Onsinglestepconference {
     pub addedresource: ::std::string::String,
     /// `addedpartystate`: The state of the party added to the interaction.
     pub addedpartystate: ::std::string::String,
+}
+/// The borrowed view of [`Onsinglestepconference`] (`interaction.onsinglestepconference`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Onsinglestepconference")]
+#[event(name = "interaction.onsinglestepconference")]
+pub struct OnsinglestepconferenceRef<'a> {
+    /// `interactionid`: see [`Onsinglestepconference::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `conferencingpartyid`: see [`Onsinglestepconference::conferencingpartyid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub conferencingpartyid: ::std::borrow::Cow<'a, str>,
+    /// `conferencingresource`: see [`Onsinglestepconference::conferencingresource`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub conferencingresource: ::std::borrow::Cow<'a, str>,
+    /// `conferencingpartystate`: see [`Onsinglestepconference::conferencingpartystate`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub conferencingpartystate: ::std::borrow::Cow<'a, str>,
+    /// `addedpartyid`: see [`Onsinglestepconference::addedpartyid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub addedpartyid: ::std::borrow::Cow<'a, str>,
+    /// `addedresource`: see [`Onsinglestepconference::addedresource`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub addedresource: ::std::borrow::Cow<'a, str>,
+    /// `addedpartystate`: see [`Onsinglestepconference::addedpartystate`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub addedpartystate: ::std::borrow::Cow<'a, str>,
+}
+impl OnsinglestepconferenceRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Onsinglestepconference {
+        Onsinglestepconference {
+            interactionid: self.interactionid.into_owned(),
+            conferencingpartyid: self.conferencingpartyid.into_owned(),
+            conferencingresource: self.conferencingresource.into_owned(),
+            conferencingpartystate: self.conferencingpartystate.into_owned(),
+            addedpartyid: self.addedpartyid.into_owned(),
+            addedresource: self.addedresource.into_owned(),
+            addedpartystate: self.addedpartystate.into_owned(),
+        }
+    }
+}
+impl<'a> OnsinglestepconferenceRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut conferencingpartyid: ::core::option::Option<
+            ::std::borrow::Cow<'a, str>,
+        > = ::core::option::Option::None;
+        let mut conferencingresource: ::core::option::Option<
+            ::std::borrow::Cow<'a, str>,
+        > = ::core::option::Option::None;
+        let mut conferencingpartystate: ::core::option::Option<
+            ::std::borrow::Cow<'a, str>,
+        > = ::core::option::Option::None;
+        let mut addedpartyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut addedresource: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut addedpartystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"conferencingpartyid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut conferencingpartyid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"conferencingresource" => {
+                    ::ors_events::runtime::set_once(
+                        &mut conferencingresource,
+                        cursor.read_str()?,
+                    )
+                }
+                b"conferencingpartystate" => {
+                    ::ors_events::runtime::set_once(
+                        &mut conferencingpartystate,
+                        cursor.read_str()?,
+                    )
+                }
+                b"addedpartyid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut addedpartyid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"addedresource" => {
+                    ::ors_events::runtime::set_once(
+                        &mut addedresource,
+                        cursor.read_str()?,
+                    )
+                }
+                b"addedpartystate" => {
+                    ::ors_events::runtime::set_once(
+                        &mut addedpartystate,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(OnsinglestepconferenceRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            conferencingpartyid: conferencingpartyid
+                .ok_or(::ors_events::runtime::Declined)?,
+            conferencingresource: conferencingresource
+                .ok_or(::ors_events::runtime::Declined)?,
+            conferencingpartystate: conferencingpartystate
+                .ok_or(::ors_events::runtime::Declined)?,
+            addedpartyid: addedpartyid.ok_or(::ors_events::runtime::Declined)?,
+            addedresource: addedresource.ok_or(::ors_events::runtime::Declined)?,
+            addedpartystate: addedpartystate.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `interaction.onmerge`: Two interactions have been merged, which completes a consultation call as either a transfer or a conference.
 ///
@@ -789,6 +2806,135 @@ pub struct Onmerge {
     /// `heldpartystate`: The state of the held party of the primary/consultation call pair.
     pub heldpartystate: ::std::string::String,
 }
+/// The borrowed view of [`Onmerge`] (`interaction.onmerge`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct Onmerge")]
+#[event(name = "interaction.onmerge")]
+pub struct OnmergeRef<'a> {
+    /// `frominteractionid`: see [`Onmerge::frominteractionid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub frominteractionid: ::std::borrow::Cow<'a, str>,
+    /// `tointeractionid`: see [`Onmerge::tointeractionid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub tointeractionid: ::std::borrow::Cow<'a, str>,
+    /// `activeresource`: see [`Onmerge::activeresource`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub activeresource: ::std::borrow::Cow<'a, str>,
+    /// `activepartyid`: see [`Onmerge::activepartyid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub activepartyid: ::std::borrow::Cow<'a, str>,
+    /// `activepartystate`: see [`Onmerge::activepartystate`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub activepartystate: ::std::borrow::Cow<'a, str>,
+    /// `heldresource`: see [`Onmerge::heldresource`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub heldresource: ::std::borrow::Cow<'a, str>,
+    /// `heldpartyid`: see [`Onmerge::heldpartyid`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub heldpartyid: ::std::borrow::Cow<'a, str>,
+    /// `heldpartystate`: see [`Onmerge::heldpartystate`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub heldpartystate: ::std::borrow::Cow<'a, str>,
+}
+impl OnmergeRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> Onmerge {
+        Onmerge {
+            frominteractionid: self.frominteractionid.into_owned(),
+            tointeractionid: self.tointeractionid.into_owned(),
+            activeresource: self.activeresource.into_owned(),
+            activepartyid: self.activepartyid.into_owned(),
+            activepartystate: self.activepartystate.into_owned(),
+            heldresource: self.heldresource.into_owned(),
+            heldpartyid: self.heldpartyid.into_owned(),
+            heldpartystate: self.heldpartystate.into_owned(),
+        }
+    }
+}
+impl<'a> OnmergeRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut frominteractionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut tointeractionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut activeresource: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut activepartyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut activepartystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut heldresource: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut heldpartyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut heldpartystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"frominteractionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut frominteractionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"tointeractionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut tointeractionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"activeresource" => {
+                    ::ors_events::runtime::set_once(
+                        &mut activeresource,
+                        cursor.read_str()?,
+                    )
+                }
+                b"activepartyid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut activepartyid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"activepartystate" => {
+                    ::ors_events::runtime::set_once(
+                        &mut activepartystate,
+                        cursor.read_str()?,
+                    )
+                }
+                b"heldresource" => {
+                    ::ors_events::runtime::set_once(
+                        &mut heldresource,
+                        cursor.read_str()?,
+                    )
+                }
+                b"heldpartyid" => {
+                    ::ors_events::runtime::set_once(&mut heldpartyid, cursor.read_str()?)
+                }
+                b"heldpartystate" => {
+                    ::ors_events::runtime::set_once(
+                        &mut heldpartystate,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(OnmergeRef {
+            frominteractionid: frominteractionid.ok_or(::ors_events::runtime::Declined)?,
+            tointeractionid: tointeractionid.ok_or(::ors_events::runtime::Declined)?,
+            activeresource: activeresource.ok_or(::ors_events::runtime::Declined)?,
+            activepartyid: activepartyid.ok_or(::ors_events::runtime::Declined)?,
+            activepartystate: activepartystate.ok_or(::ors_events::runtime::Declined)?,
+            heldresource: heldresource.ok_or(::ors_events::runtime::Declined)?,
+            heldpartyid: heldpartyid.ok_or(::ors_events::runtime::Declined)?,
+            heldpartystate: heldpartystate.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `interaction.property.changed`: A property of the interaction has changed, and the matching property of the interaction object has been updated. For multimedia interactions it is published on an OnCallInfoChangedEx notification.
 ///
 /// Since ORS 8.1.400.39.
@@ -808,6 +2954,55 @@ pub struct PropertyChanged {
     /// Note (quirk): The page describes it as the interaction "that is being made available to the session", words it repeats for the `interactionid` of six asynchronous events, none of which makes an interaction available; the catalogue reads it as the interaction the event is about.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`PropertyChanged`] (`interaction.property.changed`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct PropertyChanged")]
+#[event(name = "interaction.property.changed", since = "8.1.400.39")]
+pub struct PropertyChangedRef<'a> {
+    /// `interactionid`: see [`PropertyChanged::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl PropertyChangedRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> PropertyChanged {
+        PropertyChanged {
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> PropertyChangedRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(PropertyChangedRef {
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// The `terminate` action: Terminate (release) an interaction. It is answered by [`TerminateDone`] (`interaction.terminate.done`) or [`TerminateError`] (`error.interaction.terminate`).
 ///

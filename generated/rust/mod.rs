@@ -35,6 +35,11 @@ mod event {
 }
 #[allow(unused_imports)]
 pub use event::*;
+mod event_ref {
+    include!("event_ref.rs");
+}
+#[allow(unused_imports)]
+pub use event_ref::*;
 mod checks {
     include!("checks.rs");
 }

@@ -31,6 +31,77 @@ pub struct CreatemessageDone {
     )]
     pub srid: ::core::option::Option<::std::string::String>,
 }
+/// The borrowed view of [`CreatemessageDone`] (`msgbased.createmessage.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct CreatemessageDone")]
+#[event(name = "msgbased.createmessage.done")]
+pub struct CreatemessageDoneRef<'a> {
+    /// `requestid`: see [`CreatemessageDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`CreatemessageDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `srid`: see [`CreatemessageDone::srid`].
+    #[serde(
+        borrow,
+        default,
+        deserialize_with = "::ors_events::runtime::present_borrowed_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub srid: ::core::option::Option<::std::borrow::Cow<'a, str>>,
+}
+impl CreatemessageDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> CreatemessageDone {
+        CreatemessageDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+            srid: self.srid.map(::std::borrow::Cow::into_owned),
+        }
+    }
+}
+impl<'a> CreatemessageDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut srid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"srid" => ::ors_events::runtime::set_once(&mut srid, cursor.read_str()?),
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(CreatemessageDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            srid,
+        })
+    }
+}
 /// `error.msgbased.createmessage`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
 /// The failure result of the `createmessage` action; its success is `msgbased.createmessage.done`.
@@ -57,6 +128,70 @@ pub struct CreatemessageError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`CreatemessageError`] (`error.msgbased.createmessage`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct CreatemessageError")]
+#[event(name = "error.msgbased.createmessage")]
+pub struct CreatemessageErrorRef<'a> {
+    /// `requestid`: see [`CreatemessageError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`CreatemessageError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`CreatemessageError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl CreatemessageErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> CreatemessageError {
+        CreatemessageError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> CreatemessageErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(CreatemessageErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `msgbased.sendmessage.done`: The request succeeded and the message, with its associated interaction, has been sent.
 ///
 /// The success result of the `sendmessage` action; its failure is `error.msgbased.sendmessage`.
@@ -74,6 +209,52 @@ pub struct SendmessageDone {
     /// `requestid`: The id of the request this event answers. It pairs a result event with the request that caused it.
     #[event(request_id)]
     pub requestid: ::std::string::String,
+}
+/// The borrowed view of [`SendmessageDone`] (`msgbased.sendmessage.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct SendmessageDone")]
+#[event(name = "msgbased.sendmessage.done")]
+pub struct SendmessageDoneRef<'a> {
+    /// `requestid`: see [`SendmessageDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+}
+impl SendmessageDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> SendmessageDone {
+        SendmessageDone {
+            requestid: self.requestid.into_owned(),
+        }
+    }
+}
+impl<'a> SendmessageDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(SendmessageDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.msgbased.sendmessage`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
@@ -100,6 +281,70 @@ pub struct SendmessageError {
     pub error: ::std::string::String,
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
+}
+/// The borrowed view of [`SendmessageError`] (`error.msgbased.sendmessage`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct SendmessageError")]
+#[event(name = "error.msgbased.sendmessage")]
+pub struct SendmessageErrorRef<'a> {
+    /// `requestid`: see [`SendmessageError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`SendmessageError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`SendmessageError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl SendmessageErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> SendmessageError {
+        SendmessageError {
+            requestid: self.requestid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> SendmessageErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(SendmessageErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// The `createmessage` action: Create a new message and the interaction associated with it. It is answered by [`CreatemessageDone`] (`msgbased.createmessage.done`) or [`CreatemessageError`] (`error.msgbased.createmessage`).
 ///

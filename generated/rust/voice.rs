@@ -35,6 +35,78 @@ pub struct CreatecallDone {
     )]
     pub callstate: ::core::option::Option<super::CallState>,
 }
+/// The borrowed view of [`CreatecallDone`] (`voice.createcall.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct CreatecallDone")]
+#[event(name = "voice.createcall.done")]
+pub struct CreatecallDoneRef<'a> {
+    /// `requestid`: see [`CreatecallDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`CreatecallDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `callstate`: see [`CreatecallDone::callstate`].
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub callstate: ::core::option::Option<super::CallState>,
+}
+impl CreatecallDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> CreatecallDone {
+        CreatecallDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+            callstate: self.callstate,
+        }
+    }
+}
+impl<'a> CreatecallDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut callstate: ::core::option::Option<super::CallState> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"callstate" => {
+                    ::ors_events::runtime::set_once(&mut callstate, cursor.read_serde()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(CreatecallDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            callstate,
+        })
+    }
+}
 /// `error.voice.createcall`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
 /// The failure result of the `createcall` action; its success is `voice.createcall.done`.
@@ -84,6 +156,101 @@ pub struct CreatecallError {
     )]
     pub callstate: ::core::option::Option<super::CallState>,
 }
+/// The borrowed view of [`CreatecallError`] (`error.voice.createcall`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct CreatecallError")]
+#[event(name = "error.voice.createcall")]
+pub struct CreatecallErrorRef<'a> {
+    /// `requestid`: see [`CreatecallError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`CreatecallError::interactionid`].
+    #[event(interaction_id)]
+    #[serde(
+        borrow,
+        default,
+        deserialize_with = "::ors_events::runtime::present_borrowed_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>>,
+    /// `error`: see [`CreatecallError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`CreatecallError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+    /// `callstate`: see [`CreatecallError::callstate`].
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub callstate: ::core::option::Option<super::CallState>,
+}
+impl CreatecallErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> CreatecallError {
+        CreatecallError {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.map(::std::borrow::Cow::into_owned),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+            callstate: self.callstate,
+        }
+    }
+}
+impl<'a> CreatecallErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut callstate: ::core::option::Option<super::CallState> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                b"callstate" => {
+                    ::ors_events::runtime::set_once(&mut callstate, cursor.read_serde()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(CreatecallErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+            callstate,
+        })
+    }
+}
 /// `voice.hold.done`: The request succeeded and the specified resource's device is going on hold for the call.
 ///
 /// The success result of the `hold` action; its failure is `error.voice.hold`.
@@ -106,6 +273,65 @@ pub struct HoldDone {
     /// `interactionid`: The id of the interaction the request acted on.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`HoldDone`] (`voice.hold.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct HoldDone")]
+#[event(name = "voice.hold.done")]
+pub struct HoldDoneRef<'a> {
+    /// `requestid`: see [`HoldDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`HoldDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl HoldDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> HoldDone {
+        HoldDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> HoldDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(HoldDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.voice.hold`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
@@ -138,6 +364,83 @@ pub struct HoldError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`HoldError`] (`error.voice.hold`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct HoldError")]
+#[event(name = "error.voice.hold")]
+pub struct HoldErrorRef<'a> {
+    /// `requestid`: see [`HoldError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`HoldError::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`HoldError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`HoldError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl HoldErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> HoldError {
+        HoldError {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> HoldErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(HoldErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `voice.retrieve.done`: The request succeeded and the specified resource's device is going to be retrieved from hold for the call.
 ///
 /// The success result of the `retrieve` action; its failure is `error.voice.retrieve`.
@@ -160,6 +463,65 @@ pub struct RetrieveDone {
     /// `interactionid`: The id of the interaction the request acted on.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`RetrieveDone`] (`voice.retrieve.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct RetrieveDone")]
+#[event(name = "voice.retrieve.done")]
+pub struct RetrieveDoneRef<'a> {
+    /// `requestid`: see [`RetrieveDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`RetrieveDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl RetrieveDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> RetrieveDone {
+        RetrieveDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> RetrieveDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(RetrieveDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.voice.retrieve`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
@@ -192,6 +554,83 @@ pub struct RetrieveError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`RetrieveError`] (`error.voice.retrieve`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct RetrieveError")]
+#[event(name = "error.voice.retrieve")]
+pub struct RetrieveErrorRef<'a> {
+    /// `requestid`: see [`RetrieveError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`RetrieveError::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`RetrieveError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`RetrieveError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl RetrieveErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> RetrieveError {
+        RetrieveError {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> RetrieveErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(RetrieveErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `voice.consultation.done`: The request succeeded: the specified resource's device is going to put an existing call on hold and create a new call.
 ///
 /// The success result of the `consultation` action; its failure is `error.voice.consultation`.
@@ -214,6 +653,65 @@ pub struct ConsultationDone {
     /// `interactionid`: The id of the interaction of the request; the page does not make clear whether this is the new consultation call or the original one.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`ConsultationDone`] (`voice.consultation.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct ConsultationDone")]
+#[event(name = "voice.consultation.done")]
+pub struct ConsultationDoneRef<'a> {
+    /// `requestid`: see [`ConsultationDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`ConsultationDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl ConsultationDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> ConsultationDone {
+        ConsultationDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> ConsultationDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(ConsultationDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.voice.consultation`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
@@ -251,6 +749,88 @@ pub struct ConsultationError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`ConsultationError`] (`error.voice.consultation`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct ConsultationError")]
+#[event(name = "error.voice.consultation")]
+pub struct ConsultationErrorRef<'a> {
+    /// `requestid`: see [`ConsultationError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`ConsultationError::interactionid`].
+    #[event(interaction_id)]
+    #[serde(
+        borrow,
+        default,
+        deserialize_with = "::ors_events::runtime::present_borrowed_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>>,
+    /// `error`: see [`ConsultationError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`ConsultationError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl ConsultationErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> ConsultationError {
+        ConsultationError {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.map(::std::borrow::Cow::into_owned),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> ConsultationErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(ConsultationErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `voice.alternate.done`: The request succeeded and the specified resource's devices are going to alternate between calls.
 ///
 /// The success result of the `alternate` action; its failure is `error.voice.alternate`.
@@ -273,6 +853,65 @@ pub struct AlternateDone {
     /// `interactionid`: The id of the interaction the request acted on.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`AlternateDone`] (`voice.alternate.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct AlternateDone")]
+#[event(name = "voice.alternate.done")]
+pub struct AlternateDoneRef<'a> {
+    /// `requestid`: see [`AlternateDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`AlternateDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl AlternateDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> AlternateDone {
+        AlternateDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> AlternateDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(AlternateDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.voice.alternate`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
@@ -305,6 +944,83 @@ pub struct AlternateError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`AlternateError`] (`error.voice.alternate`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct AlternateError")]
+#[event(name = "error.voice.alternate")]
+pub struct AlternateErrorRef<'a> {
+    /// `requestid`: see [`AlternateError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`AlternateError::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`AlternateError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`AlternateError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl AlternateErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> AlternateError {
+        AlternateError {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> AlternateErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(AlternateErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `voice.reconnect.done`: The request succeeded: the specified resource's devices are going to drop the active call and retrieve the held call.
 ///
 /// The success result of the `reconnect` action; its failure is `error.voice.reconnect`.
@@ -327,6 +1043,65 @@ pub struct ReconnectDone {
     /// `interactionid`: The id of the interaction the request acted on.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`ReconnectDone`] (`voice.reconnect.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct ReconnectDone")]
+#[event(name = "voice.reconnect.done")]
+pub struct ReconnectDoneRef<'a> {
+    /// `requestid`: see [`ReconnectDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`ReconnectDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl ReconnectDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> ReconnectDone {
+        ReconnectDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> ReconnectDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(ReconnectDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.voice.reconnect`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
@@ -359,6 +1134,83 @@ pub struct ReconnectError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`ReconnectError`] (`error.voice.reconnect`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct ReconnectError")]
+#[event(name = "error.voice.reconnect")]
+pub struct ReconnectErrorRef<'a> {
+    /// `requestid`: see [`ReconnectError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`ReconnectError::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`ReconnectError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`ReconnectError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl ReconnectErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> ReconnectError {
+        ReconnectError {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> ReconnectErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(ReconnectErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `voice.conference.done`: The request succeeded and the specified resource's devices are going to conference two calls.
 ///
 /// The success result of the `conference` action; its failure is `error.voice.conference`.
@@ -381,6 +1233,65 @@ pub struct ConferenceDone {
     /// `interactionid`: The id of the interaction the request acted on.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`ConferenceDone`] (`voice.conference.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct ConferenceDone")]
+#[event(name = "voice.conference.done")]
+pub struct ConferenceDoneRef<'a> {
+    /// `requestid`: see [`ConferenceDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`ConferenceDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl ConferenceDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> ConferenceDone {
+        ConferenceDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> ConferenceDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(ConferenceDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.voice.conference`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
@@ -413,6 +1324,83 @@ pub struct ConferenceError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`ConferenceError`] (`error.voice.conference`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct ConferenceError")]
+#[event(name = "error.voice.conference")]
+pub struct ConferenceErrorRef<'a> {
+    /// `requestid`: see [`ConferenceError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`ConferenceError::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`ConferenceError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`ConferenceError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl ConferenceErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> ConferenceError {
+        ConferenceError {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> ConferenceErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(ConferenceErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `voice.transfer.done`: The request succeeded and the specified resource's devices are going to transfer a call.
 ///
 /// The success result of the `transfer` action; its failure is `error.voice.transfer`.
@@ -435,6 +1423,65 @@ pub struct TransferDone {
     /// `interactionid`: The id of the interaction the request acted on.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`TransferDone`] (`voice.transfer.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct TransferDone")]
+#[event(name = "voice.transfer.done")]
+pub struct TransferDoneRef<'a> {
+    /// `requestid`: see [`TransferDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`TransferDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl TransferDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> TransferDone {
+        TransferDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> TransferDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(TransferDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.voice.transfer`: An abnormal condition occurred while performing the request, either because the request timed out or because of a problem with the request or the interaction itself.
 ///
@@ -467,6 +1514,83 @@ pub struct TransferError {
     /// `description`: A longer, human-readable description of the error.
     pub description: ::std::string::String,
 }
+/// The borrowed view of [`TransferError`] (`error.voice.transfer`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct TransferError")]
+#[event(name = "error.voice.transfer")]
+pub struct TransferErrorRef<'a> {
+    /// `requestid`: see [`TransferError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`TransferError::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`TransferError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`TransferError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+}
+impl TransferErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> TransferError {
+        TransferError {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+        }
+    }
+}
+impl<'a> TransferErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(TransferErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
+}
 /// `voice.privateservice.done`: The functional module accepted the request and is able to send it. This says nothing about whether the T-Server has handled or accepted it.
 ///
 /// The success result of the `privateservice` action; its failure is `error.voice.privateservice`.
@@ -493,6 +1617,65 @@ pub struct PrivateserviceDone {
     /// `interactionid`: The id of the interaction given with the request.
     #[event(interaction_id)]
     pub interactionid: ::std::string::String,
+}
+/// The borrowed view of [`PrivateserviceDone`] (`voice.privateservice.done`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct PrivateserviceDone")]
+#[event(name = "voice.privateservice.done")]
+pub struct PrivateserviceDoneRef<'a> {
+    /// `requestid`: see [`PrivateserviceDone::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`PrivateserviceDone::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+}
+impl PrivateserviceDoneRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> PrivateserviceDone {
+        PrivateserviceDone {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+        }
+    }
+}
+impl<'a> PrivateserviceDoneRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(PrivateserviceDoneRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+        })
+    }
 }
 /// `error.voice.privateservice`: An abnormal condition occurred while performing the request. Either the request could not be sent, because it timed out or because of a problem with the request or the interaction itself, or the target T-Server received it and failed to process it; in the latter case `error` is `tserver`, `description` is generic and `properties` holds the details.
 ///
@@ -544,6 +1727,109 @@ pub struct PrivateserviceError {
             ::ors_events::runtime::serde_json::Value,
         >,
     >,
+}
+/// The borrowed view of [`PrivateserviceError`] (`error.voice.privateservice`), decoded by [`EventRef::from_json`](super::EventRef::from\_json): its strings borrow from the JSON they were read from, and only a string with escapes is decoded into its own `String`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::ors_events::runtime::serde::Serialize,
+    ::ors_events::runtime::serde::Deserialize,
+    ::ors_events::runtime::Event
+)]
+#[serde(crate = "::ors_events::runtime::serde")]
+#[serde(expecting = "struct PrivateserviceError")]
+#[event(name = "error.voice.privateservice")]
+pub struct PrivateserviceErrorRef<'a> {
+    /// `requestid`: see [`PrivateserviceError::requestid`].
+    #[event(request_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub requestid: ::std::borrow::Cow<'a, str>,
+    /// `interactionid`: see [`PrivateserviceError::interactionid`].
+    #[event(interaction_id)]
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub interactionid: ::std::borrow::Cow<'a, str>,
+    /// `error`: see [`PrivateserviceError::error`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub error: ::std::borrow::Cow<'a, str>,
+    /// `description`: see [`PrivateserviceError::description`].
+    #[serde(borrow, deserialize_with = "::ors_events::runtime::borrow_str")]
+    pub description: ::std::borrow::Cow<'a, str>,
+    /// `properties`: see [`PrivateserviceError::properties`].
+    #[serde(
+        default,
+        deserialize_with = "::ors_events::runtime::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub properties: ::core::option::Option<
+        ::ors_events::runtime::serde_json::Map<
+            ::std::string::String,
+            ::ors_events::runtime::serde_json::Value,
+        >,
+    >,
+}
+impl PrivateserviceErrorRef<'_> {
+    /// The owned event, every borrowed string copied.
+    pub fn into_owned(self) -> PrivateserviceError {
+        PrivateserviceError {
+            requestid: self.requestid.into_owned(),
+            interactionid: self.interactionid.into_owned(),
+            error: self.error.into_owned(),
+            description: self.description.into_owned(),
+            properties: self.properties,
+        }
+    }
+}
+impl<'a> PrivateserviceErrorRef<'a> {
+    /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'a>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
+        let mut properties: ::core::option::Option<
+            ::ors_events::runtime::serde_json::Map<
+                ::std::string::String,
+                ::ors_events::runtime::serde_json::Value,
+            >,
+        > = ::core::option::Option::None;
+        ::ors_events::runtime::read_object(
+            cursor,
+            |key, cursor| match key {
+                b"requestid" => {
+                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
+                }
+                b"interactionid" => {
+                    ::ors_events::runtime::set_once(
+                        &mut interactionid,
+                        cursor.read_str()?,
+                    )
+                }
+                b"error" => {
+                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
+                }
+                b"description" => {
+                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
+                }
+                b"properties" => {
+                    ::ors_events::runtime::set_once(
+                        &mut properties,
+                        cursor.read_serde()?,
+                    )
+                }
+                _ => cursor.skip_value(),
+            },
+        )?;
+        ::core::result::Result::Ok(PrivateserviceErrorRef {
+            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            error: error.ok_or(::ors_events::runtime::Declined)?,
+            description: description.ok_or(::ors_events::runtime::Declined)?,
+            properties,
+        })
+    }
 }
 /// The `createcall` action: Create a new voice call and the interaction that represents it (the `<createcall>` action), optionally as a predictive call (type "predictive"). It is answered by [`CreatecallDone`] (`voice.createcall.done`) or [`CreatecallError`] (`error.voice.createcall`).
 ///

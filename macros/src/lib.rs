@@ -42,7 +42,8 @@ mod ors_enum;
 /// - `#[event(since = "...")]` (optional) is the first ORS release that sends the event, as a
 ///   build (`8.1.400.09`) or a release name (`8.1.3`); it is checked when the macro runs.
 /// - `#[event(request_id)]` and `#[event(interaction_id)]` mark at most one field each, of type
-///   `String` or `Option<String>`, which `request_id()` and `interaction_id()` return.
+///   `String`, `Cow<str>` or an `Option` of one, which `request_id()` and `interaction_id()`
+///   return.
 #[proc_macro_derive(Event, attributes(event))]
 pub fn derive_event(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -1,7 +1,7 @@
-//! The validator's fast reading: a cursor the generated checks drive token by token, with no
-//! serde visitor between them and the bytes. Keys come back as raw bytes, compared by the
-//! checks against the literal keys they know; values they do not need are skipped, checked
-//! but not decoded.
+//! The fast reading of the validator and of event views: a cursor the generated checks and
+//! view readers drive token by token, with no serde visitor between them and the bytes. Keys
+//! come back as raw bytes, compared against the literal keys the generated code knows; values
+//! it does not need are skipped, checked but not decoded.
 //!
 //! Like [`super::Reader`], it is strict by construction: it declines ([`Declined`]) whatever it
 //! is unsure of, and the validator then reads the whole line again with `serde_json`, whose
@@ -9,7 +9,15 @@
 //! compared strings with escapes, and numbers that are not plain 64-bit integers wherever a
 //! number's value or kind is needed (skipped numbers are only checked).
 
-use super::{escape, integer_digits, literal, skip_number, string_stop, Declined, MAX_DEPTH};
+use std::borrow::Cow;
+
+use serde::de::{Deserialize, DeserializeSeed};
+
+use super::{
+    escape, integer_digits, literal, skip_number, string_stop, unescape, Declined, Reader,
+    MAX_DEPTH,
+};
+use crate::strict::Strict;
 
 /// What a JSON value is, told by its first byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -281,6 +289,80 @@ impl<'de> Cursor<'de> {
             Some(b't') => self.literal(b"true"),
             _ => self.literal(b"false"),
         }
+    }
+
+    /// The string at the cursor: borrowed from the text when it has no escapes, decoded into
+    /// its own `String` otherwise. Anything but a string is declined.
+    #[inline]
+    pub fn read_str(&mut self) -> Result<Cow<'de, str>, Declined> {
+        if self.peek() != Some(b'"') {
+            return Err(Declined);
+        }
+        let bytes = self.bytes();
+        let start = self.pos + 1;
+        let end = string_stop(bytes, start).ok_or(Declined)?;
+        if bytes[end] == b'"' {
+            self.pos = end + 1;
+            // Both ends are at quotes, which are character boundaries of the UTF-8 text.
+            return self.text.get(start..end).map(Cow::Borrowed).ok_or(Declined);
+        }
+        let mut text = String::new();
+        self.pos = unescape(self.text, start, end, &mut text)?;
+        Ok(Cow::Owned(text))
+    }
+
+    /// The integer at the cursor, as [`Cursor::integer`] reads it; anything but a number is
+    /// declined.
+    pub fn read_i64(&mut self) -> Result<i64, Declined> {
+        match self.kind()? {
+            Kind::Number => self.integer(),
+            _ => Err(Declined),
+        }
+    }
+
+    /// The boolean at the cursor; anything else is declined.
+    pub fn read_bool(&mut self) -> Result<bool, Declined> {
+        match self.peek() {
+            Some(b't') => self.literal(b"true").map(|()| true),
+            Some(b'f') => self.literal(b"false").map(|()| false),
+            _ => Err(Declined),
+        }
+    }
+
+    /// The value at the cursor, decoded by `T`'s serde implementation through the fast
+    /// [`Reader`], every struct in it from an object only (as `data` is decoded); declined
+    /// wherever that reader, or `T`, refuses it.
+    pub fn read_serde<T: Deserialize<'de>>(&mut self) -> Result<T, Declined> {
+        self.with_reader(|reader| T::deserialize(Strict(reader)))
+    }
+
+    /// The value at the cursor, decoded by `seed` through the fast [`Reader`] as it stands.
+    pub(crate) fn read_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, Declined> {
+        self.with_reader(|reader| seed.deserialize(reader))
+    }
+
+    /// Runs `read` with a reader at the cursor, then moves the cursor to where it stopped.
+    fn with_reader<T>(
+        &mut self,
+        read: impl FnOnce(&mut Reader<'de, '_>) -> Result<T, Declined>,
+    ) -> Result<T, Declined> {
+        // The reader takes a line break for white space: it would read past a line's end.
+        if self.lines {
+            return Err(Declined);
+        }
+        let mut scratch = String::new();
+        let mut reader = Reader {
+            text: self.text,
+            pos: self.pos,
+            depth: self.depth,
+            scratch: &mut scratch,
+        };
+        let value = read(&mut reader)?;
+        self.pos = reader.pos;
+        Ok(value)
     }
 
     /// Skips one value, checking it.

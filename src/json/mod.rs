@@ -143,24 +143,8 @@ impl<'de, 's> Reader<'de, 's> {
                 .ok_or(Declined);
         }
         self.scratch.clear();
-        let mut run = start;
-        let mut at = end;
-        loop {
-            self.scratch
-                .push_str(self.text.get(run..at).ok_or(Declined)?);
-            match bytes[at] {
-                b'"' => {
-                    self.pos = at + 1;
-                    return Ok(Text::Scratch);
-                }
-                byte if byte < 0x20 => return Err(Declined),
-                _ => {}
-            }
-            let (decoded, next) = escape(bytes, at)?;
-            self.scratch.push(decoded);
-            run = next;
-            at = string_stop(bytes, next).ok_or(Declined)?;
-        }
+        self.pos = unescape(self.text, start, end, self.scratch)?;
+        Ok(Text::Scratch)
     }
 
     /// Skips a string whose opening quote was consumed, checking its escapes.
@@ -279,6 +263,25 @@ impl<'de, 's> Reader<'de, 's> {
             Text::Borrowed(text) => visitor.visit_borrowed_str(text),
             Text::Scratch => visitor.visit_str(self.scratch),
         }
+    }
+}
+
+/// Decodes the string of `text` that starts at `start` (after its opening quote) and has its
+/// first escape at `at` into `out`; returns where the text goes on after the closing quote.
+fn unescape(text: &str, start: usize, at: usize, out: &mut String) -> Result<usize, Declined> {
+    let bytes = text.as_bytes();
+    let (mut run, mut at) = (start, at);
+    loop {
+        out.push_str(text.get(run..at).ok_or(Declined)?);
+        match bytes[at] {
+            b'"' => return Ok(at + 1),
+            byte if byte < 0x20 => return Err(Declined),
+            _ => {}
+        }
+        let (decoded, next) = escape(bytes, at)?;
+        out.push(decoded);
+        run = next;
+        at = string_stop(bytes, next).ok_or(Declined)?;
     }
 }
 

@@ -132,6 +132,14 @@ impl<'a> Checker<'a> {
         }
         names.events.insert(event.to_owned(), path.clone());
         self.collide(&mut names.types, path, event, type_name, "event");
+        let view = naming::borrowed_type(type_name);
+        self.collide(
+            &mut names.types,
+            path,
+            event,
+            &view,
+            "event's borrowed view",
+        );
         let variant = naming::event_variant(event);
         self.collide(names.variants, path, event, &variant, "event");
     }

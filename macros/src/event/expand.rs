@@ -36,8 +36,8 @@ pub(super) fn expand(input: &Checked) -> TokenStream {
 }
 
 /// `fn request_id(&self)` (or `interaction_id`) returning the marked field. The call is spanned
-/// at the field's type, so a field of another type than `String` or `Option<String>` is
-/// reported there.
+/// at the field's type, so a field of another type than `String`, `Cow<str>` or an `Option` of
+/// one is reported there.
 fn accessor(method: &str, field: &Marked) -> TokenStream {
     let method = Ident::new(method, Span::call_site());
     let member = &field.member;

@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{ident, rt, version_tokens};
+use super::{event_variants, ident, rt, version_tokens};
 use crate::ir::{Attribute, Catalogue, EnumKind, Type, WireValue};
 
 /// A set of codes as runs of consecutive codes, in order: `(0, 32), (49, 50)`.
@@ -301,11 +301,7 @@ fn enum_check(item: &crate::ir::Enum) -> TokenStream {
 /// catalogue's `validate` and `validate_lines`.
 fn checks_hookup(catalogue: &Catalogue) -> TokenStream {
     let rt = rt();
-    let variants: Vec<Ident> = catalogue
-        .events
-        .iter()
-        .map(|e| ident(&e.variant_name))
-        .collect();
+    let variants = event_variants(catalogue);
     let event_checks: Vec<Ident> = catalogue
         .events
         .iter()

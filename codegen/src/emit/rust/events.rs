@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{docs, ident, rt, version_tokens};
+use super::{docs, event_variants, ident, rt, version_tokens};
 use crate::ir::{Catalogue, EventKind};
 
 /// `event.rs`.
@@ -23,14 +23,6 @@ pub(super) fn events(catalogue: &Catalogue) -> TokenStream {
         #event
         #hookup
     }
-}
-
-fn event_variants(catalogue: &Catalogue) -> Vec<Ident> {
-    catalogue
-        .events
-        .iter()
-        .map(|e| ident(&e.variant_name))
-        .collect()
 }
 
 fn family_enum(catalogue: &Catalogue) -> TokenStream {
@@ -347,6 +339,7 @@ fn runtime_hookup() -> TokenStream {
         impl #rt::Catalogue for Catalogue {
             type Name = EventName;
             type Event = Event;
+            type EventRef<'a> = super::EventRef<'a>;
             type Action = Action;
             type Fields = super::EnvelopeFields;
 
@@ -371,6 +364,21 @@ fn runtime_hookup() -> TokenStream {
                 name.decode_data(deserializer)
             }
 
+            fn decode_data_ref<'de, D: #rt::serde::Deserializer<'de>>(
+                name: EventName,
+                deserializer: D,
+            ) -> ::core::result::Result<super::EventRef<'de>, D::Error> {
+                super::EventRef::decode_data(name, deserializer)
+            }
+            fn read_data_ref<'de>(
+                name: EventName,
+                cursor: &mut #rt::Cursor<'de>,
+            ) -> ::core::result::Result<super::EventRef<'de>, #rt::Declined> {
+                super::EventRef::read_data(name, cursor)
+            }
+            fn into_owned(event: super::EventRef<'_>) -> Event {
+                event.into_owned()
+            }
             fn serialize_data<M: #rt::serde::ser::SerializeMap>(
                 event: &Event,
                 map: &mut M,

@@ -1,17 +1,21 @@
-//! `<family>.rs`: one struct per event of a family, and one marker type per action.
+//! `<family>.rs`: one struct per event of a family, each followed by its borrowed view when it
+//! has one, and one marker type per action.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::borrowed;
 use super::types::field;
-use super::{docs, ident, paragraphs, rt, serde_crate, since_text};
+use super::{docs, event_attribute, ident, paragraphs, rt, serde_crate, since_text};
 use crate::ir::{Action, Catalogue, Event, EventKind, Family};
 
 /// The module of `family`.
 pub(super) fn family_module(catalogue: &Catalogue, family: &Family) -> TokenStream {
-    let events = catalogue
-        .family_events(family)
-        .map(|event| event_struct(catalogue, event));
+    let events = catalogue.family_events(family).map(|event| {
+        let owned = event_struct(catalogue, event);
+        let view = borrowed::view_struct(catalogue, event);
+        quote! { #owned #view }
+    });
     let actions = catalogue
         .family_actions(family)
         .map(|action| action_marker(catalogue, action));
@@ -118,11 +122,7 @@ fn event_struct(catalogue: &Catalogue, event: &Event) -> TokenStream {
     let serde_crate = serde_crate();
     let name = ident(&event.type_name);
     let doc = docs(&event_doc(catalogue, event));
-    let wire = &event.name;
-    let since = event.since.as_ref().map(|since| {
-        let text = since.to_string();
-        quote! { , since = #text }
-    });
+    let event_attribute = event_attribute(event);
     let fields = event
         .attributes
         .iter()
@@ -131,7 +131,7 @@ fn event_struct(catalogue: &Catalogue, event: &Event) -> TokenStream {
         #doc
         #[derive(Debug, Clone, PartialEq, #rt::serde::Serialize, #rt::serde::Deserialize, #rt::Event)]
         #serde_crate
-        #[event(name = #wire #since)]
+        #event_attribute
         pub struct #name {
             #(#fields)*
         }

@@ -5,9 +5,10 @@
 //! Files, under `rust/` (the crate includes `mod.rs`, which includes the others):
 //! - `mod.rs`: one module per family, and the re-exports;
 //! - `types.rs`: enums, object types and the envelope's fields;
-//! - `<family>.rs`: one struct per event, and one marker type per action;
+//! - `<family>.rs`: one struct per event, its borrowed view, and one marker type per action;
 //! - `event.rs`: `Family`, `Action`, `EventName` and the `Event` enum over every event, and
 //!   the catalogue's hookup to the runtime's decoding (`Catalogue`, `Envelope`);
+//! - `event_ref.rs`: `EventRef`, every event as a borrowed view of its JSON;
 //! - `checks.rs`: the validator's checks, one per event, enum and object type, and `validate`.
 //!
 //! The code refers to the runtime only by absolute `::ors_events::runtime` paths, to its own
@@ -15,6 +16,7 @@
 //! relative to `mod.rs`, so it compiles wherever it is included: at a crate root or inside any
 //! module, in any crate that depends on `ors-events`.
 
+mod borrowed;
 mod checks;
 mod events;
 mod family;
@@ -51,6 +53,10 @@ pub fn emit(catalogue: &Catalogue) -> Vec<(String, String)> {
             render(events::events(catalogue)),
         ),
         (
+            "rust/event_ref.rs".to_owned(),
+            render(borrowed::event_ref_file(catalogue)),
+        ),
+        (
             "rust/checks.rs".to_owned(),
             render(checks::checks(catalogue)),
         ),
@@ -79,6 +85,25 @@ fn render(tokens: TokenStream) -> String {
 fn ident(name: &str) -> Ident {
     let safe = names::safe_identifier(name);
     Ident::new(&safe, Span::call_site())
+}
+
+/// The `Event` and `EventName` variant of every event, in catalogue order.
+fn event_variants(catalogue: &Catalogue) -> Vec<Ident> {
+    catalogue
+        .events
+        .iter()
+        .map(|event| ident(&event.variant_name))
+        .collect()
+}
+
+/// The event derive's attribute: the wire name, and the first release when the catalogue says.
+fn event_attribute(event: &crate::ir::Event) -> TokenStream {
+    let wire = &event.name;
+    let since = event.since.as_ref().map(|since| {
+        let text = since.to_string();
+        quote! { , since = #text }
+    });
+    quote! { #[event(name = #wire #since)] }
 }
 
 /// Doc attributes for `text`, one per line, made safe for rustdoc's Markdown.
@@ -202,6 +227,12 @@ fn root_module(catalogue: &Catalogue) -> TokenStream {
         }
         #[allow(unused_imports)]
         pub use event::*;
+
+        mod event_ref {
+            include!("event_ref.rs");
+        }
+        #[allow(unused_imports)]
+        pub use event_ref::*;
 
         mod checks {
             include!("checks.rs");

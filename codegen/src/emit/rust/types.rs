@@ -134,15 +134,7 @@ fn attribute_doc(attribute: &Attribute) -> TokenStream {
 pub(super) fn field(catalogue: &Catalogue, attribute: &Attribute, markers: bool) -> TokenStream {
     let name = ident(&attribute.rust_name);
     let doc = attribute_doc(attribute);
-    let rename = (attribute.rust_name != attribute.name).then(|| {
-        let wire = &attribute.name;
-        quote! { #[serde(rename = #wire)] }
-    });
-    let role = match (markers, attribute.role) {
-        (true, Some(Role::RequestId)) => quote! { #[event(request_id)] },
-        (true, Some(Role::InteractionId)) => quote! { #[event(interaction_id)] },
-        _ => quote! {},
-    };
+    let (rename, role) = (wire_name(attribute), role_marker(attribute, markers));
     let ty = rust_type(catalogue, &attribute.ty);
     // `null` is not a value of any attribute type: decoding refuses it as validating does.
     let present = "::ors_events::runtime::present";
@@ -154,6 +146,23 @@ pub(super) fn field(catalogue: &Catalogue, attribute: &Attribute, markers: bool)
             #[serde(default, deserialize_with = #present, skip_serializing_if = "Option::is_none")]
             pub #name: ::core::option::Option<#ty>,
         }
+    }
+}
+
+/// serde's `rename` of a field whose Rust name is not its wire name.
+pub(super) fn wire_name(attribute: &Attribute) -> Option<TokenStream> {
+    (attribute.rust_name != attribute.name).then(|| {
+        let wire = &attribute.name;
+        quote! { #[serde(rename = #wire)] }
+    })
+}
+
+/// The event derive's role marker of an event's field (with `markers`), if it has a role.
+pub(super) fn role_marker(attribute: &Attribute, markers: bool) -> TokenStream {
+    match (markers, attribute.role) {
+        (true, Some(Role::RequestId)) => quote! { #[event(request_id)] },
+        (true, Some(Role::InteractionId)) => quote! { #[event(interaction_id)] },
+        _ => quote! {},
     }
 }
 
