@@ -67,9 +67,15 @@ for name, (wall, cpu) in median.items():
 one = median.get("validate-1-core")
 two = median.get("validate-2-cores")
 if one and two:
-    print(f"\n2 cores against 1: {one[0] / two[0]:.2f}x the throughput (wall clock)")
+    print(f"\n2 cores against 1: {one[0] / two[0]:.2f}x the throughput (wall clock, medians)")
+    # Within a round the runs follow each other by a second or two, so the host's load moves
+    # less between them than across rounds: the ratio of each round, then their median.
+    paired = sorted(o[0] / t[0] for o, t in zip(rows["validate-1-core"], rows["validate-2-cores"]))
+    print(f"  round by round: median {statistics.median(paired):.2f}x, from {paired[0]:.2f}x to {paired[-1]:.2f}x")
 pair = median.get("two-skims-at-once")
 if pair:
     print(f"the machine's ceiling: two skims at once did {2 * floor_wall / pair[0]:.2f}x the work of one in the same time")
+    ceiling = sorted(2 * s[0] / p[0] for s, p in zip(rows["skim-serde_json"], rows["two-skims-at-once"]))
+    print(f"  round by round: median {statistics.median(ceiling):.2f}x, from {ceiling[0]:.2f}x to {ceiling[-1]:.2f}x")
 PY
 echo "load $(cut -d' ' -f1-3 /proc/loadavg) at the end"

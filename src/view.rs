@@ -1,6 +1,8 @@
 //! Reading an event's borrowed view straight from its bytes: the envelope here, each event's
-//! `data` by the reader generated beside its view (`read_json`, which calls [`read_object`],
-//! [`set_once`] and the [`Cursor`]'s `read_*` methods).
+//! `data` by the reader generated beside its view (`read_json`), which describes its members as
+//! a constant table ([`ViewMember`]) that [`read_members`] reads into [`ViewSlot`]s, one shared
+//! loop for every event (code per event, with the loop inlined into each, missed the
+//! instruction cache on every other event), and then builds the view from the slots.
 //!
 //! It is the first try of [`crate::runtime::from_json_ref`] and of `from_json`, whose owned event
 //! is then the view made owned. Like the cursor, it declines whatever it is unsure of, and the
@@ -9,17 +11,176 @@
 //! envelope field. Members the event does not describe are skipped, as serde's derived
 //! decoding ignores them.
 
-use serde::de::{DeserializeSeed, MapAccess};
+use std::borrow::Cow;
+
+use serde::de::{Deserialize, DeserializeSeed, MapAccess};
 
 use crate::json::cursor::{Cursor, Kind};
 use crate::json::Declined;
 use crate::runtime::{Catalogue, EnvelopeFieldSet};
+use crate::validate::shape::same_key;
+
+/// How [`read_members`] reads a member's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    /// A string: borrowed, or decoded when it has escapes.
+    Str,
+    /// An integer that fits 64 bits.
+    Int,
+    /// `true` or `false`.
+    Bool,
+    /// Any other value (an enum, an object, an array): its text, decoded through serde once the
+    /// view is built ([`ViewSlot::into_value`]).
+    Value,
+}
+
+/// One member of an event's `data`, as its generated reader describes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewMember {
+    /// The key on the wire.
+    pub key: &'static [u8],
+    /// How its value is read.
+    pub kind: ViewKind,
+}
+
+/// What [`read_members`] read for one member.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ViewSlot<'a> {
+    /// The member is absent.
+    #[default]
+    Absent,
+    /// A string.
+    Str(Cow<'a, str>),
+    /// An integer.
+    Int(i64),
+    /// A boolean.
+    Bool(bool),
+    /// Another value, as its JSON text.
+    Value(&'a str),
+}
+
+impl<'a> ViewSlot<'a> {
+    /// An absent member, as a constant: `[ViewSlot::ABSENT; N]` makes a reader's slots.
+    pub const ABSENT: ViewSlot<'a> = ViewSlot::Absent;
+
+    /// The string of a required member; absent, it is declined.
+    #[inline]
+    pub fn into_str(self) -> Result<Cow<'a, str>, Declined> {
+        self.into_opt_str()?.ok_or(Declined)
+    }
+
+    /// The string of an optional member.
+    #[inline]
+    pub fn into_opt_str(self) -> Result<Option<Cow<'a, str>>, Declined> {
+        match self {
+            ViewSlot::Absent => Ok(None),
+            ViewSlot::Str(text) => Ok(Some(text)),
+            _ => Err(Declined),
+        }
+    }
+
+    /// The integer of a required member; absent, it is declined.
+    #[inline]
+    pub fn into_i64(self) -> Result<i64, Declined> {
+        self.into_opt_i64()?.ok_or(Declined)
+    }
+
+    /// The integer of an optional member.
+    #[inline]
+    pub fn into_opt_i64(self) -> Result<Option<i64>, Declined> {
+        match self {
+            ViewSlot::Absent => Ok(None),
+            ViewSlot::Int(value) => Ok(Some(value)),
+            _ => Err(Declined),
+        }
+    }
+
+    /// The boolean of a required member; absent, it is declined.
+    #[inline]
+    pub fn into_bool(self) -> Result<bool, Declined> {
+        self.into_opt_bool()?.ok_or(Declined)
+    }
+
+    /// The boolean of an optional member.
+    #[inline]
+    pub fn into_opt_bool(self) -> Result<Option<bool>, Declined> {
+        match self {
+            ViewSlot::Absent => Ok(None),
+            ViewSlot::Bool(value) => Ok(Some(value)),
+            _ => Err(Declined),
+        }
+    }
+
+    /// The value of a required member, decoded by `T`'s serde implementation through the fast
+    /// reader (its structs from objects only, as `data` is decoded); absent, it is declined.
+    pub fn into_value<T: Deserialize<'a>>(self) -> Result<T, Declined> {
+        self.into_opt_value()?.ok_or(Declined)
+    }
+
+    /// The value of an optional member, decoded as [`ViewSlot::into_value`] decodes it.
+    pub fn into_opt_value<T: Deserialize<'a>>(self) -> Result<Option<T>, Declined> {
+        match self {
+            ViewSlot::Absent => Ok(None),
+            ViewSlot::Value(text) => {
+                let mut cursor = Cursor::new(text);
+                let value = cursor.read_serde()?;
+                cursor.end()?;
+                Ok(Some(value))
+            }
+            _ => Err(Declined),
+        }
+    }
+}
+
+/// Reads the object at `cursor` into `slots`: the value of `members[i]` into `slots[i]`, read
+/// as its kind says; members not listed are skipped. A repeated member (which serde's decoding
+/// refuses), a value of another kind, a key with escapes or anything but an object is
+/// declined. One loop for every event, so that it stays in the instruction cache.
+pub fn read_members<'a>(
+    cursor: &mut Cursor<'a>,
+    members: &[ViewMember],
+    slots: &mut [ViewSlot<'a>],
+) -> Result<(), Declined> {
+    if cursor.kind()? != Kind::Object {
+        return Err(Declined);
+    }
+    cursor.open_object()?;
+    let mut first = true;
+    // Members mostly come in the catalogue's order: the one after the last found is tried first.
+    let mut next = 0;
+    while let Some(key) = cursor.next_key(&mut first)? {
+        let found = match members.get(next) {
+            Some(member) if same_key(member.key, key) => Some(next),
+            _ => members.iter().position(|member| same_key(member.key, key)),
+        };
+        let Some(index) = found else {
+            cursor.skip_value()?;
+            continue;
+        };
+        next = index + 1;
+        let slot = slots.get_mut(index).ok_or(Declined)?;
+        if !matches!(slot, ViewSlot::Absent) {
+            return Err(Declined);
+        }
+        *slot = match members[index].kind {
+            ViewKind::Str => ViewSlot::Str(cursor.read_str()?),
+            ViewKind::Int => ViewSlot::Int(cursor.read_i64()?),
+            ViewKind::Bool => ViewSlot::Bool(cursor.read_bool()?),
+            ViewKind::Value => {
+                let start = cursor.offset();
+                cursor.skip_value()?;
+                ViewSlot::Value(cursor.slice(start)?)
+            }
+        };
+    }
+    Ok(())
+}
 
 /// Reads the object at `cursor`, calling `member` with each key, as raw bytes, and the cursor
 /// at its value (which `member` must read or skip). Anything but an object is declined, as is a
 /// key with escapes.
 #[inline]
-pub fn read_object<'de>(
+fn read_object<'de>(
     cursor: &mut Cursor<'de>,
     mut member: impl FnMut(&'de [u8], &mut Cursor<'de>) -> Result<(), Declined>,
 ) -> Result<(), Declined> {
@@ -37,7 +198,7 @@ pub fn read_object<'de>(
 /// Fills `slot` with `value`; a slot already filled is a duplicate member, which serde's
 /// decoding refuses, so it is declined.
 #[inline]
-pub fn set_once<T>(slot: &mut Option<T>, value: T) -> Result<(), Declined> {
+fn set_once<T>(slot: &mut Option<T>, value: T) -> Result<(), Declined> {
     if slot.is_some() {
         return Err(Declined);
     }

@@ -50,18 +50,17 @@ impl<'a> SendchatmessageDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 1] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 1];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid] = slots;
         ::core::result::Result::Ok(SendchatmessageDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
         })
     }
 }
@@ -130,28 +129,27 @@ impl<'a> SendchatmessageErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(SendchatmessageErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -209,28 +207,22 @@ impl<'a> GettranscriptDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut transcript: ::core::option::Option<
-            ::std::vec::Vec<super::ChatMessage>,
-        > = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"transcript" => {
-                    ::ors_events::runtime::set_once(
-                        &mut transcript,
-                        cursor.read_serde()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"transcript",
+                kind: ::ors_events::runtime::ViewKind::Value,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, transcript] = slots;
         ::core::result::Result::Ok(GettranscriptDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            transcript: transcript.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            transcript: transcript.into_value()?,
         })
     }
 }
@@ -299,28 +291,27 @@ impl<'a> GettranscriptErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(GettranscriptErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -375,18 +366,17 @@ impl<'a> GetcontentDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 1] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 1];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid] = slots;
         ::core::result::Result::Ok(GetcontentDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
         })
     }
 }
@@ -455,28 +445,27 @@ impl<'a> GetcontentErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(GetcontentErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }

@@ -58,26 +58,22 @@ impl<'a> TerminateDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(TerminateDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -150,28 +146,27 @@ impl<'a> TerminateErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(TerminateErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -232,26 +227,22 @@ impl<'a> RedirectDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(RedirectDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -322,28 +313,27 @@ impl<'a> RedirectErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(RedirectErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -406,26 +396,22 @@ impl<'a> AssociateDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(AssociateDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -494,28 +480,27 @@ impl<'a> AssociateErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(AssociateErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -578,26 +563,22 @@ impl<'a> AttachDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(AttachDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -666,28 +647,27 @@ impl<'a> AttachErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(AttachErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -748,26 +728,22 @@ impl<'a> DetachDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(DetachDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -834,28 +810,27 @@ impl<'a> DetachErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(DetachErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -910,18 +885,17 @@ impl<'a> AcceptDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 1] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 1];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid] = slots;
         ::core::result::Result::Ok(AcceptDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
         })
     }
 }
@@ -988,28 +962,27 @@ impl<'a> AcceptErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(AcceptErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -1080,31 +1053,27 @@ impl<'a> ClearDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut resource: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"resource" => {
-                    ::ors_events::runtime::set_once(&mut resource, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"resource",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, resource] = slots;
         ::core::result::Result::Ok(ClearDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            resource: resource.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
+            resource: resource.into_str()?,
         })
     }
 }
@@ -1173,28 +1142,27 @@ impl<'a> ClearErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(ClearErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -1255,26 +1223,22 @@ impl<'a> SinglesteptransferDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(SinglesteptransferDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -1341,28 +1305,27 @@ impl<'a> SinglesteptransferErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(SinglesteptransferErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -1423,26 +1386,22 @@ impl<'a> SinglestepconferenceDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(SinglestepconferenceDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -1509,28 +1468,27 @@ impl<'a> SinglestepconferenceErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(SinglestepconferenceErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -1585,21 +1543,17 @@ impl<'a> AddedRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 1] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 1];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid] = slots;
         ::core::result::Result::Ok(AddedRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -1677,26 +1631,22 @@ impl<'a> DeletedRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut resultof: ::core::option::Option<super::DeletedResultOf> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"resultof" => {
-                    ::ors_events::runtime::set_once(&mut resultof, cursor.read_serde()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"resultof",
+                kind: ::ors_events::runtime::ViewKind::Value,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid, resultof] = slots;
         ::core::result::Result::Ok(DeletedRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            resultof,
+            interactionid: interactionid.into_str()?,
+            resultof: resultof.into_opt_value()?,
         })
     }
 }
@@ -1751,21 +1701,17 @@ impl<'a> PresentRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 1] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 1];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid] = slots;
         ::core::result::Result::Ok(PresentRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -1843,26 +1789,22 @@ impl<'a> NotcontrolledRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut resultof: ::core::option::Option<super::NotControlledResultOf> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"resultof" => {
-                    ::ors_events::runtime::set_once(&mut resultof, cursor.read_serde()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"resultof",
+                kind: ::ors_events::runtime::ViewKind::Value,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid, resultof] = slots;
         ::core::result::Result::Ok(NotcontrolledRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            resultof,
+            interactionid: interactionid.into_str()?,
+            resultof: resultof.into_opt_value()?,
         })
     }
 }
@@ -1935,39 +1877,32 @@ impl<'a> PartyaddedRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut focusdeviceid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut partyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut partystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"focusdeviceid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut focusdeviceid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"partyid" => {
-                    ::ors_events::runtime::set_once(&mut partyid, cursor.read_str()?)
-                }
-                b"partystate" => {
-                    ::ors_events::runtime::set_once(&mut partystate, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 4] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"focusdeviceid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"partyid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"partystate",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 4];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid, focusdeviceid, partyid, partystate] = slots;
         ::core::result::Result::Ok(PartyaddedRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            focusdeviceid: focusdeviceid.ok_or(::ors_events::runtime::Declined)?,
-            partyid: partyid.ok_or(::ors_events::runtime::Declined)?,
-            partystate: partystate.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.into_str()?,
+            focusdeviceid: focusdeviceid.into_str()?,
+            partyid: partyid.into_str()?,
+            partystate: partystate.into_str()?,
         })
     }
 }
@@ -2038,39 +1973,32 @@ impl<'a> PartydeletedRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut focusdeviceid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut partyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut partystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"focusdeviceid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut focusdeviceid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"partyid" => {
-                    ::ors_events::runtime::set_once(&mut partyid, cursor.read_str()?)
-                }
-                b"partystate" => {
-                    ::ors_events::runtime::set_once(&mut partystate, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 4] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"focusdeviceid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"partyid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"partystate",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 4];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid, focusdeviceid, partyid, partystate] = slots;
         ::core::result::Result::Ok(PartydeletedRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            focusdeviceid: focusdeviceid.ok_or(::ors_events::runtime::Declined)?,
-            partyid: partyid.ok_or(::ors_events::runtime::Declined)?,
-            partystate: partystate.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.into_str()?,
+            focusdeviceid: focusdeviceid.into_str()?,
+            partyid: partyid.into_str()?,
+            partystate: partystate.into_str()?,
         })
     }
 }
@@ -2148,44 +2076,37 @@ impl<'a> PartystatechangedRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut focusdeviceid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut partyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut partystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut hints: ::core::option::Option<super::Hints> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"focusdeviceid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut focusdeviceid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"partyid" => {
-                    ::ors_events::runtime::set_once(&mut partyid, cursor.read_str()?)
-                }
-                b"partystate" => {
-                    ::ors_events::runtime::set_once(&mut partystate, cursor.read_str()?)
-                }
-                b"hints" => {
-                    ::ors_events::runtime::set_once(&mut hints, cursor.read_serde()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 5] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"focusdeviceid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"partyid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"partystate",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"hints",
+                kind: ::ors_events::runtime::ViewKind::Value,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 5];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid, focusdeviceid, partyid, partystate, hints] = slots;
         ::core::result::Result::Ok(PartystatechangedRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            focusdeviceid: focusdeviceid.ok_or(::ors_events::runtime::Declined)?,
-            partyid: partyid.ok_or(::ors_events::runtime::Declined)?,
-            partystate: partystate.ok_or(::ors_events::runtime::Declined)?,
-            hints: hints.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.into_str()?,
+            focusdeviceid: focusdeviceid.into_str()?,
+            partyid: partyid.into_str()?,
+            partystate: partystate.into_str()?,
+            hints: hints.into_value()?,
         })
     }
 }
@@ -2238,21 +2159,17 @@ impl<'a> UdataChangedRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 1] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 1];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid] = slots;
         ::core::result::Result::Ok(UdataChangedRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -2350,61 +2267,43 @@ impl<'a> OndivertRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut hints: ::core::option::Option<super::Hints> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut divertingpartyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut divertingresource: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut divertingpartystate: ::core::option::Option<
-            ::std::borrow::Cow<'a, str>,
-        > = ::core::option::Option::None;
-        let mut newdestination: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"hints" => {
-                    ::ors_events::runtime::set_once(&mut hints, cursor.read_serde()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"divertingpartyid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut divertingpartyid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"divertingresource" => {
-                    ::ors_events::runtime::set_once(
-                        &mut divertingresource,
-                        cursor.read_str()?,
-                    )
-                }
-                b"divertingpartystate" => {
-                    ::ors_events::runtime::set_once(
-                        &mut divertingpartystate,
-                        cursor.read_str()?,
-                    )
-                }
-                b"newdestination" => {
-                    ::ors_events::runtime::set_once(
-                        &mut newdestination,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 6] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"hints",
+                kind: ::ors_events::runtime::ViewKind::Value,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"divertingpartyid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"divertingresource",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"divertingpartystate",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"newdestination",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 6];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [hints, interactionid, divertingpartyid, divertingresource,
+        divertingpartystate, newdestination] = slots;
         ::core::result::Result::Ok(OndivertRef {
-            hints,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            divertingpartyid: divertingpartyid.ok_or(::ors_events::runtime::Declined)?,
-            divertingresource: divertingresource.ok_or(::ors_events::runtime::Declined)?,
-            divertingpartystate: divertingpartystate
-                .ok_or(::ors_events::runtime::Declined)?,
-            newdestination: newdestination.ok_or(::ors_events::runtime::Declined)?,
+            hints: hints.into_opt_value()?,
+            interactionid: interactionid.into_str()?,
+            divertingpartyid: divertingpartyid.into_str()?,
+            divertingresource: divertingresource.into_str()?,
+            divertingpartystate: divertingpartystate.into_str()?,
+            newdestination: newdestination.into_str()?,
         })
     }
 }
@@ -2461,21 +2360,17 @@ impl<'a> OnrouterequestRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 1] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 1];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid] = slots;
         ::core::result::Result::Ok(OnrouterequestRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -2552,62 +2447,38 @@ impl<'a> OnsinglesteptransferRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut transferringpartyid: ::core::option::Option<
-            ::std::borrow::Cow<'a, str>,
-        > = ::core::option::Option::None;
-        let mut transferringresource: ::core::option::Option<
-            ::std::borrow::Cow<'a, str>,
-        > = ::core::option::Option::None;
-        let mut transferringpartystate: ::core::option::Option<
-            ::std::borrow::Cow<'a, str>,
-        > = ::core::option::Option::None;
-        let mut newdestination: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"transferringpartyid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut transferringpartyid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"transferringresource" => {
-                    ::ors_events::runtime::set_once(
-                        &mut transferringresource,
-                        cursor.read_str()?,
-                    )
-                }
-                b"transferringpartystate" => {
-                    ::ors_events::runtime::set_once(
-                        &mut transferringpartystate,
-                        cursor.read_str()?,
-                    )
-                }
-                b"newdestination" => {
-                    ::ors_events::runtime::set_once(
-                        &mut newdestination,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 5] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"transferringpartyid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"transferringresource",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"transferringpartystate",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"newdestination",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 5];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid, transferringpartyid, transferringresource,
+        transferringpartystate, newdestination] = slots;
         ::core::result::Result::Ok(OnsinglesteptransferRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            transferringpartyid: transferringpartyid
-                .ok_or(::ors_events::runtime::Declined)?,
-            transferringresource: transferringresource
-                .ok_or(::ors_events::runtime::Declined)?,
-            transferringpartystate: transferringpartystate
-                .ok_or(::ors_events::runtime::Declined)?,
-            newdestination: newdestination.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.into_str()?,
+            transferringpartyid: transferringpartyid.into_str()?,
+            transferringresource: transferringresource.into_str()?,
+            transferringpartystate: transferringpartystate.into_str()?,
+            newdestination: newdestination.into_str()?,
         })
     }
 }
@@ -2698,78 +2569,48 @@ impl<'a> OnsinglestepconferenceRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut conferencingpartyid: ::core::option::Option<
-            ::std::borrow::Cow<'a, str>,
-        > = ::core::option::Option::None;
-        let mut conferencingresource: ::core::option::Option<
-            ::std::borrow::Cow<'a, str>,
-        > = ::core::option::Option::None;
-        let mut conferencingpartystate: ::core::option::Option<
-            ::std::borrow::Cow<'a, str>,
-        > = ::core::option::Option::None;
-        let mut addedpartyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut addedresource: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut addedpartystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"conferencingpartyid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut conferencingpartyid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"conferencingresource" => {
-                    ::ors_events::runtime::set_once(
-                        &mut conferencingresource,
-                        cursor.read_str()?,
-                    )
-                }
-                b"conferencingpartystate" => {
-                    ::ors_events::runtime::set_once(
-                        &mut conferencingpartystate,
-                        cursor.read_str()?,
-                    )
-                }
-                b"addedpartyid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut addedpartyid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"addedresource" => {
-                    ::ors_events::runtime::set_once(
-                        &mut addedresource,
-                        cursor.read_str()?,
-                    )
-                }
-                b"addedpartystate" => {
-                    ::ors_events::runtime::set_once(
-                        &mut addedpartystate,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 7] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"conferencingpartyid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"conferencingresource",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"conferencingpartystate",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"addedpartyid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"addedresource",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"addedpartystate",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 7];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid, conferencingpartyid, conferencingresource,
+        conferencingpartystate, addedpartyid, addedresource, addedpartystate] = slots;
         ::core::result::Result::Ok(OnsinglestepconferenceRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            conferencingpartyid: conferencingpartyid
-                .ok_or(::ors_events::runtime::Declined)?,
-            conferencingresource: conferencingresource
-                .ok_or(::ors_events::runtime::Declined)?,
-            conferencingpartystate: conferencingpartystate
-                .ok_or(::ors_events::runtime::Declined)?,
-            addedpartyid: addedpartyid.ok_or(::ors_events::runtime::Declined)?,
-            addedresource: addedresource.ok_or(::ors_events::runtime::Declined)?,
-            addedpartystate: addedpartystate.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.into_str()?,
+            conferencingpartyid: conferencingpartyid.into_str()?,
+            conferencingresource: conferencingresource.into_str()?,
+            conferencingpartystate: conferencingpartystate.into_str()?,
+            addedpartyid: addedpartyid.into_str()?,
+            addedresource: addedresource.into_str()?,
+            addedpartystate: addedpartystate.into_str()?,
         })
     }
 }
@@ -2864,74 +2705,53 @@ impl<'a> OnmergeRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut frominteractionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut tointeractionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut activeresource: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut activepartyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut activepartystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut heldresource: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut heldpartyid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut heldpartystate: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"frominteractionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut frominteractionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"tointeractionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut tointeractionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"activeresource" => {
-                    ::ors_events::runtime::set_once(
-                        &mut activeresource,
-                        cursor.read_str()?,
-                    )
-                }
-                b"activepartyid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut activepartyid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"activepartystate" => {
-                    ::ors_events::runtime::set_once(
-                        &mut activepartystate,
-                        cursor.read_str()?,
-                    )
-                }
-                b"heldresource" => {
-                    ::ors_events::runtime::set_once(
-                        &mut heldresource,
-                        cursor.read_str()?,
-                    )
-                }
-                b"heldpartyid" => {
-                    ::ors_events::runtime::set_once(&mut heldpartyid, cursor.read_str()?)
-                }
-                b"heldpartystate" => {
-                    ::ors_events::runtime::set_once(
-                        &mut heldpartystate,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 8] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"frominteractionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"tointeractionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"activeresource",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"activepartyid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"activepartystate",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"heldresource",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"heldpartyid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"heldpartystate",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 8];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [frominteractionid, tointeractionid, activeresource, activepartyid,
+        activepartystate, heldresource, heldpartyid, heldpartystate] = slots;
         ::core::result::Result::Ok(OnmergeRef {
-            frominteractionid: frominteractionid.ok_or(::ors_events::runtime::Declined)?,
-            tointeractionid: tointeractionid.ok_or(::ors_events::runtime::Declined)?,
-            activeresource: activeresource.ok_or(::ors_events::runtime::Declined)?,
-            activepartyid: activepartyid.ok_or(::ors_events::runtime::Declined)?,
-            activepartystate: activepartystate.ok_or(::ors_events::runtime::Declined)?,
-            heldresource: heldresource.ok_or(::ors_events::runtime::Declined)?,
-            heldpartyid: heldpartyid.ok_or(::ors_events::runtime::Declined)?,
-            heldpartystate: heldpartystate.ok_or(::ors_events::runtime::Declined)?,
+            frominteractionid: frominteractionid.into_str()?,
+            tointeractionid: tointeractionid.into_str()?,
+            activeresource: activeresource.into_str()?,
+            activepartyid: activepartyid.into_str()?,
+            activepartystate: activepartystate.into_str()?,
+            heldresource: heldresource.into_str()?,
+            heldpartyid: heldpartyid.into_str()?,
+            heldpartystate: heldpartystate.into_str()?,
         })
     }
 }
@@ -2986,21 +2806,17 @@ impl<'a> PropertyChangedRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 1] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 1];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [interactionid] = slots;
         ::core::result::Result::Ok(PropertyChangedRef {
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }

@@ -76,29 +76,27 @@ impl<'a> CreatemessageDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut srid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"srid" => ::ors_events::runtime::set_once(&mut srid, cursor.read_str()?),
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"srid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, srid] = slots;
         ::core::result::Result::Ok(CreatemessageDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            srid,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
+            srid: srid.into_opt_str()?,
         })
     }
 }
@@ -167,28 +165,27 @@ impl<'a> CreatemessageErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(CreatemessageErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -241,18 +238,17 @@ impl<'a> SendmessageDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 1] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 1];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid] = slots;
         ::core::result::Result::Ok(SendmessageDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
         })
     }
 }
@@ -321,28 +317,27 @@ impl<'a> SendmessageErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, error, description] = slots;
         ::core::result::Result::Ok(SendmessageErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }

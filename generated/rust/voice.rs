@@ -79,31 +79,27 @@ impl<'a> CreatecallDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut callstate: ::core::option::Option<super::CallState> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"callstate" => {
-                    ::ors_events::runtime::set_once(&mut callstate, cursor.read_serde()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"callstate",
+                kind: ::ors_events::runtime::ViewKind::Value,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, callstate] = slots;
         ::core::result::Result::Ok(CreatecallDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            callstate,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
+            callstate: callstate.into_opt_value()?,
         })
     }
 }
@@ -213,41 +209,37 @@ impl<'a> CreatecallErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut callstate: ::core::option::Option<super::CallState> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                b"callstate" => {
-                    ::ors_events::runtime::set_once(&mut callstate, cursor.read_serde()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 5] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"callstate",
+                kind: ::ors_events::runtime::ViewKind::Value,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 5];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, error, description, callstate] = slots;
         ::core::result::Result::Ok(CreatecallErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
-            callstate,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_opt_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
+            callstate: callstate.into_opt_value()?,
         })
     }
 }
@@ -310,26 +302,22 @@ impl<'a> HoldDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(HoldDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -408,36 +396,32 @@ impl<'a> HoldErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 4] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 4];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, error, description] = slots;
         ::core::result::Result::Ok(HoldErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -500,26 +484,22 @@ impl<'a> RetrieveDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(RetrieveDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -598,36 +578,32 @@ impl<'a> RetrieveErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 4] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 4];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, error, description] = slots;
         ::core::result::Result::Ok(RetrieveErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -690,26 +666,22 @@ impl<'a> ConsultationDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(ConsultationDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -798,36 +770,32 @@ impl<'a> ConsultationErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 4] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 4];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, error, description] = slots;
         ::core::result::Result::Ok(ConsultationErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_opt_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -890,26 +858,22 @@ impl<'a> AlternateDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(AlternateDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -988,36 +952,32 @@ impl<'a> AlternateErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 4] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 4];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, error, description] = slots;
         ::core::result::Result::Ok(AlternateErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -1080,26 +1040,22 @@ impl<'a> ReconnectDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(ReconnectDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -1178,36 +1134,32 @@ impl<'a> ReconnectErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 4] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 4];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, error, description] = slots;
         ::core::result::Result::Ok(ReconnectErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -1270,26 +1222,22 @@ impl<'a> ConferenceDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(ConferenceDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -1368,36 +1316,32 @@ impl<'a> ConferenceErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 4] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 4];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, error, description] = slots;
         ::core::result::Result::Ok(ConferenceErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -1460,26 +1404,22 @@ impl<'a> TransferDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(TransferDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -1558,36 +1498,32 @@ impl<'a> TransferErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 4] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 4];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, error, description] = slots;
         ::core::result::Result::Ok(TransferErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
         })
     }
 }
@@ -1654,26 +1590,22 @@ impl<'a> PrivateserviceDoneRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 2] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid] = slots;
         ::core::result::Result::Ok(PrivateserviceDoneRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
         })
     }
 }
@@ -1785,49 +1717,37 @@ impl<'a> PrivateserviceErrorRef<'a> {
     pub(crate) fn read_json(
         cursor: &mut ::ors_events::runtime::Cursor<'a>,
     ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
-        let mut requestid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut interactionid: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut error: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut description: ::core::option::Option<::std::borrow::Cow<'a, str>> = ::core::option::Option::None;
-        let mut properties: ::core::option::Option<
-            ::ors_events::runtime::serde_json::Map<
-                ::std::string::String,
-                ::ors_events::runtime::serde_json::Value,
-            >,
-        > = ::core::option::Option::None;
-        ::ors_events::runtime::read_object(
-            cursor,
-            |key, cursor| match key {
-                b"requestid" => {
-                    ::ors_events::runtime::set_once(&mut requestid, cursor.read_str()?)
-                }
-                b"interactionid" => {
-                    ::ors_events::runtime::set_once(
-                        &mut interactionid,
-                        cursor.read_str()?,
-                    )
-                }
-                b"error" => {
-                    ::ors_events::runtime::set_once(&mut error, cursor.read_str()?)
-                }
-                b"description" => {
-                    ::ors_events::runtime::set_once(&mut description, cursor.read_str()?)
-                }
-                b"properties" => {
-                    ::ors_events::runtime::set_once(
-                        &mut properties,
-                        cursor.read_serde()?,
-                    )
-                }
-                _ => cursor.skip_value(),
+        const MEMBERS: [::ors_events::runtime::ViewMember; 5] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"requestid",
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
-        )?;
+            ::ors_events::runtime::ViewMember {
+                key: b"interactionid",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"error",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"description",
+                kind: ::ors_events::runtime::ViewKind::Str,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"properties",
+                kind: ::ors_events::runtime::ViewKind::Value,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 5];
+        ::ors_events::runtime::read_members(cursor, &MEMBERS, &mut slots)?;
+        let [requestid, interactionid, error, description, properties] = slots;
         ::core::result::Result::Ok(PrivateserviceErrorRef {
-            requestid: requestid.ok_or(::ors_events::runtime::Declined)?,
-            interactionid: interactionid.ok_or(::ors_events::runtime::Declined)?,
-            error: error.ok_or(::ors_events::runtime::Declined)?,
-            description: description.ok_or(::ors_events::runtime::Declined)?,
-            properties,
+            requestid: requestid.into_str()?,
+            interactionid: interactionid.into_str()?,
+            error: error.into_str()?,
+            description: description.into_str()?,
+            properties: properties.into_opt_value()?,
         })
     }
 }

@@ -72,6 +72,11 @@ impl<'de> Cursor<'de> {
         self.pos
     }
 
+    /// The text from `start` to the cursor.
+    pub(crate) fn slice(&self, start: usize) -> Result<&'de str, Declined> {
+        self.text.get(start..self.pos).ok_or(Declined)
+    }
+
     /// Checks that only white space follows the document (up to the line break, for
     /// [`Cursor::first_line`]; the cursor is then at the line break).
     pub(crate) fn end(&mut self) -> Result<(), Declined> {
@@ -294,7 +299,7 @@ impl<'de> Cursor<'de> {
     /// The string at the cursor: borrowed from the text when it has no escapes, decoded into
     /// its own `String` otherwise. Anything but a string is declined.
     #[inline]
-    pub fn read_str(&mut self) -> Result<Cow<'de, str>, Declined> {
+    pub(crate) fn read_str(&mut self) -> Result<Cow<'de, str>, Declined> {
         if self.peek() != Some(b'"') {
             return Err(Declined);
         }
@@ -313,7 +318,7 @@ impl<'de> Cursor<'de> {
 
     /// The integer at the cursor, as [`Cursor::integer`] reads it; anything but a number is
     /// declined.
-    pub fn read_i64(&mut self) -> Result<i64, Declined> {
+    pub(crate) fn read_i64(&mut self) -> Result<i64, Declined> {
         match self.kind()? {
             Kind::Number => self.integer(),
             _ => Err(Declined),
@@ -321,7 +326,7 @@ impl<'de> Cursor<'de> {
     }
 
     /// The boolean at the cursor; anything else is declined.
-    pub fn read_bool(&mut self) -> Result<bool, Declined> {
+    pub(crate) fn read_bool(&mut self) -> Result<bool, Declined> {
         match self.peek() {
             Some(b't') => self.literal(b"true").map(|()| true),
             Some(b'f') => self.literal(b"false").map(|()| false),
@@ -332,7 +337,7 @@ impl<'de> Cursor<'de> {
     /// The value at the cursor, decoded by `T`'s serde implementation through the fast
     /// [`Reader`], every struct in it from an object only (as `data` is decoded); declined
     /// wherever that reader, or `T`, refuses it.
-    pub fn read_serde<T: Deserialize<'de>>(&mut self) -> Result<T, Declined> {
+    pub(crate) fn read_serde<T: Deserialize<'de>>(&mut self) -> Result<T, Declined> {
         self.with_reader(|reader| T::deserialize(Strict(reader)))
     }
 

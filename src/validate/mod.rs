@@ -24,7 +24,7 @@ mod from_spec;
 mod messages;
 mod reject;
 mod scan;
-mod shape;
+pub(crate) mod shape;
 mod stream;
 
 use crate::OrsVersion;

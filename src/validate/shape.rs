@@ -223,7 +223,7 @@ impl Seen {
 /// of each decide, where `==` on slices calls `memcmp` (which took 2 % of a stream's
 /// instructions in the interpreter's loop).
 #[inline(always)]
-fn same_key(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_key(a: &[u8], b: &[u8]) -> bool {
     let len = a.len();
     if len != b.len() {
         return false;

@@ -16,7 +16,7 @@ use crate::ir::{Attribute, Catalogue, Event, Type};
 
 /// The view struct of `event`, with its `into_owned`; nothing for an event that has no view.
 pub(super) fn view_struct(catalogue: &Catalogue, event: &Event) -> TokenStream {
-    let reader = data_reader(catalogue, event);
+    let reader = data_reader(event);
     let Some(view_name) = &event.ref_type_name else {
         return reader;
     };
@@ -59,64 +59,61 @@ pub(super) fn view_struct(catalogue: &Catalogue, event: &Event) -> TokenStream {
 
 /// `read_json`: reads the event's `data` at a cursor into its view (or, for an event without
 /// one, its owned struct), declining whatever serde's decoding must decide: a duplicate or
-/// missing member, or a value the cursor does not read as the type wants.
-fn data_reader(catalogue: &Catalogue, event: &Event) -> TokenStream {
+/// missing member, or a value the cursor does not read as the type wants. The members are a
+/// constant table that the runtime's one loop (`read_members`) reads into slots; only the
+/// building of the struct from its slots is code of this event's own.
+fn data_reader(event: &Event) -> TokenStream {
     let rt = rt();
-    let (target, generics, cursor) = match &event.ref_type_name {
-        Some(view) => (ident(view), quote! { <'a> }, quote! { #rt::Cursor<'a> }),
-        None => (
-            ident(&event.type_name),
-            quote! {},
-            quote! { #rt::Cursor<'_> },
-        ),
+    let (target, generics, lifetime) = match &event.ref_type_name {
+        Some(view) => (ident(view), quote! { <'a> }, quote! { 'a }),
+        None => (ident(&event.type_name), quote! {}, quote! { '_ }),
     };
-    let borrowed = event.ref_type_name.is_some();
-    let slots = event.attributes.iter().map(|attribute| {
-        let name = ident(&attribute.rust_name);
-        let ty = match (&attribute.ty, borrowed) {
-            (Type::String, true) => quote! { ::std::borrow::Cow<'a, str> },
-            (ty, _) => rust_type(catalogue, ty),
-        };
-        quote! { let mut #name: ::core::option::Option<#ty> = ::core::option::Option::None; }
-    });
-    let arms = event.attributes.iter().map(|attribute| {
-        let name = ident(&attribute.rust_name);
+    let count = Literal::usize_unsuffixed(event.attributes.len());
+    let members = event.attributes.iter().map(|attribute| {
         let key = Literal::byte_string(attribute.name.as_bytes());
-        let read = match (&attribute.ty, borrowed) {
-            (Type::String, true) => quote! { cursor.read_str()? },
-            (Type::String, false) => quote! { cursor.read_str()?.into_owned() },
-            (Type::Integer, _) => quote! { cursor.read_i64()? },
-            (Type::Boolean, _) => quote! { cursor.read_bool()? },
-            _ => quote! { cursor.read_serde()? },
+        let kind = match &attribute.ty {
+            Type::String => quote! { Str },
+            Type::Integer => quote! { Int },
+            Type::Boolean => quote! { Bool },
+            _ => quote! { Value },
         };
-        quote! { #key => #rt::set_once(&mut #name, #read), }
+        quote! { #rt::ViewMember { key: #key, kind: #rt::ViewKind::#kind }, }
     });
-    let inits = event.attributes.iter().map(|attribute| {
+    let names: Vec<_> = event
+        .attributes
+        .iter()
+        .map(|attribute| ident(&attribute.rust_name))
+        .collect();
+    let values = event.attributes.iter().map(|attribute| {
         let name = ident(&attribute.rust_name);
-        if attribute.required {
-            quote! { #name: #name.ok_or(#rt::Declined)?, }
-        } else {
-            quote! { #name, }
+        let take = match (&attribute.ty, attribute.required) {
+            (Type::String, true) => quote! { #name.into_str()? },
+            (Type::String, false) => quote! { #name.into_opt_str()? },
+            (Type::Integer, true) => quote! { #name.into_i64()? },
+            (Type::Integer, false) => quote! { #name.into_opt_i64()? },
+            (Type::Boolean, true) => quote! { #name.into_bool()? },
+            (Type::Boolean, false) => quote! { #name.into_opt_bool()? },
+            (_, true) => quote! { #name.into_value()? },
+            (_, false) => quote! { #name.into_opt_value()? },
+        };
+        // An event without a view holds no string to borrow: its strings are owned.
+        match (&attribute.ty, &event.ref_type_name, attribute.required) {
+            (Type::String, None, true) => quote! { #name: #take.into_owned(), },
+            (Type::String, None, false) => {
+                quote! { #name: #take.map(::std::borrow::Cow::into_owned), }
+            }
+            _ => quote! { #name: #take, },
         }
     });
-    // An event without attributes skips every member (a `match` of one arm would be linted).
-    let members = if event.attributes.is_empty() {
-        quote! { |_, cursor| cursor.skip_value() }
-    } else {
-        quote! {
-            |key, cursor| match key {
-                #(#arms)*
-                _ => cursor.skip_value(),
-            }
-        }
-    };
     quote! {
         impl #generics #target #generics {
             /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
-            pub(crate) fn read_json(cursor: &mut #cursor) -> ::core::result::Result<Self, #rt::Declined> {
-                #(#slots)*
-                #rt::read_object(cursor, #members)?;
-                ::core::result::Result::Ok(#target { #(#inits)* })
+            pub(crate) fn read_json(cursor: &mut #rt::Cursor<#lifetime>) -> ::core::result::Result<Self, #rt::Declined> {
+                const MEMBERS: [#rt::ViewMember; #count] = [#(#members)*];
+                let mut slots = [#rt::ViewSlot::ABSENT; #count];
+                #rt::read_members(cursor, &MEMBERS, &mut slots)?;
+                let [#(#names),*] = slots;
+                ::core::result::Result::Ok(#target { #(#values)* })
             }
         }
     }
