@@ -135,8 +135,18 @@ fn closest_of<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
     known_ascii: bool,
 ) -> Option<&'a str> {
-    let limit = (name.chars().count() / 3).max(1);
-    let mut candidates: Vec<&'a str> = candidates.into_iter().collect();
+    // Characters are bytes in an ASCII name (most are), counted without decoding.
+    let chars = if name.is_ascii() {
+        name.len()
+    } else {
+        name.chars().count()
+    };
+    let limit = (chars / 3).max(1);
+    // Room for a few at once: an iterator that cannot tell its length would grow it step by step.
+    let candidates = candidates.into_iter();
+    let mut list: Vec<&'a str> = Vec::with_capacity(candidates.size_hint().0.max(16));
+    list.extend(candidates);
+    let mut candidates = list;
     if name.is_ascii() {
         if let Some(found) = closest_ascii(name, &mut candidates, limit, known_ascii) {
             return found;

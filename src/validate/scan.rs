@@ -483,8 +483,9 @@ fn scan_envelope_field<S: Checks>(
             checks.scan_envelope_field(index, checker, cursor, &at)
         }
         None => {
-            let mut known = vec!["name", "data"];
-            known.extend(checks.envelope_field_names());
+            let known = ["name", "data"]
+                .into_iter()
+                .chain(checks.envelope_field_names());
             let message = messages::unknown_message(key, known, &["an envelope field"]);
             checker.report_at(&at, ViolationCode::UnknownField, message);
             cursor.skip_value()
