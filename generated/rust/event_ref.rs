@@ -3,7 +3,7 @@
 
 /// Every event of the catalogue as a borrowed view of the JSON it was read from: the
 /// event's strings borrow from the input instead of each being copied into a `String`.
-/// Decode one with [`EventRef::from_json`]; [`EventRef::into_owned`] gives the [`Event`](super::Event).
+/// Decode one with [`EventRef::from_json`]; [`EventRef::into_owned`] gives the [`Event`](enum@super::Event).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
@@ -641,7 +641,7 @@ impl<'a> EventRef<'a> {
         }
     }
 }
-/// An event view decodes from its envelope, as [`Event`](super::Event) does.
+/// An event view decodes from its envelope, as [`Event`](enum@super::Event) does.
 impl<'de: 'a, 'a> ::ors_events::runtime::serde::Deserialize<'de> for EventRef<'a> {
     fn deserialize<D: ::ors_events::runtime::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1337,7 +1337,7 @@ impl EventRef<'_> {
         }
     }
 }
-/// An event view encodes as `{"name": ..., "data": {...}}`, as [`Event`](super::Event) does.
+/// An event view encodes as `{"name": ..., "data": {...}}`, as [`Event`](enum@super::Event) does.
 impl ::ors_events::runtime::serde::Serialize for EventRef<'_> {
     fn serialize<S: ::ors_events::runtime::serde::Serializer>(
         &self,

@@ -201,7 +201,7 @@ pub(super) fn event_ref_file(catalogue: &Catalogue) -> TokenStream {
     quote! {
         /// Every event of the catalogue as a borrowed view of the JSON it was read from: the
         /// event's strings borrow from the input instead of each being copied into a `String`.
-        /// Decode one with [`EventRef::from_json`]; [`EventRef::into_owned`] gives the [`Event`](super::Event).
+        /// Decode one with [`EventRef::from_json`]; [`EventRef::into_owned`] gives the [`Event`](enum@super::Event).
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         #[allow(clippy::large_enum_variant)] // As `Event`: boxing would cost an allocation each.
@@ -256,7 +256,7 @@ fn decoding(catalogue: &Catalogue) -> TokenStream {
             }
         }
 
-        /// An event view decodes from its envelope, as [`Event`](super::Event) does.
+        /// An event view decodes from its envelope, as [`Event`](enum@super::Event) does.
         impl<'de: 'a, 'a> #rt::serde::Deserialize<'de> for EventRef<'a> {
             fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<EventRef<'a>, D::Error> {
                 #rt::decode_event_ref::<super::Catalogue, D>(deserializer)
@@ -321,7 +321,7 @@ fn accessors(catalogue: &Catalogue, unused: bool) -> TokenStream {
             }
         }
 
-        /// An event view encodes as `{"name": ..., "data": {...}}`, as [`Event`](super::Event) does.
+        /// An event view encodes as `{"name": ..., "data": {...}}`, as [`Event`](enum@super::Event) does.
         impl #rt::serde::Serialize for EventRef<'_> {
             fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 use #rt::serde::ser::SerializeMap as _;
