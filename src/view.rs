@@ -141,21 +141,15 @@ pub fn read_members<'a>(
     members: &[ViewMember],
     slots: &mut [ViewSlot<'a>],
 ) -> Result<(), Declined> {
-    if cursor.kind()? != Kind::Object {
-        return Err(Declined);
-    }
-    cursor.open_object()?;
-    let mut first = true;
     // Members mostly come in the catalogue's order: the one after the last found is tried first.
     let mut next = 0;
-    while let Some(key) = cursor.next_key(&mut first)? {
+    read_object(cursor, |key, cursor| {
         let found = match members.get(next) {
             Some(member) if same_key(member.key, key) => Some(next),
             _ => members.iter().position(|member| same_key(member.key, key)),
         };
         let Some(index) = found else {
-            cursor.skip_value()?;
-            continue;
+            return cursor.skip_value();
         };
         next = index + 1;
         let slot = slots.get_mut(index).ok_or(Declined)?;
@@ -172,8 +166,8 @@ pub fn read_members<'a>(
                 ViewSlot::Value(cursor.slice(start)?)
             }
         };
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Reads the object at `cursor`, calling `member` with each key, as raw bytes, and the cursor
