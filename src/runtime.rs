@@ -37,7 +37,7 @@ pub use crate::validate::{
     Str, StrEnumShape, StreamSummary, ValueShape, Violation,
 };
 pub use crate::version::{Form, OrsVersion};
-pub use crate::view::{read_members, ViewKind, ViewMember, ViewSlot};
+pub use crate::view::{read_members, read_open_members, ViewKind, ViewMember, ViewSlot};
 pub use ors_events_macros::{Event, OrsEnum};
 
 use std::borrow::Cow;

@@ -2,7 +2,9 @@
 //! `data` by the reader generated beside its view (`read_json`), which describes its members as
 //! a constant table ([`ViewMember`]) that [`read_members`] reads into [`ViewSlot`]s, one shared
 //! loop for every event (code per event, with the loop inlined into each, missed the
-//! instruction cache on every other event), and then builds the view from the slots.
+//! instruction cache on every other event), and then builds the view from the slots. Object
+//! types with members have readers of the same kind (an open one keeps the members it does not
+//! describe, [`read_open_members`]); enums are read as their code or string.
 //!
 //! It is the first try of [`crate::runtime::from_json_ref`] and of `from_json`, whose owned event
 //! is then the view made owned. Like the cursor, it declines whatever it is unsure of, and the
@@ -14,6 +16,7 @@
 use std::borrow::Cow;
 
 use serde::de::{Deserialize, DeserializeSeed, MapAccess};
+use serde_json::{Map, Value};
 
 use crate::json::cursor::{Cursor, Kind};
 use crate::json::Declined;
@@ -29,8 +32,9 @@ pub enum ViewKind {
     Int,
     /// `true` or `false`.
     Bool,
-    /// Any other value (an enum, an object, an array): its text, decoded through serde once the
-    /// view is built ([`ViewSlot::into_value`]).
+    /// Any other value (an object, an array): its text, read by an object type's reader
+    /// ([`ViewSlot::into_read`]) or decoded through serde ([`ViewSlot::into_value`]) once the
+    /// view is built.
     Value,
 }
 
@@ -130,16 +134,70 @@ impl<'a> ViewSlot<'a> {
             _ => Err(Declined),
         }
     }
+
+    /// The object of a required member, read by `read` (an object type's generated reader,
+    /// which reads its members as [`read_members`] does); absent, it is declined.
+    pub fn into_read<T>(
+        self,
+        read: impl FnOnce(&mut Cursor<'a>) -> Result<T, Declined>,
+    ) -> Result<T, Declined> {
+        self.into_opt_read(read)?.ok_or(Declined)
+    }
+
+    /// The object of an optional member, read as [`ViewSlot::into_read`] reads it.
+    pub fn into_opt_read<T>(
+        self,
+        read: impl FnOnce(&mut Cursor<'a>) -> Result<T, Declined>,
+    ) -> Result<Option<T>, Declined> {
+        match self {
+            ViewSlot::Absent => Ok(None),
+            ViewSlot::Value(text) => {
+                let mut cursor = Cursor::new(text);
+                let value = read(&mut cursor)?;
+                cursor.end()?;
+                Ok(Some(value))
+            }
+            _ => Err(Declined),
+        }
+    }
 }
 
 /// Reads the object at `cursor` into `slots`: the value of `members[i]` into `slots[i]`, read
 /// as its kind says; members not listed are skipped. A repeated member (which serde's decoding
 /// refuses), a value of another kind, a key with escapes or anything but an object is
-/// declined. One loop for every event, so that it stays in the instruction cache.
+/// declined. One loop for every event and closed object type, so that it stays in the
+/// instruction cache.
 pub fn read_members<'a>(
     cursor: &mut Cursor<'a>,
     members: &[ViewMember],
     slots: &mut [ViewSlot<'a>],
+) -> Result<(), Declined> {
+    read_members_with(cursor, members, slots, |_, cursor| cursor.skip_value())
+}
+
+/// Reads the object of an open object type at `cursor` as [`read_members`] does, and keeps the
+/// members not listed in `other`, as serde's decoding of its flattened map keeps them (a
+/// repeated one, the last).
+pub fn read_open_members<'a>(
+    cursor: &mut Cursor<'a>,
+    members: &[ViewMember],
+    slots: &mut [ViewSlot<'a>],
+    other: &mut Map<String, Value>,
+) -> Result<(), Declined> {
+    read_members_with(cursor, members, slots, |key, cursor| {
+        let key = cursor.key_text(key)?.to_owned();
+        other.insert(key, cursor.read_serde()?);
+        Ok(())
+    })
+}
+
+/// The loop of [`read_members`], with what to do with a member not listed.
+#[inline]
+fn read_members_with<'a>(
+    cursor: &mut Cursor<'a>,
+    members: &[ViewMember],
+    slots: &mut [ViewSlot<'a>],
+    mut unlisted: impl FnMut(&'a [u8], &mut Cursor<'a>) -> Result<(), Declined>,
 ) -> Result<(), Declined> {
     // Members mostly come in the catalogue's order: the one after the last found is tried first.
     let mut next = 0;
@@ -149,7 +207,7 @@ pub fn read_members<'a>(
             _ => members.iter().position(|member| same_key(member.key, key)),
         };
         let Some(index) = found else {
-            return cursor.skip_value();
+            return unlisted(key, cursor);
         };
         next = index + 1;
         let slot = slots.get_mut(index).ok_or(Declined)?;

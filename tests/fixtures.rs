@@ -106,6 +106,10 @@ where
                 .unwrap_or_else(|err| panic!("{case}: {text}: {err}"));
             assert_eq!(C::name_str(C::event_name(&decoded)), event.name);
             let envelope: runtime::Envelope<C> = serde_json::from_slice(bytes).unwrap();
+            // The view, read straight from the bytes, is the event serde_json alone decodes.
+            let view = runtime::from_json_ref::<C>(bytes).unwrap();
+            assert_eq!(C::into_owned(view), envelope.event, "{case}: {text}");
+            assert_eq!(decoded, envelope.event, "{case}: {text}");
             let again = serde_json::to_value(&envelope).unwrap();
             assert_eq!(
                 again,
@@ -143,6 +147,7 @@ where
             );
             // Typed decoding keeps unknown attributes' neighbours and unknown enum values; it
             // refuses what its types cannot hold.
+            assert_same_decoding::<C>(case, text.as_bytes());
             let untypable = matches!(
                 flaw,
                 Flaw::UnknownEvent | Flaw::MissingAttribute | Flaw::WrongType | Flaw::MissingField
@@ -240,6 +245,20 @@ fn integer_enum_gaps_compile_and_work() {
         );
         let report = integer_enum_gaps::validate(line.as_bytes(), &Options::new());
         assert_eq!(report.is_valid(), valid, "{code}: {:?}", report.violations);
+    }
+}
+
+/// Typed decoding (through the view) and serde_json alone give the same event, or errors of
+/// the same text.
+fn assert_same_decoding<C: Catalogue>(case: &str, bytes: &[u8]) {
+    let alone = serde_json::from_slice::<runtime::Envelope<C>>(bytes).map(|e| e.event);
+    let text = String::from_utf8_lossy(bytes);
+    match (runtime::from_json::<C>(bytes), alone) {
+        (Ok(typed), Ok(alone)) => assert_eq!(typed, alone, "{case}: {text}"),
+        (Err(typed), Err(alone)) => {
+            assert_eq!(typed.to_string(), alone.to_string(), "{case}: {text}")
+        }
+        (typed, alone) => panic!("{case}: {text}: {typed:?} against {alone:?}"),
     }
 }
 

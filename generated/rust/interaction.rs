@@ -1638,7 +1638,7 @@ impl<'a> DeletedRef<'a> {
             },
             ::ors_events::runtime::ViewMember {
                 key: b"resultof",
-                kind: ::ors_events::runtime::ViewKind::Value,
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
         ];
         let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
@@ -1646,7 +1646,10 @@ impl<'a> DeletedRef<'a> {
         let [interactionid, resultof] = slots;
         ::core::result::Result::Ok(DeletedRef {
             interactionid: interactionid.into_str()?,
-            resultof: resultof.into_opt_value()?,
+            resultof: resultof
+                .into_opt_str()?
+                .as_deref()
+                .map(super::DeletedResultOf::from_wire),
         })
     }
 }
@@ -1796,7 +1799,7 @@ impl<'a> NotcontrolledRef<'a> {
             },
             ::ors_events::runtime::ViewMember {
                 key: b"resultof",
-                kind: ::ors_events::runtime::ViewKind::Value,
+                kind: ::ors_events::runtime::ViewKind::Str,
             },
         ];
         let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 2];
@@ -1804,7 +1807,10 @@ impl<'a> NotcontrolledRef<'a> {
         let [interactionid, resultof] = slots;
         ::core::result::Result::Ok(NotcontrolledRef {
             interactionid: interactionid.into_str()?,
-            resultof: resultof.into_opt_value()?,
+            resultof: resultof
+                .into_opt_str()?
+                .as_deref()
+                .map(super::NotControlledResultOf::from_wire),
         })
     }
 }
@@ -2106,7 +2112,7 @@ impl<'a> PartystatechangedRef<'a> {
             focusdeviceid: focusdeviceid.into_str()?,
             partyid: partyid.into_str()?,
             partystate: partystate.into_str()?,
-            hints: hints.into_value()?,
+            hints: hints.into_read(super::Hints::read_json)?,
         })
     }
 }
@@ -2298,7 +2304,7 @@ impl<'a> OndivertRef<'a> {
         let [hints, interactionid, divertingpartyid, divertingresource,
         divertingpartystate, newdestination] = slots;
         ::core::result::Result::Ok(OndivertRef {
-            hints: hints.into_opt_value()?,
+            hints: hints.into_opt_read(super::Hints::read_json)?,
             interactionid: interactionid.into_str()?,
             divertingpartyid: divertingpartyid.into_str()?,
             divertingresource: divertingresource.into_str()?,

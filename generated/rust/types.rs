@@ -399,6 +399,42 @@ pub struct Hints {
         ::ors_events::runtime::serde_json::Value,
     >,
 }
+impl Hints {
+    /// Reads the object at `cursor`, declining whatever serde's decoding must decide.
+    pub(crate) fn read_json(
+        cursor: &mut ::ors_events::runtime::Cursor<'_>,
+    ) -> ::core::result::Result<Self, ::ors_events::runtime::Declined> {
+        const MEMBERS: [::ors_events::runtime::ViewMember; 3] = [
+            ::ors_events::runtime::ViewMember {
+                key: b"ccevent",
+                kind: ::ors_events::runtime::ViewKind::Int,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"cause",
+                kind: ::ors_events::runtime::ViewKind::Int,
+            },
+            ::ors_events::runtime::ViewMember {
+                key: b"callstate",
+                kind: ::ors_events::runtime::ViewKind::Int,
+            },
+        ];
+        let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
+        let mut other = ::core::default::Default::default();
+        ::ors_events::runtime::read_open_members(
+            cursor,
+            &MEMBERS,
+            &mut slots,
+            &mut other,
+        )?;
+        let [ccevent, cause, callstate] = slots;
+        ::core::result::Result::Ok(Hints {
+            ccevent: super::CallControlEvent::from_code(ccevent.into_i64()?),
+            cause: super::CallControlCause::from_code(cause.into_i64()?),
+            callstate: callstate.into_opt_i64()?.map(super::CallState::from_code),
+            other,
+        })
+    }
+}
 /// Chat message (`chatmessage`).
 ///
 /// One message of a chat transcript, as a JSON object. The page does not describe its members.

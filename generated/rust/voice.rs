@@ -90,7 +90,7 @@ impl<'a> CreatecallDoneRef<'a> {
             },
             ::ors_events::runtime::ViewMember {
                 key: b"callstate",
-                kind: ::ors_events::runtime::ViewKind::Value,
+                kind: ::ors_events::runtime::ViewKind::Int,
             },
         ];
         let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 3];
@@ -99,7 +99,7 @@ impl<'a> CreatecallDoneRef<'a> {
         ::core::result::Result::Ok(CreatecallDoneRef {
             requestid: requestid.into_str()?,
             interactionid: interactionid.into_str()?,
-            callstate: callstate.into_opt_value()?,
+            callstate: callstate.into_opt_i64()?.map(super::CallState::from_code),
         })
     }
 }
@@ -228,7 +228,7 @@ impl<'a> CreatecallErrorRef<'a> {
             },
             ::ors_events::runtime::ViewMember {
                 key: b"callstate",
-                kind: ::ors_events::runtime::ViewKind::Value,
+                kind: ::ors_events::runtime::ViewKind::Int,
             },
         ];
         let mut slots = [::ors_events::runtime::ViewSlot::ABSENT; 5];
@@ -239,7 +239,7 @@ impl<'a> CreatecallErrorRef<'a> {
             interactionid: interactionid.into_opt_str()?,
             error: error.into_str()?,
             description: description.into_str()?,
-            callstate: callstate.into_opt_value()?,
+            callstate: callstate.into_opt_i64()?.map(super::CallState::from_code),
         })
     }
 }

@@ -7,7 +7,7 @@
 //! objects are the owned event's types: they hold no string in the catalogues ORS describes, or
 //! hold JSON that serde_json owns anyway.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::{role_marker, rust_type, wire_name};
@@ -16,7 +16,7 @@ use crate::ir::{Attribute, Catalogue, Event, Type};
 
 /// The view struct of `event`, with its `into_owned`; nothing for an event that has no view.
 pub(super) fn view_struct(catalogue: &Catalogue, event: &Event) -> TokenStream {
-    let reader = data_reader(event);
+    let reader = super::reader::event_reader(catalogue, event);
     let Some(view_name) = &event.ref_type_name else {
         return reader;
     };
@@ -54,63 +54,6 @@ pub(super) fn view_struct(catalogue: &Catalogue, event: &Event) -> TokenStream {
         }
 
         #reader
-    }
-}
-
-/// `read_json`: reads the event's `data` at a cursor into its view (or, for an event without
-/// one, its owned struct), declining whatever serde's decoding must decide: a duplicate or
-/// missing member, or a value the cursor does not read as the type wants. The members are a
-/// constant table that the runtime's one loop (`read_members`) reads into slots; only the
-/// building of the struct from its slots is code of this event's own.
-fn data_reader(event: &Event) -> TokenStream {
-    let rt = rt();
-    let (target, generics, lifetime) = match &event.ref_type_name {
-        Some(view) => (ident(view), quote! { <'a> }, quote! { 'a }),
-        None => (ident(&event.type_name), quote! {}, quote! { '_ }),
-    };
-    let count = Literal::usize_unsuffixed(event.attributes.len());
-    let members = event.attributes.iter().map(|attribute| {
-        let key = Literal::byte_string(attribute.name.as_bytes());
-        let kind = match &attribute.ty {
-            Type::String => quote! { Str },
-            Type::Integer => quote! { Int },
-            Type::Boolean => quote! { Bool },
-            _ => quote! { Value },
-        };
-        quote! { #rt::ViewMember { key: #key, kind: #rt::ViewKind::#kind }, }
-    });
-    let names: Vec<_> = event
-        .attributes
-        .iter()
-        .map(|attribute| ident(&attribute.rust_name))
-        .collect();
-    let values = event.attributes.iter().map(|attribute| {
-        let name = ident(&attribute.rust_name);
-        let take = match (&attribute.ty, attribute.required) {
-            (Type::String, true) => quote! { #name.into_str()? },
-            (Type::String, false) => quote! { #name.into_opt_str()? },
-            (Type::Integer, true) => quote! { #name.into_i64()? },
-            (Type::Integer, false) => quote! { #name.into_opt_i64()? },
-            (Type::Boolean, true) => quote! { #name.into_bool()? },
-            (Type::Boolean, false) => quote! { #name.into_opt_bool()? },
-            (_, true) => quote! { #name.into_value()? },
-            (_, false) => quote! { #name.into_opt_value()? },
-        };
-        // Only an event with a view has string attributes (lowering gives every other event
-        // none), so a slot's `Cow` always lands in a view's `Cow` field.
-        quote! { #name: #take, }
-    });
-    quote! {
-        impl #generics #target #generics {
-            /// Reads its `data` at `cursor`, declining whatever serde's decoding must decide.
-            pub(crate) fn read_json(cursor: &mut #rt::Cursor<#lifetime>) -> ::core::result::Result<Self, #rt::Declined> {
-                const MEMBERS: [#rt::ViewMember; #count] = [#(#members)*];
-                let mut slots = [#rt::ViewSlot::ABSENT; #count];
-                #rt::read_members(cursor, &MEMBERS, &mut slots)?;
-                let [#(#names),*] = slots;
-                ::core::result::Result::Ok(#target { #(#values)* })
-            }
-        }
     }
 }
 

@@ -20,6 +20,7 @@ mod borrowed;
 mod checks;
 mod events;
 mod family;
+mod reader;
 mod types;
 
 use proc_macro2::{Ident, Span, TokenStream};

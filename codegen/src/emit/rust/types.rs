@@ -8,10 +8,12 @@ use crate::ir::{Attribute, Catalogue, Enum, EnumKind, ObjectType, Role, Type, Wi
 /// `types.rs`.
 pub(super) fn types(catalogue: &Catalogue) -> TokenStream {
     let enums = catalogue.enums.iter().map(enum_type);
-    let objects = catalogue
-        .objects
-        .iter()
-        .map(|object| object_type(catalogue, object));
+    let mut readers = super::reader::object_readers(catalogue);
+    let objects = catalogue.objects().map(|(id, object)| {
+        let item = object_type(catalogue, object);
+        let reader = readers.remove(&id);
+        quote! { #item #reader }
+    });
     let envelope = envelope_fields(catalogue);
     quote! {
         #(#enums)*
