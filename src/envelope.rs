@@ -141,8 +141,10 @@ pub fn parse_name<C: Catalogue>(name: &str) -> Result<C::Name, UnknownEvent> {
 pub fn from_json<C: Catalogue>(bytes: &[u8]) -> Result<C::Event, serde_json::Error> {
     let text = crate::json::eligible(bytes);
     // The fastest reading is the view's, made owned; what it declines, serde decodes.
-    if let Some(view) = text.and_then(|text| crate::view::read_event_ref::<C>(text).ok()) {
-        return Ok(C::into_owned(view));
+    if let Some(text) = text {
+        if let Ok(view) = crate::view::read_event_ref::<C>(text) {
+            return Ok(C::into_owned(view));
+        }
     }
     json_document::<C, Owned>(bytes, text)
 }
@@ -151,8 +153,12 @@ pub fn from_json<C: Catalogue>(bytes: &[u8]) -> Result<C::Event, serde_json::Err
 /// whose strings without escapes borrow from `bytes`.
 pub fn from_json_ref<C: Catalogue>(bytes: &[u8]) -> Result<C::EventRef<'_>, serde_json::Error> {
     let text = crate::json::eligible(bytes);
-    if let Some(view) = text.and_then(|text| crate::view::read_event_ref::<C>(text).ok()) {
-        return Ok(view);
+    // Matched in place rather than through `Option`: the view is large, and each conversion
+    // is a copy of it.
+    if let Some(text) = text {
+        if let Ok(view) = crate::view::read_event_ref::<C>(text) {
+            return Ok(view);
+        }
     }
     json_document::<C, Borrowed>(bytes, text)
 }
