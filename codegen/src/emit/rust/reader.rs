@@ -6,7 +6,8 @@
 //! The members are a constant table that the runtime's one loop (`read_members`) reads into
 //! slots; only the building of the value from its slots is code of the type's own. Enums are
 //! read as their integer or string and mapped by the enum's own `from_code` / `from_wire`, an
-//! object type by its reader; only open objects without members and arrays are left to serde.
+//! object type by its reader; only arrays, open maps and object types without members (maps
+//! too) are skipped by the cursor and decoded from their text through serde.
 
 use std::collections::{BTreeMap, BTreeSet};
 
