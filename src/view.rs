@@ -123,16 +123,7 @@ impl<'a> ViewSlot<'a> {
 
     /// The value of an optional member, decoded as [`ViewSlot::into_value`] decodes it.
     pub fn into_opt_value<T: Deserialize<'a>>(self) -> Result<Option<T>, Declined> {
-        match self {
-            ViewSlot::Absent => Ok(None),
-            ViewSlot::Value(text) => {
-                let mut cursor = Cursor::new(text);
-                let value = cursor.read_serde()?;
-                cursor.end()?;
-                Ok(Some(value))
-            }
-            _ => Err(Declined),
-        }
+        self.into_opt_read(Cursor::read_serde)
     }
 
     /// The object of a required member, read by `read` (an object type's generated reader,

@@ -15,7 +15,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::{ident, rt};
-use crate::ir::{Attribute, Catalogue, EnumKind, Event, ObjectId, Type};
+use crate::ir::{Attribute, Catalogue, EnumKind, Event, ObjectId, ObjectType, Type};
 
 /// The `read_json` of `event`'s view (or, for an event without one, of its owned struct).
 pub(super) fn event_reader(catalogue: &Catalogue, event: &Event) -> TokenStream {
@@ -72,9 +72,15 @@ fn read_objects<'c>(
     members: &'c [Attribute],
 ) -> impl Iterator<Item = ObjectId> + 'c {
     members.iter().filter_map(|member| match member.ty {
-        Type::Object(id) if !catalogue[id].members.is_empty() => Some(id),
+        Type::Object(id) if has_reader(&catalogue[id]) => Some(id),
         _ => None,
     })
+}
+
+/// Whether an object type is read by a reader of its own: one with members (one without is a
+/// map, decoded through serde). The one rule for both which readers exist and who calls them.
+fn has_reader(object: &ObjectType) -> bool {
+    !object.members.is_empty()
 }
 
 /// What a reader reads.
@@ -211,7 +217,7 @@ fn member_value(catalogue: &Catalogue, member: &Attribute, strings: Strings) -> 
                 }
             }
         }
-        (Type::Object(id), _) if !catalogue[*id].members.is_empty() => {
+        (Type::Object(id), _) if has_reader(&catalogue[*id]) => {
             let path = ident(&catalogue[*id].rust_name);
             if required {
                 quote! { #name.into_read(super::#path::read_json)? }
