@@ -71,9 +71,30 @@ pub fn emit(catalogue: &Catalogue) -> Vec<(String, String)> {
     files
 }
 
+/// One file's text: the header, then each top-level item parsed and printed on its own.
+///
+/// `prettyplease` prints a file as its items one after another, so printing them one at a time
+/// gives the same text; but only one item's syntax tree is alive at once, instead of the whole
+/// file's, which for `checks.rs` of a large catalogue is most of the generator's peak memory.
 fn render(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => format!("{HEADER}{}", prettyplease::unparse(&file)),
+    let mut text = String::from(HEADER);
+    let printed = syn::parse::Parser::parse2(
+        |input: syn::parse::ParseStream<'_>| {
+            while !input.is_empty() {
+                let item: syn::Item = input.parse()?;
+                text.push_str(&prettyplease::unparse(&syn::File {
+                    shebang: None,
+                    frontmatter: None,
+                    attrs: Vec::new(),
+                    items: vec![item],
+                }));
+            }
+            Ok(())
+        },
+        tokens,
+    );
+    match printed {
+        Ok(()) => text,
         // Unreachable for a checked catalogue; fail the build that includes it, loudly.
         Err(err) => format!(
             "{HEADER}compile_error!({:?});\n",
