@@ -198,8 +198,9 @@ fn object_shape(
     }
 }
 
-/// `checks.rs`.
-pub(super) fn checks(catalogue: &Catalogue) -> TokenStream {
+/// `checks.rs`, as its parts in file order: one check per enum, object type and event, then the
+/// hookup. The parts are built lazily, so the file is printed without ever holding all its tokens.
+pub(super) fn checks(catalogue: &Catalogue) -> impl Iterator<Item = TokenStream> + '_ {
     let enums = catalogue.enums.iter().map(enum_check);
     let objects = catalogue.objects.iter().map(|object| {
         let owner = format!("`{}`", object.name);
@@ -221,13 +222,8 @@ pub(super) fn checks(catalogue: &Catalogue) -> TokenStream {
             &owner,
         )
     });
-    let hookup = checks_hookup(catalogue);
-    quote! {
-        #(#enums)*
-        #(#objects)*
-        #(#events)*
-        #hookup
-    }
+    let hookup = std::iter::once_with(|| checks_hookup(catalogue));
+    enums.chain(objects).chain(events).chain(hookup)
 }
 
 fn enum_check(item: &crate::ir::Enum) -> TokenStream {

@@ -9,20 +9,16 @@ use quote::quote;
 use super::{docs, event_variants, ident, rt, version_tokens};
 use crate::ir::{Catalogue, EventKind};
 
-/// `event.rs`.
-pub(super) fn events(catalogue: &Catalogue) -> TokenStream {
-    let family = family_enum(catalogue);
-    let action = action_enum(catalogue);
-    let name = event_name_enum(catalogue);
-    let event = event_enum(catalogue);
-    let hookup = runtime_hookup();
-    quote! {
-        #family
-        #action
-        #name
-        #event
-        #hookup
-    }
+/// `event.rs`, as its parts in file order, each built when it is printed.
+pub(super) fn events(catalogue: &Catalogue) -> impl Iterator<Item = TokenStream> + '_ {
+    let parts: [fn(&Catalogue) -> TokenStream; 5] = [
+        family_enum,
+        action_enum,
+        event_name_enum,
+        event_enum,
+        |_| runtime_hookup(),
+    ];
+    parts.into_iter().map(move |part| part(catalogue))
 }
 
 fn family_enum(catalogue: &Catalogue) -> TokenStream {

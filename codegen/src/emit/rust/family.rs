@@ -9,8 +9,12 @@ use super::types::field;
 use super::{docs, event_attribute, ident, paragraphs, rt, serde_crate, since_text};
 use crate::ir::{Action, Catalogue, Event, EventKind, Family};
 
-/// The module of `family`.
-pub(super) fn family_module(catalogue: &Catalogue, family: &Family) -> TokenStream {
+/// The module of `family`, as its parts in file order (each event's struct and view, then each
+/// action's marker), each built when it is printed.
+pub(super) fn family_module<'c>(
+    catalogue: &'c Catalogue,
+    family: &'c Family,
+) -> impl Iterator<Item = TokenStream> + 'c {
     let events = catalogue.family_events(family).map(|event| {
         let owned = event_struct(catalogue, event);
         let view = borrowed::view_struct(catalogue, event);
@@ -19,10 +23,7 @@ pub(super) fn family_module(catalogue: &Catalogue, family: &Family) -> TokenStre
     let actions = catalogue
         .family_actions(family)
         .map(|action| action_marker(catalogue, action));
-    quote! {
-        #(#events)*
-        #(#actions)*
-    }
+    events.chain(actions)
 }
 
 /// The marker type of `action`, with its `ActionPair` impl.

@@ -51,7 +51,7 @@ pub fn emit(catalogue: &Catalogue) -> Vec<(String, String)> {
         ("rust/types.rs".to_owned(), render(types::types(catalogue))),
         (
             "rust/event.rs".to_owned(),
-            render(events::events(catalogue)),
+            render_parts(events::events(catalogue)),
         ),
         (
             "rust/event_ref.rs".to_owned(),
@@ -59,48 +59,56 @@ pub fn emit(catalogue: &Catalogue) -> Vec<(String, String)> {
         ),
         (
             "rust/checks.rs".to_owned(),
-            render(checks::checks(catalogue)),
+            render_parts(checks::checks(catalogue)),
         ),
     ];
     for family in &catalogue.families {
         files.push((
             format!("rust/{}.rs", family.module),
-            render(family::family_module(catalogue, family)),
+            render_parts(family::family_module(catalogue, family)),
         ));
     }
     files
 }
 
 /// One file's text: the header, then each top-level item parsed and printed on its own.
+fn render(tokens: TokenStream) -> String {
+    render_parts(std::iter::once(tokens))
+}
+
+/// One file's text from its parts, each a run of top-level items, built and printed in turn.
 ///
 /// `prettyplease` prints a file as its items one after another, so printing them one at a time
-/// gives the same text; but only one item's syntax tree is alive at once, instead of the whole
-/// file's, which for `checks.rs` of a large catalogue is most of the generator's peak memory.
-fn render(tokens: TokenStream) -> String {
+/// gives the same text; but only one part's tokens and one item's syntax tree are alive at once,
+/// instead of the whole file's. For `checks.rs` of a large catalogue (one part per check) that
+/// was most of the generator's peak memory.
+fn render_parts(parts: impl IntoIterator<Item = TokenStream>) -> String {
     let mut text = String::from(HEADER);
-    let printed = syn::parse::Parser::parse2(
-        |input: syn::parse::ParseStream<'_>| {
-            while !input.is_empty() {
-                let item: syn::Item = input.parse()?;
-                text.push_str(&prettyplease::unparse(&syn::File {
-                    shebang: None,
-                    frontmatter: None,
-                    attrs: Vec::new(),
-                    items: vec![item],
-                }));
-            }
-            Ok(())
-        },
-        tokens,
-    );
-    match printed {
-        Ok(()) => text,
+    for tokens in parts {
+        let printed = syn::parse::Parser::parse2(
+            |input: syn::parse::ParseStream<'_>| {
+                while !input.is_empty() {
+                    let item: syn::Item = input.parse()?;
+                    text.push_str(&prettyplease::unparse(&syn::File {
+                        shebang: None,
+                        frontmatter: None,
+                        attrs: Vec::new(),
+                        items: vec![item],
+                    }));
+                }
+                Ok(())
+            },
+            tokens,
+        );
         // Unreachable for a checked catalogue; fail the build that includes it, loudly.
-        Err(err) => format!(
-            "{HEADER}compile_error!({:?});\n",
-            format!("ors-events emitted invalid Rust: {err}")
-        ),
+        if let Err(err) = printed {
+            return format!(
+                "{HEADER}compile_error!({:?});\n",
+                format!("ors-events emitted invalid Rust: {err}")
+            );
+        }
     }
+    text
 }
 
 /// An identifier for a name the checker has accepted; anything else is made safe, never raw.
