@@ -126,9 +126,16 @@ pub fn validate_stream<S: Checks + Sync, R: Read + Send>(
     let max = settings.max_line_bytes;
     let jobs = settings.jobs.get();
     if jobs == 1 {
+        // Each report is handed on as soon as it is made, while the line is in the cache,
+        // rather than held with the block's others and read back (and dropped) after them.
         while let Some(block) = blocks.next()? {
-            let done = validate_block(checks, options, max, block);
-            blocks.recycle(output.emit(done, &mut each)?);
+            let first = output.lines;
+            let (lines, summary) =
+                validate_lines(checks, options, max, &block, &mut |line, report| {
+                    each(first + line, &report)
+                })?;
+            output.add(lines, &summary);
+            blocks.recycle(block);
         }
         return Ok(output.summary);
     }
@@ -342,17 +349,22 @@ impl Output {
         }
         let mut block = done.block;
         block.reports = done.reports;
-        self.lines += done.lines;
-        let summary = &mut self.summary;
-        summary.events += done.summary.events;
-        summary.invalid += done.summary.invalid;
-        summary.warned += done.summary.warned;
-        summary.bytes += done.summary.bytes;
+        self.add(done.lines, &done.summary);
         Ok(block)
+    }
+
+    /// Counts a block's lines and adds its totals.
+    fn add(&mut self, lines: u64, block: &StreamSummary) {
+        self.lines += lines;
+        let summary = &mut self.summary;
+        summary.events += block.events;
+        summary.invalid += block.invalid;
+        summary.warned += block.warned;
+        summary.bytes += block.bytes;
     }
 }
 
-/// Validates every line of `block`.
+/// Validates every line of `block`, holding the reports in the block's room for them.
 fn validate_block<S: Checks>(
     checks: &S,
     options: &Options,
@@ -361,16 +373,44 @@ fn validate_block<S: Checks>(
 ) -> Done {
     let mut reports = std::mem::take(&mut block.reports);
     reports.clear();
+    let Ok((lines, summary)) = validate_lines(
+        checks,
+        options,
+        max_line_bytes,
+        &block,
+        &mut |line, report| {
+            reports.push((line, report));
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    Done {
+        block,
+        reports,
+        lines,
+        summary,
+    }
+}
+
+/// Validates every line of `block`, calling `sink` with the line number (from the block's
+/// start) and report of each non-blank line, in order; returns the block's lines, blank ones
+/// included, and its totals. An error of `sink` stops it.
+fn validate_lines<S: Checks, E>(
+    checks: &S,
+    options: &Options,
+    max_line_bytes: usize,
+    block: &Block,
+    sink: &mut impl FnMut(u64, Report) -> Result<(), E>,
+) -> Result<(u64, StreamSummary), E> {
     let mut summary = StreamSummary::default();
     let mut lines = 0;
-    let mut add = |line: u64, report: Report, summary: &mut StreamSummary| {
+    let mut add = |line: u64, found: Report, summary: &mut StreamSummary| {
         summary.events += 1;
-        if !report.is_valid() {
+        if !found.is_valid() {
             summary.invalid += 1;
-        } else if !report.violations.is_empty() {
+        } else if !found.violations.is_empty() {
             summary.warned += 1;
         }
-        reports.push((line, report));
+        sink(line, found)
     };
     // UTF-8 is checked once for the whole block, far cheaper than line by line; the lines
     // after a byte that fails it are validated one by one from bytes.
@@ -399,9 +439,9 @@ fn validate_block<S: Checks>(
         lines += 1;
         summary.bytes += (start - line_start) as u64;
         if line.len() > max_line_bytes {
-            add(lines, too_long(max_line_bytes), &mut summary);
+            add(lines, too_long(max_line_bytes), &mut summary)?;
         } else if let Some(report) = report {
-            add(lines, report, &mut summary);
+            add(lines, report, &mut summary)?;
         } else if !line.iter().all(u8::is_ascii_whitespace) {
             // A line inside the block's UTF-8 prefix was declined by the fast path above on
             // exactly its own bytes (the cursor stops at the line break): the serde reading
@@ -412,20 +452,15 @@ fn validate_block<S: Checks>(
             } else {
                 validate_with(checks, line, options)
             };
-            add(lines, report, &mut summary);
+            add(lines, report, &mut summary)?;
         }
     }
     if let Some(bytes) = block.long_line {
         lines += 1;
         summary.bytes += bytes;
-        add(lines, too_long(max_line_bytes), &mut summary);
+        add(lines, too_long(max_line_bytes), &mut summary)?;
     }
-    Done {
-        block,
-        reports,
-        lines,
-        summary,
-    }
+    Ok((lines, summary))
 }
 
 /// The report of a line longer than `max_line_bytes`.
