@@ -21,6 +21,7 @@
 //! Generated code reaches serde through [`serde`] and [`serde_json`] here, so the including
 //! crate needs no dependency but `ors-events`.
 
+pub use ors_events_core::name_table;
 pub use serde;
 pub use serde_json;
 

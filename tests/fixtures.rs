@@ -46,6 +46,8 @@ fixture!(
     async_only_family,
     hostile_text,
     integer_enum_gaps,
+    name_table,
+    name_table_fallback,
     open_objects,
     own_families,
     rust_names,
@@ -96,6 +98,7 @@ where
         Options::new().lenient(true),
         Options::new().ors_version("8.1.200.73".parse().unwrap()),
     ];
+    assert_lookup::<C>(case, &ir);
     let mut rng = Rng::new(0x00F1_C7E5);
     let mut flaws_seen = 0;
     for event in &ir.events {
@@ -193,6 +196,54 @@ fn arrays_compile_and_work() {
             ("/data/matrix/0/0", "wrong-type"),
         ]
     );
+}
+
+/// `C`'s name lookup finds every event name of the catalogue, and nothing else among the
+/// strings one edit away from one (a byte changed, added or taken off).
+fn assert_lookup<C: Catalogue>(case: &str, ir: &ors_events_codegen::ir::Catalogue) {
+    let expected = |name: &str| ir.events.iter().any(|event| event.name == name);
+    let found = |name: &str| C::lookup(name).map(C::name_str);
+    for event in &ir.events {
+        assert_eq!(found(&event.name), Some(event.name.as_str()), "{case}");
+        let mut near = vec![
+            String::new(),
+            format!("{}x", event.name),
+            event.name[..event.name.len() - 1].to_owned(),
+            event.name.to_uppercase(),
+        ];
+        for at in 0..event.name.len() {
+            let mut bytes = event.name.clone().into_bytes();
+            bytes[at] ^= 1;
+            near.push(String::from_utf8(bytes).unwrap());
+        }
+        for name in &near {
+            let want = expected(name).then_some(name.as_str());
+            assert_eq!(found(name), want, "{case}: {name:?}");
+        }
+    }
+}
+
+/// The generated `event.rs` of a fixture case.
+fn generated_event_rs(case: &str) -> String {
+    std::fs::read_to_string(case_dir(case).join("expected/rust/event.rs")).unwrap()
+}
+
+#[test]
+fn name_table_compiles_and_works() {
+    exercise::<name_table::Catalogue>("name_table");
+    assert!(generated_event_rs("name_table").contains("name_table::slot("));
+    assert_eq!(
+        name_table::EventName::from_name("nt.thirty.two.bytes.lonx.exactly"),
+        Some(name_table::EventName::NtThirtyTwoBytesLonxExactly)
+    );
+}
+
+#[test]
+fn name_table_fallback_compiles_and_works() {
+    exercise::<name_table_fallback::Catalogue>("name_table_fallback");
+    let generated = generated_event_rs("name_table_fallback");
+    assert!(!generated.contains("name_table::slot("));
+    assert!(generated.contains("match name.len()"));
 }
 
 #[test]

@@ -5,7 +5,8 @@
 //! - [`version`]: ORS version numbers ([`OrsVersion`]), parsed and ordered as ORS releases are;
 //! - [`names`]: wire names to Rust identifiers, the rules that keep them safe, and the
 //!   "did you mean" suggestions ([`names::closest`]);
-//! - [`codes`]: the registry of diagnostic codes, each with its meaning, severity and stage.
+//! - [`codes`]: the registry of diagnostic codes, each with its meaning, severity and stage;
+//! - [`name_table`]: the perfect hash that the generated `EventName::from_name` looks names up in.
 //!
 //! ```
 //! use ors_events_core::{names, OrsVersion};
@@ -18,6 +19,7 @@
 #![forbid(unsafe_code)]
 
 pub mod codes;
+pub mod name_table;
 pub mod names;
 pub mod version;
 

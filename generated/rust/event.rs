@@ -504,313 +504,105 @@ impl EventName {
     }
     /// The event with this wire name (case-sensitive).
     pub fn from_name(name: &str) -> ::core::option::Option<EventName> {
-        match name.len() {
-            15usize => {
-                match name {
-                    "voice.hold.done" => {
-                        ::core::option::Option::Some(EventName::VoiceHoldDone)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            16usize => {
-                match name {
-                    "error.voice.hold" => {
-                        ::core::option::Option::Some(EventName::ErrorVoiceHold)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            17usize => {
-                match name {
-                    "interaction.added" => {
-                        ::core::option::Option::Some(EventName::InteractionAdded)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            19usize => {
-                match name {
-                    "interaction.deleted" => {
-                        ::core::option::Option::Some(EventName::InteractionDeleted)
-                    }
-                    "interaction.present" => {
-                        ::core::option::Option::Some(EventName::InteractionPresent)
-                    }
-                    "interaction.onmerge" => {
-                        ::core::option::Option::Some(EventName::InteractionOnmerge)
-                    }
-                    "voice.retrieve.done" => {
-                        ::core::option::Option::Some(EventName::VoiceRetrieveDone)
-                    }
-                    "voice.transfer.done" => {
-                        ::core::option::Option::Some(EventName::VoiceTransferDone)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            20usize => {
-                match name {
-                    "interaction.ondivert" => {
-                        ::core::option::Option::Some(EventName::InteractionOndivert)
-                    }
-                    "error.voice.retrieve" => {
-                        ::core::option::Option::Some(EventName::ErrorVoiceRetrieve)
-                    }
-                    "voice.alternate.done" => {
-                        ::core::option::Option::Some(EventName::VoiceAlternateDone)
-                    }
-                    "voice.reconnect.done" => {
-                        ::core::option::Option::Some(EventName::VoiceReconnectDone)
-                    }
-                    "error.voice.transfer" => {
-                        ::core::option::Option::Some(EventName::ErrorVoiceTransfer)
-                    }
-                    "chat.getcontent.done" => {
-                        ::core::option::Option::Some(EventName::ChatGetcontentDone)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            21usize => {
-                match name {
-                    "voice.createcall.done" => {
-                        ::core::option::Option::Some(EventName::VoiceCreatecallDone)
-                    }
-                    "error.voice.alternate" => {
-                        ::core::option::Option::Some(EventName::ErrorVoiceAlternate)
-                    }
-                    "error.voice.reconnect" => {
-                        ::core::option::Option::Some(EventName::ErrorVoiceReconnect)
-                    }
-                    "voice.conference.done" => {
-                        ::core::option::Option::Some(EventName::VoiceConferenceDone)
-                    }
-                    "error.chat.getcontent" => {
-                        ::core::option::Option::Some(EventName::ErrorChatGetcontent)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            22usize => {
-                match name {
-                    "interaction.clear.done" => {
-                        ::core::option::Option::Some(EventName::InteractionClearDone)
-                    }
-                    "interaction.partyadded" => {
-                        ::core::option::Option::Some(EventName::InteractionPartyadded)
-                    }
-                    "error.voice.createcall" => {
-                        ::core::option::Option::Some(EventName::ErrorVoiceCreatecall)
-                    }
-                    "error.voice.conference" => {
-                        ::core::option::Option::Some(EventName::ErrorVoiceConference)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            23usize => {
-                match name {
-                    "interaction.attach.done" => {
-                        ::core::option::Option::Some(EventName::InteractionAttachDone)
-                    }
-                    "interaction.detach.done" => {
-                        ::core::option::Option::Some(EventName::InteractionDetachDone)
-                    }
-                    "interaction.accept.done" => {
-                        ::core::option::Option::Some(EventName::InteractionAcceptDone)
-                    }
-                    "error.interaction.clear" => {
-                        ::core::option::Option::Some(EventName::ErrorInteractionClear)
-                    }
-                    "voice.consultation.done" => {
-                        ::core::option::Option::Some(EventName::VoiceConsultationDone)
-                    }
-                    "chat.gettranscript.done" => {
-                        ::core::option::Option::Some(EventName::ChatGettranscriptDone)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            24usize => {
-                match name {
-                    "error.interaction.attach" => {
-                        ::core::option::Option::Some(EventName::ErrorInteractionAttach)
-                    }
-                    "error.interaction.detach" => {
-                        ::core::option::Option::Some(EventName::ErrorInteractionDetach)
-                    }
-                    "error.interaction.accept" => {
-                        ::core::option::Option::Some(EventName::ErrorInteractionAccept)
-                    }
-                    "interaction.partydeleted" => {
-                        ::core::option::Option::Some(EventName::InteractionPartydeleted)
-                    }
-                    "error.voice.consultation" => {
-                        ::core::option::Option::Some(EventName::ErrorVoiceConsultation)
-                    }
-                    "error.chat.gettranscript" => {
-                        ::core::option::Option::Some(EventName::ErrorChatGettranscript)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            25usize => {
-                match name {
-                    "interaction.redirect.done" => {
-                        ::core::option::Option::Some(EventName::InteractionRedirectDone)
-                    }
-                    "interaction.notcontrolled" => {
-                        ::core::option::Option::Some(EventName::InteractionNotcontrolled)
-                    }
-                    "interaction.udata.changed" => {
-                        ::core::option::Option::Some(EventName::InteractionUdataChanged)
-                    }
-                    "voice.privateservice.done" => {
-                        ::core::option::Option::Some(EventName::VoicePrivateserviceDone)
-                    }
-                    "msgbased.sendmessage.done" => {
-                        ::core::option::Option::Some(EventName::MsgbasedSendmessageDone)
-                    }
-                    "chat.sendchatmessage.done" => {
-                        ::core::option::Option::Some(EventName::ChatSendchatmessageDone)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            26usize => {
-                match name {
-                    "interaction.terminate.done" => {
-                        ::core::option::Option::Some(EventName::InteractionTerminateDone)
-                    }
-                    "error.interaction.redirect" => {
-                        ::core::option::Option::Some(EventName::ErrorInteractionRedirect)
-                    }
-                    "interaction.associate.done" => {
-                        ::core::option::Option::Some(EventName::InteractionAssociateDone)
-                    }
-                    "interaction.onrouterequest" => {
-                        ::core::option::Option::Some(
-                            EventName::InteractionOnrouterequest,
-                        )
-                    }
-                    "error.voice.privateservice" => {
-                        ::core::option::Option::Some(EventName::ErrorVoicePrivateservice)
-                    }
-                    "error.msgbased.sendmessage" => {
-                        ::core::option::Option::Some(EventName::ErrorMsgbasedSendmessage)
-                    }
-                    "error.chat.sendchatmessage" => {
-                        ::core::option::Option::Some(EventName::ErrorChatSendchatmessage)
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            27usize => {
-                match name {
-                    "error.interaction.terminate" => {
-                        ::core::option::Option::Some(
-                            EventName::ErrorInteractionTerminate,
-                        )
-                    }
-                    "error.interaction.associate" => {
-                        ::core::option::Option::Some(
-                            EventName::ErrorInteractionAssociate,
-                        )
-                    }
-                    "msgbased.createmessage.done" => {
-                        ::core::option::Option::Some(
-                            EventName::MsgbasedCreatemessageDone,
-                        )
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            28usize => {
-                match name {
-                    "interaction.property.changed" => {
-                        ::core::option::Option::Some(
-                            EventName::InteractionPropertyChanged,
-                        )
-                    }
-                    "error.msgbased.createmessage" => {
-                        ::core::option::Option::Some(
-                            EventName::ErrorMsgbasedCreatemessage,
-                        )
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            29usize => {
-                match name {
-                    "interaction.partystatechanged" => {
-                        ::core::option::Option::Some(
-                            EventName::InteractionPartystatechanged,
-                        )
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            32usize => {
-                match name {
-                    "interaction.onsinglesteptransfer" => {
-                        ::core::option::Option::Some(
-                            EventName::InteractionOnsinglesteptransfer,
-                        )
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            34usize => {
-                match name {
-                    "interaction.onsinglestepconference" => {
-                        ::core::option::Option::Some(
-                            EventName::InteractionOnsinglestepconference,
-                        )
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            35usize => {
-                match name {
-                    "interaction.singlesteptransfer.done" => {
-                        ::core::option::Option::Some(
-                            EventName::InteractionSinglesteptransferDone,
-                        )
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            36usize => {
-                match name {
-                    "error.interaction.singlesteptransfer" => {
-                        ::core::option::Option::Some(
-                            EventName::ErrorInteractionSinglesteptransfer,
-                        )
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            37usize => {
-                match name {
-                    "interaction.singlestepconference.done" => {
-                        ::core::option::Option::Some(
-                            EventName::InteractionSinglestepconferenceDone,
-                        )
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
-            38usize => {
-                match name {
-                    "error.interaction.singlestepconference" => {
-                        ::core::option::Option::Some(
-                            EventName::ErrorInteractionSinglestepconference,
-                        )
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            }
+        /// The names' minimal perfect hash (`ors_events_core::name_table`), built by the
+        /// generator: the one slot where the name can be, then one comparison.
+        static SEED: u64 = 0;
+        static DISPLACEMENTS: [u32; 15usize] = [
+            1133, 12, 7, 2070, 9, 70, 14, 4, 1, 0, 125, 308, 0, 0, 4076,
+        ];
+        static SLOTS: [(EventName, &str); 60usize] = [
+            (EventName::ErrorVoiceReconnect, "error.voice.reconnect"),
+            (EventName::ErrorInteractionRedirect, "error.interaction.redirect"),
+            (EventName::VoiceHoldDone, "voice.hold.done"),
+            (EventName::InteractionAssociateDone, "interaction.associate.done"),
+            (EventName::InteractionOndivert, "interaction.ondivert"),
+            (EventName::ErrorVoiceConference, "error.voice.conference"),
+            (EventName::ErrorVoiceRetrieve, "error.voice.retrieve"),
+            (EventName::VoiceReconnectDone, "voice.reconnect.done"),
+            (
+                EventName::InteractionOnsinglestepconference,
+                "interaction.onsinglestepconference",
+            ),
+            (EventName::ErrorVoiceCreatecall, "error.voice.createcall"),
+            (EventName::InteractionPresent, "interaction.present"),
+            (EventName::InteractionNotcontrolled, "interaction.notcontrolled"),
+            (
+                EventName::InteractionOnsinglesteptransfer,
+                "interaction.onsinglesteptransfer",
+            ),
+            (EventName::ErrorChatGetcontent, "error.chat.getcontent"),
+            (EventName::VoiceRetrieveDone, "voice.retrieve.done"),
+            (EventName::ErrorInteractionAssociate, "error.interaction.associate"),
+            (EventName::ErrorInteractionAccept, "error.interaction.accept"),
+            (EventName::MsgbasedSendmessageDone, "msgbased.sendmessage.done"),
+            (EventName::InteractionRedirectDone, "interaction.redirect.done"),
+            (
+                EventName::InteractionSinglesteptransferDone,
+                "interaction.singlesteptransfer.done",
+            ),
+            (EventName::VoiceAlternateDone, "voice.alternate.done"),
+            (
+                EventName::InteractionSinglestepconferenceDone,
+                "interaction.singlestepconference.done",
+            ),
+            (EventName::ErrorInteractionClear, "error.interaction.clear"),
+            (EventName::ChatGettranscriptDone, "chat.gettranscript.done"),
+            (EventName::ErrorVoiceAlternate, "error.voice.alternate"),
+            (EventName::InteractionTerminateDone, "interaction.terminate.done"),
+            (EventName::ErrorVoiceConsultation, "error.voice.consultation"),
+            (EventName::ChatSendchatmessageDone, "chat.sendchatmessage.done"),
+            (EventName::VoiceTransferDone, "voice.transfer.done"),
+            (EventName::InteractionPropertyChanged, "interaction.property.changed"),
+            (EventName::ErrorVoiceTransfer, "error.voice.transfer"),
+            (EventName::ErrorInteractionDetach, "error.interaction.detach"),
+            (EventName::VoicePrivateserviceDone, "voice.privateservice.done"),
+            (EventName::ErrorChatGettranscript, "error.chat.gettranscript"),
+            (EventName::InteractionUdataChanged, "interaction.udata.changed"),
+            (
+                EventName::ErrorInteractionSinglesteptransfer,
+                "error.interaction.singlesteptransfer",
+            ),
+            (EventName::ErrorChatSendchatmessage, "error.chat.sendchatmessage"),
+            (EventName::InteractionPartyadded, "interaction.partyadded"),
+            (EventName::InteractionOnmerge, "interaction.onmerge"),
+            (EventName::ErrorVoicePrivateservice, "error.voice.privateservice"),
+            (EventName::ErrorVoiceHold, "error.voice.hold"),
+            (
+                EventName::ErrorInteractionSinglestepconference,
+                "error.interaction.singlestepconference",
+            ),
+            (EventName::InteractionOnrouterequest, "interaction.onrouterequest"),
+            (EventName::InteractionAttachDone, "interaction.attach.done"),
+            (EventName::InteractionClearDone, "interaction.clear.done"),
+            (EventName::ChatGetcontentDone, "chat.getcontent.done"),
+            (EventName::ErrorMsgbasedSendmessage, "error.msgbased.sendmessage"),
+            (EventName::InteractionAcceptDone, "interaction.accept.done"),
+            (EventName::MsgbasedCreatemessageDone, "msgbased.createmessage.done"),
+            (EventName::InteractionDetachDone, "interaction.detach.done"),
+            (EventName::VoiceConsultationDone, "voice.consultation.done"),
+            (EventName::InteractionAdded, "interaction.added"),
+            (EventName::InteractionPartydeleted, "interaction.partydeleted"),
+            (EventName::ErrorInteractionTerminate, "error.interaction.terminate"),
+            (EventName::InteractionPartystatechanged, "interaction.partystatechanged"),
+            (EventName::ErrorInteractionAttach, "error.interaction.attach"),
+            (EventName::ErrorMsgbasedCreatemessage, "error.msgbased.createmessage"),
+            (EventName::InteractionDeleted, "interaction.deleted"),
+            (EventName::VoiceCreatecallDone, "voice.createcall.done"),
+            (EventName::VoiceConferenceDone, "voice.conference.done"),
+        ];
+        let slot = ::ors_events::runtime::name_table::slot(
+            name.as_bytes(),
+            SEED,
+            &DISPLACEMENTS,
+            SLOTS.len(),
+        );
+        match SLOTS.get(slot) {
+            ::core::option::Option::Some(
+                (event, wire),
+            ) if ::ors_events::runtime::name_table::same(
+                wire.as_bytes(),
+                name.as_bytes(),
+            ) => ::core::option::Option::Some(*event),
             _ => ::core::option::Option::None,
         }
     }

@@ -7,6 +7,8 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{docs, event_variants, ident, rt, version_tokens};
+use ors_events_core::name_table::NameTable;
+
 use crate::ir::{Catalogue, EventKind};
 
 /// `event.rs`, as its parts in file order, each built when it is printed.
@@ -19,6 +21,59 @@ pub(super) fn events(catalogue: &Catalogue) -> impl Iterator<Item = TokenStream>
         |_| runtime_hookup(),
     ];
     parts.into_iter().map(move |part| part(catalogue))
+}
+
+/// The body of `EventName::from_name`: a lookup in the names' perfect hash table, or, for names
+/// the table cannot tell apart (see `NameTable::build`), a match on the length and then the name.
+fn from_name(wire_names: &[&str], variants: &[Ident]) -> TokenStream {
+    let names: Vec<&[u8]> = wire_names.iter().map(|name| name.as_bytes()).collect();
+    let Some(table) = NameTable::build(&names) else {
+        let mut lengths: BTreeMap<usize, Vec<(&str, &Ident)>> = BTreeMap::new();
+        for (name, variant) in wire_names.iter().zip(variants) {
+            lengths.entry(name.len()).or_default().push((name, variant));
+        }
+        let by_length = lengths.iter().map(|(length, names)| {
+            let (names, variants): (Vec<&str>, Vec<&Ident>) = names.iter().copied().unzip();
+            quote! {
+                #length => match name {
+                    #( #names => ::core::option::Option::Some(EventName::#variants), )*
+                    _ => ::core::option::Option::None,
+                },
+            }
+        });
+        return quote! {
+            match name.len() {
+                #(#by_length)*
+                _ => ::core::option::Option::None,
+            }
+        };
+    };
+    let rt = rt();
+    let seed = proc_macro2::Literal::u64_unsuffixed(table.seed);
+    let displacements = table
+        .displacements
+        .iter()
+        .map(|d| proc_macro2::Literal::u32_unsuffixed(*d));
+    let bucket_count = table.displacements.len();
+    let slot_count = table.slots.len();
+    let slots = table.slots.iter().map(|index| &variants[*index]);
+    let names = table.slots.iter().map(|index| wire_names[*index]);
+    quote! {
+        /// The names' minimal perfect hash (`ors_events_core::name_table`), built by the
+        /// generator: the one slot where the name can be, then one comparison.
+        static SEED: u64 = #seed;
+        static DISPLACEMENTS: [u32; #bucket_count] = [#(#displacements),*];
+        static SLOTS: [(EventName, &str); #slot_count] = [#((EventName::#slots, #names)),*];
+        let slot = #rt::name_table::slot(name.as_bytes(), SEED, &DISPLACEMENTS, SLOTS.len());
+        match SLOTS.get(slot) {
+            ::core::option::Option::Some((event, wire))
+                if #rt::name_table::same(wire.as_bytes(), name.as_bytes()) =>
+            {
+                ::core::option::Option::Some(*event)
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
 }
 
 fn family_enum(catalogue: &Catalogue) -> TokenStream {
@@ -156,19 +211,7 @@ fn event_name_enum(catalogue: &Catalogue) -> TokenStream {
         EventKind::Async => quote! { ::core::option::Option::None },
     });
     let event_count = catalogue.events.len();
-    let mut lengths: BTreeMap<usize, Vec<(&str, &Ident)>> = BTreeMap::new();
-    for (name, variant) in wire_names.iter().zip(&variants) {
-        lengths.entry(name.len()).or_default().push((name, variant));
-    }
-    let by_length = lengths.iter().map(|(length, names)| {
-        let (names, variants): (Vec<&str>, Vec<&Ident>) = names.iter().copied().unzip();
-        quote! {
-            #length => match name {
-                #( #names => ::core::option::Option::Some(EventName::#variants), )*
-                _ => ::core::option::Option::None,
-            },
-        }
-    });
+    let from_name = from_name(&wire_names, &variants);
     let attribute_infos = catalogue.events.iter().map(|e| {
         let infos = e.attributes.iter().map(|a| {
             let name = &a.name;
@@ -201,11 +244,7 @@ fn event_name_enum(catalogue: &Catalogue) -> TokenStream {
 
             /// The event with this wire name (case-sensitive).
             pub fn from_name(name: &str) -> ::core::option::Option<EventName> {
-                // By length first: most names are then ruled out without comparing bytes.
-                match name.len() {
-                    #(#by_length)*
-                    _ => ::core::option::Option::None,
-                }
+                #from_name
             }
 
             /// The event's family.
