@@ -55,16 +55,36 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> + '_ {
 
 /// The byte range, without its break, of the line byte offset `at` is on. An offset inside a
 /// line's break belongs to that line.
+///
+/// It reads only that line and its neighbourhood (back from `at` to the break before it, then
+/// on to the break after it), not the text before it: every located problem of a file asks for
+/// its line, and reading the file from its start for each made `check` quadratic in problems.
 pub(crate) fn line_around(text: &str, at: usize) -> Range<usize> {
-    let mut start = 0;
-    for line_break in breaks(text) {
-        if line_break.end <= at {
-            start = line_break.end;
-        } else {
-            return start..line_break.start.max(start);
-        }
+    let at = at.min(text.len());
+    let start = line_start_before(text, at);
+    let end = breaks(&text[start..])
+        .next()
+        .map_or(text.len(), |line_break| start + line_break.start);
+    start..end.max(start)
+}
+
+/// The end of the last line break that ends at or before byte offset `at` (0 when none does).
+/// `at` is moved back to a character boundary first.
+fn line_start_before(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
     }
-    start..text.len()
+    for (position, c) in text[..at].char_indices().rev() {
+        if !is_break(c) {
+            continue;
+        }
+        // A `\r` whose `\n` is at or past `at`: the break `\r\n` ends after `at`.
+        if c == '\r' && text[position + 1..].starts_with('\n') && position + 2 > at {
+            continue;
+        }
+        return position + c.len_utf8();
+    }
+    0
 }
 
 /// The byte offset where 1-based line `line` of `text` starts; the end of `text` past its last.
@@ -115,6 +135,40 @@ mod tests {
         assert_eq!(line_around(MIXED, 2), 0..1);
         assert_eq!(&MIXED[line_around(MIXED, MIXED.len())], "f");
         assert_eq!(line_start(MIXED, 99), MIXED.len());
+    }
+
+    /// `line_around` as it was first written: a scan of every break from the start.
+    fn line_around_from_start(text: &str, at: usize) -> Range<usize> {
+        let mut start = 0;
+        for line_break in breaks(text) {
+            if line_break.end <= at {
+                start = line_break.end;
+            } else {
+                return start..line_break.start.max(start);
+            }
+        }
+        start..text.len()
+    }
+
+    #[test]
+    fn line_around_reads_only_the_line_and_agrees_with_a_scan_from_the_start() {
+        for text in [
+            MIXED,
+            "",
+            "\n",
+            "\r\n\r\n",
+            "x\r",
+            "\r\rx\n\u{2029}",
+            "é\u{85}\u{85}é",
+        ] {
+            for at in (0..=text.len()).filter(|at| text.is_char_boundary(*at)) {
+                assert_eq!(
+                    line_around(text, at),
+                    line_around_from_start(text, at),
+                    "{text:?} at {at}"
+                );
+            }
+        }
     }
 
     #[test]
